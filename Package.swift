@@ -1,0 +1,21 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "hats",
+    products: [
+        .executable(name: "hats", targets: ["hats"]),
+        .library(name: "OrgKit", targets: ["OrgKit"]),
+    ],
+    targets: [
+        // The org: model, edits and history, file format, presets. Foundation only.
+        .target(name: "OrgKit"),
+        // Command-line parsing and the commands; the executable only calls into it.
+        .target(name: "HatsCLI", dependencies: ["OrgKit"]),
+        .executableTarget(name: "hats", dependencies: ["HatsCLI"]),
+        .testTarget(name: "OrgKitTests", dependencies: ["OrgKit"]),
+        // Runs the built `hats` binary as a user would.
+        .testTarget(name: "CLITests", dependencies: ["hats", "HatsCLI", "OrgKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

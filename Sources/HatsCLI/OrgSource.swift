@@ -1,0 +1,65 @@
+import OrgKit
+
+/// Where a command's org comes from: a file, or `--preset NAME` in its place.
+struct OrgSource {
+    static let presetOption = OptionSpec(name: "--preset", takesValue: true, valueName: "NAME")
+
+    var org: Org
+    /// How to name the source in messages: the file path, or "preset msp-10".
+    var label: String
+    var path: String?
+
+    /// Reads the org named by the single FILE positional or by `--preset`.
+    static func from(_ arguments: ParsedArguments, command: String, console: Console) throws -> OrgSource {
+        let preset = arguments.value("--preset")
+        let files = arguments.positionals
+        if files.count > 1 {
+            throw UsageError("expected one org file, got \(files.count): \(files.joined(separator: " "))")
+        }
+        if let preset {
+            if let file = files.first {
+                throw UsageError("give an org file or --preset, not both (got \(file) and --preset \(preset))")
+            }
+            return OrgSource(org: try loadPreset(preset), label: "preset \(preset)", path: nil)
+        }
+        guard let file = files.first else {
+            throw UsageError("which org? give a file (hats \(command) org.json) or a preset (hats \(command) --preset msp-10)")
+        }
+        return OrgSource(org: try loadFile(file, console: console), label: file, path: file)
+    }
+
+    static func loadPreset(_ name: String) throws -> Org {
+        guard let preset = PresetCatalog.named(name) else {
+            var message = "no preset named \"\(name)\""
+            if let suggestion = NearestSpelling.suggest(for: name, among: PresetCatalog.names) {
+                message += " (did you mean \"\(suggestion)\"?)"
+            } else {
+                message += " (hats presets lists them)"
+            }
+            throw UsageError(message)
+        }
+        do {
+            return try preset.load()
+        } catch {
+            throw CommandFailure(error.lines(file: "preset \(name)"))
+        }
+    }
+
+    /// Reads and checks an org file; every problem becomes one line naming the file.
+    static func loadFile(_ path: String, console: Console) throws -> Org {
+        do {
+            let loaded = try OrgFile.load(path: path)
+            for warning in loaded.warnings {
+                console.errorLine("\(path): \(warning.path): warning: \(warning.message)")
+            }
+            return loaded.org
+        } catch {
+            var lines = error.lines(file: path)
+            let count = error.problems.count
+            if count > 1 {
+                lines.append("hats: \(path) was not read: \(count) problems; nothing was written")
+            }
+            throw CommandFailure(lines)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+/// The hours arithmetic of the file format, computed once for a whole org:
+/// - a role's hours are its `hoursPerWeek`, else the sum of its duties' hours, else 0;
+/// - a hat's hours are its `hoursPerWeek`, else the role's hours split equally among the
+///   people who wear the role;
+/// - a person's capacity is their `hoursPerWeek`, else the policy's.
+public struct Hours: Sendable {
+    public private(set) var roleHours: [String: Double] = [:]
+    public private(set) var wearers: [String: [String]] = [:]
+    public private(set) var dutyCount: [String: Int] = [:]
+    private let policyHours: Double
+
+    public init(_ org: Org) {
+        policyHours = org.policy.hoursPerWeek
+        var dutyHours: [String: Double] = [:]
+        for duty in org.duties {
+            guard let role = duty.role else { continue }
+            dutyHours[role, default: 0] += duty.hoursPerWeek ?? 0
+            dutyCount[role, default: 0] += 1
+        }
+        roleHours.reserveCapacity(org.roles.count)
+        for role in org.roles {
+            roleHours[role.id] = role.hoursPerWeek ?? dutyHours[role.id] ?? 0
+        }
+        for person in org.people {
+            for hat in person.hats { wearers[hat.role, default: []].append(person.id) }
+        }
+    }
+
+    /// The role's weekly hours across everyone who wears it.
+    public func hours(ofRole id: String) -> Double {
+        roleHours[id] ?? 0
+    }
+
+    /// The hours `hat` takes of its wearer's week.
+    public func hours(of hat: Hat) -> Double {
+        if let explicit = hat.hoursPerWeek { return explicit }
+        let count = wearers[hat.role]?.count ?? 1
+        return hours(ofRole: hat.role) / Double(max(count, 1))
+    }
+
+    /// The sum of the person's hat hours.
+    public func allocated(_ person: Person) -> Double {
+        person.hats.reduce(0) { $0 + hours(of: $1) }
+    }
+
+    public func capacity(_ person: Person) -> Double {
+        person.hoursPerWeek ?? policyHours
+    }
+
+    /// Ids of the people wearing the role, in file order.
+    public func wearers(ofRole id: String) -> [String] {
+        wearers[id] ?? []
+    }
+}

@@ -1,0 +1,149 @@
+/// The whole org: its policy, roles, duties and people, in the order the file keeps them.
+///
+/// An `Org` is always valid (unique ids, references that resolve, no reporting cycle):
+/// it is built by `OrgFile.decode`, by the throwing initialiser, or changed by an `Edit`,
+/// and each of those checks first. Lookups by id are constant time.
+public struct Org: Sendable {
+    public var name: String
+    /// One sentence about the org (presets use it for `hats presets`).
+    public var description: String?
+    public var policy: Policy
+    public private(set) var roles: [Role]
+    public private(set) var duties: [Duty]
+    public private(set) var people: [Person]
+    /// Top-level fields this version of hats does not know, kept as written.
+    public var extra: [JSONMember]
+
+    private var roleIndex: [String: Int]
+    private var dutyIndex: [String: Int]
+    private var personIndex: [String: Int]
+
+    /// Builds an org and checks it as a file would be checked; throws every problem found.
+    public init(
+        name: String, description: String? = nil, policy: Policy = .standard,
+        roles: [Role] = [], duties: [Duty] = [], people: [Person] = [], extra: [JSONMember] = []
+    ) throws(OrgProblems) {
+        self.init(unchecked: name, description: description, policy: policy, roles: roles, duties: duties, people: people, extra: extra)
+        let problems = OrgValidator.problems(in: self)
+        if !problems.isEmpty { throw OrgProblems(problems) }
+    }
+
+    init(
+        unchecked name: String, description: String?, policy: Policy,
+        roles: [Role], duties: [Duty], people: [Person], extra: [JSONMember]
+    ) {
+        self.name = name
+        self.description = description
+        self.policy = policy
+        self.roles = roles
+        self.duties = duties
+        self.people = people
+        self.extra = extra
+        roleIndex = Self.index(roles)
+        dutyIndex = Self.index(duties)
+        personIndex = Self.index(people)
+    }
+
+    /// An org with nothing in it yet.
+    public static func empty(name: String = "New org") -> Org {
+        Org(unchecked: name, description: nil, policy: .standard, roles: [], duties: [], people: [], extra: [])
+    }
+
+    private static func index<T: Identifiable>(_ items: [T]) -> [String: Int] where T.ID == String {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(items.count)
+        for (position, item) in items.enumerated() where index[item.id] == nil {
+            index[item.id] = position
+        }
+        return index
+    }
+
+    // MARK: - Lookup
+
+    public func person(_ id: String) -> Person? {
+        personIndex[id].map { people[$0] }
+    }
+
+    public func role(_ id: String) -> Role? {
+        roleIndex[id].map { roles[$0] }
+    }
+
+    public func duty(_ id: String) -> Duty? {
+        dutyIndex[id].map { duties[$0] }
+    }
+
+    public func position(ofPerson id: String) -> Int? { personIndex[id] }
+    public func position(ofRole id: String) -> Int? { roleIndex[id] }
+    public func position(ofDuty id: String) -> Int? { dutyIndex[id] }
+
+    // MARK: - Changes (OrgKit only: everything else goes through `Edit`)
+
+    mutating func insertPerson(_ person: Person, at position: Int) {
+        people.insert(person, at: position)
+        Self.shift(&personIndex, in: people, from: position)
+    }
+
+    @discardableResult
+    mutating func removePerson(at position: Int) -> Person {
+        let person = people.remove(at: position)
+        personIndex[person.id] = nil
+        Self.shift(&personIndex, in: people, from: position)
+        return person
+    }
+
+    mutating func updatePerson(at position: Int, _ change: (inout Person) -> Void) {
+        let id = people[position].id
+        change(&people[position])
+        precondition(people[position].id == id, "an update may not change an id")
+    }
+
+    mutating func insertRole(_ role: Role, at position: Int) {
+        roles.insert(role, at: position)
+        Self.shift(&roleIndex, in: roles, from: position)
+    }
+
+    @discardableResult
+    mutating func removeRole(at position: Int) -> Role {
+        let role = roles.remove(at: position)
+        roleIndex[role.id] = nil
+        Self.shift(&roleIndex, in: roles, from: position)
+        return role
+    }
+
+    mutating func replaceRole(at position: Int, with role: Role) {
+        precondition(roles[position].id == role.id, "a replacement must keep the id")
+        roles[position] = role
+    }
+
+    mutating func insertDuty(_ duty: Duty, at position: Int) {
+        duties.insert(duty, at: position)
+        Self.shift(&dutyIndex, in: duties, from: position)
+    }
+
+    @discardableResult
+    mutating func removeDuty(at position: Int) -> Duty {
+        let duty = duties.remove(at: position)
+        dutyIndex[duty.id] = nil
+        Self.shift(&dutyIndex, in: duties, from: position)
+        return duty
+    }
+
+    mutating func replaceDuty(at position: Int, with duty: Duty) {
+        precondition(duties[position].id == duty.id, "a replacement must keep the id")
+        duties[position] = duty
+    }
+
+    private static func shift<T: Identifiable>(_ index: inout [String: Int], in items: [T], from position: Int) where T.ID == String {
+        for offset in position..<items.count {
+            index[items[offset].id] = offset
+        }
+    }
+}
+
+extension Org: Equatable {
+    public static func == (lhs: Org, rhs: Org) -> Bool {
+        lhs.name == rhs.name && lhs.description == rhs.description && lhs.policy == rhs.policy
+            && lhs.roles == rhs.roles && lhs.duties == rhs.duties && lhs.people == rhs.people
+            && lhs.extra == rhs.extra
+    }
+}

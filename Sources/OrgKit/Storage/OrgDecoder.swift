@@ -1,0 +1,334 @@
+/// Turns a parsed JSON document into an `Org`, collecting a `Problem` for every field of
+/// the wrong type and keeping unknown fields (with a warning) so that saving never loses them.
+final class OrgDecoder {
+    var problems: [Problem] = []
+    var warnings: [Problem] = []
+
+    // Known keys in canonical order; the encoder writes them in this order too.
+    static let orgKeys = ["format", "version", "name", "description", "policy", "roles", "duties", "people"]
+    static let policyKeys = ["hoursPerWeek", "switching", "flatSwitchingLoss", "warnAt", "criticalAt", "maxHats", "maxDuties", "maxDirectReports", "conflicts"]
+    static let conflictKeys = ["roles", "reason"]
+    static let roleKeys = ["id", "name", "category", "summary", "aliases", "related", "hoursPerWeek", "critical", "tier", "escalatesTo", "requires"]
+    static let requiresKeys = ["certifications", "anyCertification", "minYears"]
+    static let dutyKeys = ["id", "name", "area", "role", "hoursPerWeek", "critical", "specialProject"]
+    static let personKeys = ["id", "name", "title", "email", "reportsTo", "dottedTo", "hoursPerWeek", "external", "certifications", "yearsExperience", "hats"]
+    static let hatKeys = ["role", "hoursPerWeek"]
+
+    func decodeOrg(_ json: JSONValue) -> Org? {
+        guard case .object(let members) = json else {
+            problems.append(Problem("", "expected a JSON object with \"format\": \"hats\", found \(json.kindName)"))
+            return nil
+        }
+        // Version first: a newer file may mean anything, so nothing else is worth reporting.
+        let format = members.first { $0.key == "format" }?.value
+        let version = members.first { $0.key == "version" }?.value
+        guard format == .string("hats") else {
+            problems.append(Problem("format", format == nil
+                ? "missing; a hats file starts with \"format\": \"hats\" (is this a hats org file?)"
+                : "expected \"hats\", found \(describe(format ?? .null)) (is this a hats org file?)"))
+            return nil
+        }
+        guard case .number(let number)? = version else {
+            problems.append(Problem("version", version == nil ? "missing; this hats reads version \(OrgFile.version)" : "expected a whole number, found \(describe(version ?? .null))"))
+            return nil
+        }
+        if number > Double(OrgFile.version) {
+            problems.append(Problem("version", "this file is format version \(OrgValidator.format(number)), written by a newer hats; this hats reads version \(OrgFile.version) — upgrade hats to open it"))
+            return nil
+        }
+        guard number == Double(OrgFile.version) else {
+            problems.append(Problem("version", "expected \(OrgFile.version), found \(OrgValidator.format(number))"))
+            return nil
+        }
+
+        var name = ""
+        var description: String?
+        var policy = Policy.standard
+        var roles: [Role] = []
+        var duties: [Duty] = []
+        var people: [Person] = []
+        let extra = forEachMember(members, at: "", known: Self.orgKeys) { key, value, path in
+            switch key {
+            case "name": name = string(value, path) ?? ""
+            case "description": description = string(value, path)
+            case "policy": policy = decodePolicy(value, path) ?? .standard
+            case "roles": roles = array(value, path) { decodeRole($0, $1) }
+            case "duties": duties = array(value, path) { decodeDuty($0, $1) }
+            case "people": people = array(value, path) { decodePerson($0, $1) }
+            default: break
+            }
+        }
+        guard problems.isEmpty else { return nil }
+        return Org(unchecked: name, description: description, policy: policy, roles: roles, duties: duties, people: people, extra: extra)
+    }
+
+    private func decodePolicy(_ value: JSONValue, _ path: String) -> Policy? {
+        guard case .object(let members) = value else { return typeMismatch("an object", value, path) }
+        var policy = Policy.standard
+        let extra = forEachMember(members, at: path, known: Self.policyKeys) { key, value, path in
+            switch key {
+            case "hoursPerWeek": policy.hoursPerWeek = number(value, path) ?? policy.hoursPerWeek
+            case "switching":
+                if let text = string(value, path) {
+                    if let switching = Policy.Switching(rawValue: text) {
+                        policy.switching = switching
+                    } else {
+                        let names = Policy.Switching.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+                        problems.append(Problem(path, "expected one of \(names), found \(OrgValidator.quoted(text))"))
+                    }
+                }
+            case "flatSwitchingLoss": policy.flatSwitchingLoss = number(value, path) ?? policy.flatSwitchingLoss
+            case "warnAt": policy.warnAt = number(value, path) ?? policy.warnAt
+            case "criticalAt": policy.criticalAt = number(value, path) ?? policy.criticalAt
+            case "maxHats": policy.maxHats = integer(value, path) ?? policy.maxHats
+            case "maxDuties": policy.maxDuties = integer(value, path) ?? policy.maxDuties
+            case "maxDirectReports": policy.maxDirectReports = integer(value, path) ?? policy.maxDirectReports
+            case "conflicts": policy.conflicts = array(value, path) { decodeConflict($0, $1) }
+            default: break
+            }
+        }
+        policy.extra = extra
+        return policy
+    }
+
+    private func decodeConflict(_ value: JSONValue, _ path: String) -> RoleConflict? {
+        guard case .object(let members) = value else { return typeMismatch("an object", value, path) }
+        var conflict = RoleConflict(roles: [])
+        var sawRoles = false
+        let extra = forEachMember(members, at: path, known: Self.conflictKeys) { key, value, path in
+            switch key {
+            case "roles": conflict.roles = strings(value, path); sawRoles = true
+            case "reason": conflict.reason = string(value, path)
+            default: break
+            }
+        }
+        conflict.extra = extra
+        if !sawRoles { problems.append(Problem("\(path).roles", "missing; a conflict names two role ids")) }
+        return conflict
+    }
+
+    private func decodeRole(_ value: JSONValue, _ path: String) -> Role? {
+        guard case .object(let members) = value else { return typeMismatch("an object", value, path) }
+        var role = Role(id: "", name: "")
+        var id: String?
+        var name: String?
+        let extra = forEachMember(members, at: path, known: Self.roleKeys) { key, value, path in
+            switch key {
+            case "id": id = string(value, path)
+            case "name": name = string(value, path)
+            case "category": role.category = string(value, path)
+            case "summary": role.summary = string(value, path)
+            case "aliases": role.aliases = strings(value, path)
+            case "related": role.related = strings(value, path)
+            case "hoursPerWeek": role.hoursPerWeek = number(value, path)
+            case "critical": role.critical = bool(value, path) ?? false
+            case "tier": role.tier = integer(value, path)
+            case "escalatesTo": role.escalatesTo = string(value, path)
+            case "requires": role.requires = decodeRequires(value, path)
+            default: break
+            }
+        }
+        role.extra = extra
+        role.id = required(id, "\(path).id")
+        role.name = required(name, "\(path).name")
+        return role
+    }
+
+    private func decodeRequires(_ value: JSONValue, _ path: String) -> Requirements? {
+        if value == .null { return nil }
+        guard case .object(let members) = value else { return typeMismatch("an object", value, path) }
+        var requires = Requirements()
+        let extra = forEachMember(members, at: path, known: Self.requiresKeys) { key, value, path in
+            switch key {
+            case "certifications": requires.certifications = strings(value, path)
+            case "anyCertification": requires.anyCertification = strings(value, path)
+            case "minYears": requires.minYears = number(value, path)
+            default: break
+            }
+        }
+        requires.extra = extra
+        return requires.isEmpty ? nil : requires
+    }
+
+    private func decodeDuty(_ value: JSONValue, _ path: String) -> Duty? {
+        guard case .object(let members) = value else { return typeMismatch("an object", value, path) }
+        var duty = Duty(id: "", name: "")
+        var id: String?
+        var name: String?
+        let extra = forEachMember(members, at: path, known: Self.dutyKeys) { key, value, path in
+            switch key {
+            case "id": id = string(value, path)
+            case "name": name = string(value, path)
+            case "area": duty.area = string(value, path)
+            case "role": duty.role = string(value, path)
+            case "hoursPerWeek": duty.hoursPerWeek = number(value, path)
+            case "critical": duty.critical = bool(value, path) ?? false
+            case "specialProject": duty.specialProject = bool(value, path) ?? false
+            default: break
+            }
+        }
+        duty.extra = extra
+        duty.id = required(id, "\(path).id")
+        duty.name = required(name, "\(path).name")
+        return duty
+    }
+
+    private func decodePerson(_ value: JSONValue, _ path: String) -> Person? {
+        guard case .object(let members) = value else { return typeMismatch("an object", value, path) }
+        var person = Person(id: "", name: "")
+        var id: String?
+        var name: String?
+        let extra = forEachMember(members, at: path, known: Self.personKeys) { key, value, path in
+            switch key {
+            case "id": id = string(value, path)
+            case "name": name = string(value, path)
+            case "title": person.title = string(value, path)
+            case "email": person.email = string(value, path)
+            case "reportsTo": person.reportsTo = string(value, path)
+            case "dottedTo": person.dottedTo = strings(value, path)
+            case "hoursPerWeek": person.hoursPerWeek = number(value, path)
+            case "external": person.external = bool(value, path) ?? false
+            case "certifications": person.certifications = strings(value, path)
+            case "yearsExperience": person.yearsExperience = number(value, path)
+            case "hats": person.hats = array(value, path) { decodeHat($0, $1) }
+            default: break
+            }
+        }
+        person.extra = extra
+        person.id = required(id, "\(path).id")
+        person.name = required(name, "\(path).name")
+        return person
+    }
+
+    private func decodeHat(_ value: JSONValue, _ path: String) -> Hat? {
+        guard case .object(let members) = value else { return typeMismatch("an object", value, path) }
+        var hat = Hat(role: "")
+        var role: String?
+        let extra = forEachMember(members, at: path, known: Self.hatKeys) { key, value, path in
+            switch key {
+            case "role": role = string(value, path)
+            case "hoursPerWeek": hat.hoursPerWeek = number(value, path)
+            default: break
+            }
+        }
+        hat.extra = extra
+        hat.role = required(role, "\(path).role")
+        return hat
+    }
+
+    // MARK: - Field readers. `null` reads as "not given" for every optional field.
+
+    /// Calls `body` for each known member, reports duplicate keys, and returns the unknown
+    /// members (warned about, kept for saving).
+    private func forEachMember(
+        _ members: [JSONMember], at path: String, known: [String],
+        _ body: (String, JSONValue, String) -> Void
+    ) -> [JSONMember] {
+        var extra: [JSONMember] = []
+        for (offset, member) in members.enumerated() {
+            let memberPath = path.isEmpty ? member.key : "\(path).\(member.key)"
+            if members[..<offset].contains(where: { $0.key == member.key }) {
+                problems.append(Problem(memberPath, "this key appears more than once in the same object"))
+                continue
+            }
+            if known.contains(member.key) {
+                body(member.key, member.value, memberPath)
+            } else if path.isEmpty && (member.key == "format" || member.key == "version") {
+                continue
+            } else {
+                extra.append(member)
+                var note = "unknown field, kept as it is but not used"
+                if let suggestion = NearestSpelling.suggest(for: member.key, among: known) {
+                    note += " (did you mean \"\(suggestion)\"?)"
+                }
+                warnings.append(Problem(memberPath, note))
+            }
+        }
+        return extra
+    }
+
+    private func required(_ value: String?, _ path: String) -> String {
+        if let value { return value }
+        if !problems.contains(where: { $0.path == path }) {
+            problems.append(Problem(path, "missing"))
+        }
+        return ""
+    }
+
+    private func typeMismatch<T>(_ expected: String, _ value: JSONValue, _ path: String) -> T? {
+        problems.append(Problem(path, "expected \(expected), found \(describe(value))"))
+        return nil
+    }
+
+    private func string(_ value: JSONValue, _ path: String) -> String? {
+        switch value {
+        case .string(let text): return text
+        case .null: return nil
+        default: return typeMismatch("a string", value, path)
+        }
+    }
+
+    private func number(_ value: JSONValue, _ path: String) -> Double? {
+        switch value {
+        case .number(let number):
+            if !number.isFinite {
+                problems.append(Problem(path, "this number is too large to represent"))
+                return nil
+            }
+            return number
+        case .null: return nil
+        default: return typeMismatch("a number", value, path)
+        }
+    }
+
+    private func integer(_ value: JSONValue, _ path: String) -> Int? {
+        guard let number = number(value, path) else { return nil }
+        guard number == number.rounded(), abs(number) < 1e9 else {
+            problems.append(Problem(path, "expected a whole number, found \(OrgValidator.format(number))"))
+            return nil
+        }
+        return Int(number)
+    }
+
+    private func bool(_ value: JSONValue, _ path: String) -> Bool? {
+        switch value {
+        case .bool(let flag): return flag
+        case .null: return nil
+        default: return typeMismatch("true or false", value, path)
+        }
+    }
+
+    private func strings(_ value: JSONValue, _ path: String) -> [String] {
+        array(value, path) { string($0, $1) }
+    }
+
+    private func array<T>(_ value: JSONValue, _ path: String, _ element: (JSONValue, String) -> T?) -> [T] {
+        switch value {
+        case .array(let items):
+            var result: [T] = []
+            result.reserveCapacity(items.count)
+            for (offset, item) in items.enumerated() {
+                let itemPath = "\(path)[\(offset)]"
+                if item == .null {
+                    problems.append(Problem(itemPath, "expected a value, found null"))
+                } else if let decoded = element(item, itemPath) {
+                    result.append(decoded)
+                }
+            }
+            return result
+        case .null: return []
+        default:
+            problems.append(Problem(path, "expected an array, found \(describe(value))"))
+            return []
+        }
+    }
+
+    private func describe(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let text) where text.unicodeScalars.count <= 40: "the string \(OrgValidator.quoted(text))"
+        case .number(let number): "the number \(OrgValidator.format(number))"
+        case .bool(let flag): flag ? "true" : "false"
+        default: value.kindName
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension OrgFile {
+    /// Files larger than this are refused before reading: no real org comes close
+    /// (100,000 people is about 30 MB), and reading is bounded in time and memory.
+    public static let maxFileBytes = 512 * 1024 * 1024
+
+    /// Reads and checks the org file at `path`. Every failure is an `OrgProblems` whose
+    /// lines name the problem; the caller adds the file name.
+    public static func load(path: String) throws(OrgProblems) -> Loaded {
+        let bytes: [UInt8]
+        do {
+            bytes = try DiskFile.read(path: path, limit: maxFileBytes)
+        } catch {
+            throw OrgProblems([Problem("", error.message)])
+        }
+        return try decode(bytes)
+    }
+
+    /// Writes the org canonically to `path` with an atomic save.
+    public static func save(_ org: Org, path: String) throws(DiskError) {
+        try DiskFile.writeAtomically(Array(encode(org).utf8), to: path)
+    }
+}
+
+/// A file-system failure, worded for the user.
+public struct DiskError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Reading and writing whole files with POSIX calls, so that every failure has a clear
+/// message and a save can never leave a half-written file behind.
+public enum DiskFile {
+    public static func read(path: String, limit: Int) throws(DiskError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw DiskError(describe(errno, action: "cannot open")) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw DiskError(describe(errno, action: "cannot read")) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw DiskError("is a directory, not an org file") }
+        if (info.st_mode & S_IFMT) == S_IFREG, info.st_size > limit {
+            throw DiskError("is \(info.st_size / 1_048_576) MB; the largest file hats reads is \(limit / 1_048_576) MB")
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(max(0, info.st_size)))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw DiskError(describe(errno, action: "cannot read"))
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > limit {
+                throw DiskError("is larger than \(limit / 1_048_576) MB, the largest file hats reads")
+            }
+        }
+        return bytes
+    }
+
+    /// Saves `bytes` at `path` so that the file is always either the old or the new
+    /// version: temp file in the same directory, write, keep the old permission bits,
+    /// fsync, rename over the target, fsync the directory. A symlink is saved through to
+    /// its target.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(DiskError) {
+        let target = resolveSymlinks(path)
+        let directory = (target as NSString).deletingLastPathComponent
+        let directoryPath = directory.isEmpty ? "." : directory
+        let baseName = (target as NSString).lastPathComponent
+        var mode: mode_t = 0o644
+        var existing = stat()
+        if stat(target, &existing) == 0 {
+            if (existing.st_mode & S_IFMT) == S_IFDIR { throw DiskError("is a directory") }
+            mode = existing.st_mode & 0o7777
+        } else {
+            let mask = umask(0)
+            umask(mask)
+            mode = 0o666 & ~mask
+        }
+        let tempPath = "\(directoryPath)/.\(baseName).hats-save-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let descriptor = open(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw DiskError(describe(errno, action: "cannot save in \(directoryPath)")) }
+        var finished = false
+        defer {
+            if !finished { unlink(tempPath) }
+        }
+        do throws(DiskError) {
+            var offset = 0
+            while offset < bytes.count {
+                let written = bytes.withUnsafeBytes { buffer in
+                    write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw DiskError(describe(errno, action: "cannot save"))
+                }
+                offset += written
+            }
+            guard fchmod(descriptor, mode) == 0 else { throw DiskError(describe(errno, action: "cannot set permissions")) }
+            guard fsync(descriptor) == 0 else { throw DiskError(describe(errno, action: "cannot flush to disk")) }
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        guard close(descriptor) == 0 else { throw DiskError(describe(errno, action: "cannot save")) }
+        guard rename(tempPath, target) == 0 else { throw DiskError(describe(errno, action: "cannot replace the file")) }
+        finished = true
+        let directoryDescriptor = open(directoryPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directoryDescriptor >= 0 {
+            _ = fsync(directoryDescriptor)
+            close(directoryDescriptor)
+        }
+    }
+
+    /// Follows a chain of symlinks (bounded, in case of a loop) to the file they name.
+    static func resolveSymlinks(_ path: String) -> String {
+        var current = path
+        for _ in 0..<32 {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let length = readlink(current, &buffer, Int(PATH_MAX))
+            guard length > 0 else { return current }
+            let destination = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if destination.hasPrefix("/") {
+                current = destination
+            } else {
+                current = ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+            }
+        }
+        return current
+    }
+
+    public static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    static func describe(_ code: Int32, action: String) -> String {
+        switch code {
+        case ENOENT: "no such file or directory"
+        case EACCES, EPERM: "\(action): permission denied"
+        case ENOSPC: "\(action): no space left on the device"
+        case EDQUOT: "\(action): disk quota exceeded"
+        case EROFS: "\(action): the file system is read-only"
+        case EISDIR: "is a directory"
+        case ENOTDIR: "\(action): a part of the path is not a directory"
+        default: "\(action): \(String(cString: strerror(code)))"
+        }
+    }
+}

@@ -1,0 +1,256 @@
+/// The rules every org obeys, checked on load and on construction. Each broken rule is one
+/// `Problem` at the JSON path of the field at fault, so a user can go straight to it.
+enum OrgValidator {
+    /// A week has 168 hours: more for one person or one hat is a typo.
+    static let hoursInWeek = 168.0
+    /// Larger role or duty hours are a typo (and would overflow the arithmetic downstream).
+    static let maxRoleHours = 1_000_000.0
+    static let maxYears = 100.0
+    static let maxTextLength = 10_000
+
+    static func problems(in org: Org) -> [Problem] {
+        var problems: [Problem] = []
+        checkText(org.name, "name", allowEmpty: true, &problems)
+        if let description = org.description { checkText(description, "description", allowEmpty: true, &problems) }
+
+        let roleIds = checkIds(org.roles.map(\.id), "roles", kind: "role", &problems)
+        _ = checkIds(org.duties.map(\.id), "duties", kind: "duty", &problems)
+        let personIds = checkIds(org.people.map(\.id), "people", kind: "person", &problems)
+        let hasRole = { roleIds.contains($0) }
+        let hasPerson = { personIds.contains($0) }
+
+        problems += policyProblems(org.policy, hasRole: hasRole)
+        for (position, role) in org.roles.enumerated() {
+            problems += roleProblems(role, at: "roles[\(position)]", hasRole: hasRole)
+        }
+        for (position, duty) in org.duties.enumerated() {
+            problems += dutyProblems(duty, at: "duties[\(position)]", hasRole: hasRole)
+        }
+        for (position, person) in org.people.enumerated() {
+            problems += personProblems(person, at: "people[\(position)]", hasRole: hasRole, hasPerson: hasPerson)
+        }
+        problems.append(contentsOf: cycleProblems(org.people, personIds: personIds))
+        return problems
+    }
+
+    // MARK: - One entity at a time (shared with `Edit`, which checks only what it changes)
+
+    static func roleProblems(_ role: Role, at path: String, hasRole: (String) -> Bool) -> [Problem] {
+        var problems: [Problem] = []
+        if let reason = idProblem(role.id) { problems.append(Problem("\(path).id", reason)) }
+        checkText(role.name, "\(path).name", &problems)
+        checkOptionalText(role.category, "\(path).category", &problems)
+        checkOptionalText(role.summary, "\(path).summary", &problems)
+        for (offset, alias) in role.aliases.enumerated() { checkText(alias, "\(path).aliases[\(offset)]", &problems) }
+        var seenRelated: Set<String> = []
+        for (offset, related) in role.related.enumerated() {
+            let at = "\(path).related[\(offset)]"
+            if related == role.id {
+                problems.append(Problem(at, "a role cannot be related to itself"))
+            } else if !hasRole(related) {
+                problems.append(Problem(at, "no role has id \(quoted(related))"))
+            } else if !seenRelated.insert(related).inserted {
+                problems.append(Problem(at, "\(quoted(related)) is listed twice"))
+            }
+        }
+        if let hours = role.hoursPerWeek { checkHours(hours, "\(path).hoursPerWeek", limit: maxRoleHours, &problems) }
+        if let tier = role.tier, !(1...3).contains(tier) {
+            problems.append(Problem("\(path).tier", "tier must be 1, 2 or 3, not \(tier)"))
+        }
+        if let target = role.escalatesTo {
+            if target == role.id {
+                problems.append(Problem("\(path).escalatesTo", "a role cannot escalate to itself"))
+            } else if !hasRole(target) {
+                problems.append(Problem("\(path).escalatesTo", "no role has id \(quoted(target))"))
+            }
+        }
+        if let years = role.requires?.minYears {
+            checkHours(years, "\(path).requires.minYears", limit: maxYears, unit: "years", &problems)
+        }
+        return problems
+    }
+
+    static func dutyProblems(_ duty: Duty, at path: String, hasRole: (String) -> Bool) -> [Problem] {
+        var problems: [Problem] = []
+        if let reason = idProblem(duty.id) { problems.append(Problem("\(path).id", reason)) }
+        checkText(duty.name, "\(path).name", &problems)
+        checkOptionalText(duty.area, "\(path).area", &problems)
+        if let role = duty.role, !hasRole(role) {
+            problems.append(Problem("\(path).role", "no role has id \(quoted(role))"))
+        }
+        if let hours = duty.hoursPerWeek { checkHours(hours, "\(path).hoursPerWeek", limit: maxRoleHours, &problems) }
+        return problems
+    }
+
+    static func personProblems(_ person: Person, at path: String, hasRole: (String) -> Bool, hasPerson: (String) -> Bool) -> [Problem] {
+        var problems: [Problem] = []
+        if let reason = idProblem(person.id) { problems.append(Problem("\(path).id", reason)) }
+        checkText(person.name, "\(path).name", &problems)
+        checkOptionalText(person.title, "\(path).title", &problems)
+        checkOptionalText(person.email, "\(path).email", &problems)
+        for (offset, name) in person.certifications.enumerated() { checkText(name, "\(path).certifications[\(offset)]", &problems) }
+        if let manager = person.reportsTo {
+            if manager == person.id {
+                problems.append(Problem("\(path).reportsTo", "a person cannot report to themselves"))
+            } else if !hasPerson(manager) {
+                problems.append(Problem("\(path).reportsTo", "no person has id \(quoted(manager))"))
+            }
+        }
+        var seenDotted: Set<String> = []
+        for (offset, manager) in person.dottedTo.enumerated() {
+            let at = "\(path).dottedTo[\(offset)]"
+            if manager == person.id {
+                problems.append(Problem(at, "a person cannot have a dotted line to themselves"))
+            } else if !hasPerson(manager) {
+                problems.append(Problem(at, "no person has id \(quoted(manager))"))
+            } else if !seenDotted.insert(manager).inserted {
+                problems.append(Problem(at, "\(quoted(manager)) is listed twice"))
+            }
+        }
+        if let hours = person.hoursPerWeek { checkHours(hours, "\(path).hoursPerWeek", limit: hoursInWeek, &problems) }
+        if let years = person.yearsExperience { checkHours(years, "\(path).yearsExperience", limit: maxYears, unit: "years", &problems) }
+        var seenRoles: Set<String> = []
+        for (offset, hat) in person.hats.enumerated() {
+            problems += hatProblems(hat, at: "\(path).hats[\(offset)]", hasRole: hasRole)
+            if hasRole(hat.role), !seenRoles.insert(hat.role).inserted {
+                problems.append(Problem("\(path).hats[\(offset)].role", "\(quoted(hat.role)) is worn twice; a role is worn once"))
+            }
+        }
+        return problems
+    }
+
+    static func hatProblems(_ hat: Hat, at path: String, hasRole: (String) -> Bool) -> [Problem] {
+        var problems: [Problem] = []
+        if !hasRole(hat.role) {
+            problems.append(Problem("\(path).role", "no role has id \(quoted(hat.role))"))
+        }
+        if let hours = hat.hoursPerWeek { checkHours(hours, "\(path).hoursPerWeek", limit: hoursInWeek, &problems) }
+        return problems
+    }
+
+    // MARK: - Pieces
+
+    static func policyProblems(_ policy: Policy, hasRole: (String) -> Bool) -> [Problem] {
+        var problems: [Problem] = []
+        if !(policy.hoursPerWeek > 0) || policy.hoursPerWeek > hoursInWeek {
+            problems.append(Problem("policy.hoursPerWeek", "must be more than 0 and at most \(Int(hoursInWeek)) (the hours in a week), not \(format(policy.hoursPerWeek))"))
+        }
+        if !(policy.flatSwitchingLoss >= 0 && policy.flatSwitchingLoss < 1) {
+            problems.append(Problem("policy.flatSwitchingLoss", "must be a fraction from 0 up to (not including) 1, not \(format(policy.flatSwitchingLoss))"))
+        }
+        if !(policy.warnAt > 0 && policy.warnAt <= 100) {
+            problems.append(Problem("policy.warnAt", "must be a load above 0 (1.0 means 100 %), not \(format(policy.warnAt))"))
+        }
+        if !(policy.criticalAt > 0 && policy.criticalAt <= 100) {
+            problems.append(Problem("policy.criticalAt", "must be a load above 0 (1.25 means 125 %), not \(format(policy.criticalAt))"))
+        } else if policy.warnAt.isFinite, policy.criticalAt < policy.warnAt {
+            problems.append(Problem("policy.criticalAt", "must not be below warnAt (\(format(policy.warnAt)))"))
+        }
+        if policy.maxHats < 1 { problems.append(Problem("policy.maxHats", "must be at least 1, not \(policy.maxHats)")) }
+        if policy.maxDuties < 0 { problems.append(Problem("policy.maxDuties", "must not be negative")) }
+        if policy.maxDirectReports < 1 { problems.append(Problem("policy.maxDirectReports", "must be at least 1, not \(policy.maxDirectReports)")) }
+        for (position, conflict) in policy.conflicts.enumerated() {
+            let path = "policy.conflicts[\(position)].roles"
+            if conflict.roles.count != 2 {
+                problems.append(Problem(path, "must name exactly two roles, not \(conflict.roles.count)"))
+                continue
+            }
+            if conflict.roles[0] == conflict.roles[1] {
+                problems.append(Problem(path, "names the same role twice"))
+            }
+            for (offset, role) in conflict.roles.enumerated() where !hasRole(role) {
+                problems.append(Problem("\(path)[\(offset)]", "no role has id \(quoted(role))"))
+            }
+        }
+        return problems
+    }
+
+    /// Reports empty, malformed and duplicate ids; returns the set of ids present.
+    private static func checkIds(_ ids: [String], _ collection: String, kind: String, _ problems: inout [Problem]) -> Set<String> {
+        var firstPosition: [String: Int] = [:]
+        firstPosition.reserveCapacity(ids.count)
+        for (position, id) in ids.enumerated() {
+            let path = "\(collection)[\(position)].id"
+            if let first = firstPosition[id] {
+                problems.append(Problem(path, "duplicate \(kind) id \(quoted(id)) (first used at \(collection)[\(first)])"))
+            } else {
+                firstPosition[id] = position
+            }
+        }
+        return Set(firstPosition.keys)
+    }
+
+    /// Why `id` is not a usable id, or nil when it is.
+    static func idProblem(_ id: String) -> String? {
+        if id.isEmpty { return "an id must not be empty" }
+        if id.utf8.count > 200 { return "an id must be at most 200 bytes long" }
+        if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            return "an id must not contain control characters"
+        }
+        if let first = id.unicodeScalars.first, let last = id.unicodeScalars.last,
+            first.properties.isWhitespace || last.properties.isWhitespace {
+            return "an id must not start or end with a space"
+        }
+        return nil
+    }
+
+    private static func checkText(_ text: String, _ path: String, allowEmpty: Bool = false, _ problems: inout [Problem]) {
+        if !allowEmpty, text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+            problems.append(Problem(path, "must not be empty"))
+        } else if text.utf8.count > maxTextLength {
+            problems.append(Problem(path, "is \(text.utf8.count) bytes long; the most hats accepts is \(maxTextLength)"))
+        }
+    }
+
+    private static func checkOptionalText(_ text: String?, _ path: String, _ problems: inout [Problem]) {
+        if let text { checkText(text, path, allowEmpty: true, &problems) }
+    }
+
+    private static func checkHours(_ value: Double, _ path: String, limit: Double, unit: String = "hours", _ problems: inout [Problem]) {
+        if !value.isFinite {
+            problems.append(Problem(path, "must be a finite number"))
+        } else if value < 0 {
+            problems.append(Problem(path, "must not be negative (\(format(value)))"))
+        } else if value > limit {
+            problems.append(Problem(path, "\(format(value)) \(unit) is more than the \(format(limit)) allowed"))
+        }
+    }
+
+    /// Each reporting cycle once, at the first person of the cycle in file order.
+    private static func cycleProblems(_ people: [Person], personIds: Set<String>) -> [Problem] {
+        var position: [String: Int] = [:]
+        position.reserveCapacity(people.count)
+        for (offset, person) in people.enumerated() where position[person.id] == nil { position[person.id] = offset }
+        // 0 = unvisited, 1 = on the current walk, 2 = known to reach the top.
+        var state = [UInt8](repeating: 0, count: people.count)
+        var problems: [Problem] = []
+        for start in people.indices where state[start] == 0 {
+            var walk: [Int] = []
+            var current: Int? = start
+            while let here = current, state[here] == 0 {
+                state[here] = 1
+                walk.append(here)
+                current = people[here].reportsTo.flatMap { $0 == people[here].id ? nil : position[$0] }
+            }
+            if let here = current, state[here] == 1, let cycleStart = walk.firstIndex(of: here) {
+                let cycle = Array(walk[cycleStart...])
+                let first = cycle.min() ?? here
+                let ordered = Array(cycle.drop { $0 != first } + cycle.prefix { $0 != first })
+                let names = (ordered + [first]).map { quoted(people[$0].id) }.joined(separator: " → ")
+                problems.append(Problem("people[\(first)].reportsTo", "reporting cycle: \(names)"))
+            }
+            for visited in walk { state[visited] = 2 }
+        }
+        return problems
+    }
+
+    static func quoted(_ text: String) -> String {
+        var out = ""
+        JSONWriter.appendQuoted(text, to: &out)
+        return out
+    }
+
+    static func format(_ value: Double) -> String {
+        value.isFinite ? JSONWriter.formatNumber(value) : "\(value)"
+    }
+}
