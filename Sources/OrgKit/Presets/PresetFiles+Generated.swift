@@ -9,7 +9,7 @@ extension PresetCatalog {
   "format": "hats",
   "version": 1,
   "name": "Helpdesk tiers (ITIL)",
-  "description": "A three-tier service desk following the ITIL escalation model, with the certifications and experience each tier calls for and a six-person sample team.",
+  "description": "Tier 1-2-3 service desk: escalation, certifications, a team",
   "policy": {
     "hoursPerWeek": 40,
     "switching": "weinberg",
@@ -22,6 +22,12 @@ extension PresetCatalog {
     "conflicts": []
   },
   "roles": [
+    {
+      "id": "service-desk-lead",
+      "name": "Service Desk Lead",
+      "category": "Service desk",
+      "summary": "Runs the service desk day to day: keeps the queue and the escalation paths working and the technicians growing."
+    },
     {
       "id": "tier-1-support",
       "name": "Tier 1 Support",
@@ -68,6 +74,27 @@ extension PresetCatalog {
     }
   ],
   "duties": [
+    {
+      "id": "lead-queue",
+      "name": "Watch the queue and response targets and move people to where tickets pile up",
+      "area": "Service desk",
+      "role": "service-desk-lead",
+      "hoursPerWeek": 8
+    },
+    {
+      "id": "lead-coaching",
+      "name": "Coach technicians and plan their certifications",
+      "area": "Service desk",
+      "role": "service-desk-lead",
+      "hoursPerWeek": 6
+    },
+    {
+      "id": "lead-reporting",
+      "name": "Report service levels and recurring problems to management",
+      "area": "Service desk",
+      "role": "service-desk-lead",
+      "hoursPerWeek": 4
+    },
     {
       "id": "tier-1-support-routine-requests",
       "name": "Reset passwords, unlock accounts, install approved software and sort out basic hardware faults",
@@ -145,6 +172,9 @@ extension PresetCatalog {
       ],
       "yearsExperience": 14,
       "hats": [
+        {
+          "role": "service-desk-lead"
+        },
         {
           "role": "tier-3-support",
           "hoursPerWeek": 12
@@ -247,7 +277,7 @@ extension PresetCatalog {
   "format": "hats",
   "version": 1,
   "name": "Northwind MSP",
-  "description": "A 10-person MSP where the owner also runs sales, marketing and HR, and the service manager doubles as account manager.",
+  "description": "A 10-person MSP whose owner also runs sales, marketing and HR",
   "policy": {
     "hoursPerWeek": 40,
     "switching": "weinberg",
@@ -729,7 +759,7 @@ extension PresetCatalog {
   "format": "hats",
   "version": 1,
   "name": "MSP & vendor role catalog",
-  "description": "A catalog of the 22 technical and support roles found inside managed service providers and technology vendors, each with its typical weekly duties.",
+  "description": "The 22 roles found in MSPs and tech vendors, with their duties",
   "policy": {
     "hoursPerWeek": 40,
     "switching": "weinberg",
@@ -1629,7 +1659,7 @@ extension PresetCatalog {
   "format": "hats",
   "version": 1,
   "name": "Tech role clusters",
-  "description": "The 24 role clusters of software and IT organisations, grouped by product, operations and customer-facing work, with the job titles each one goes by and the clusters it works alongside.",
+  "description": "24 tech role clusters with the job titles each one goes by",
   "policy": {
     "hoursPerWeek": 40,
     "switching": "weinberg",
@@ -2121,7 +2151,7 @@ extension PresetCatalog {
   "format": "hats",
   "version": 1,
   "name": "Who does what: tech team responsibility matrix",
-  "description": "A responsibility matrix of 74 everyday technology duties in nine areas, split between internal IT, an outside MSP, a security provider and the CIO of a small company.",
+  "description": "74 IT duties in 9 areas: internal IT, MSP, security, CIO",
   "policy": {
     "hoursPerWeek": 40,
     "switching": "weinberg",

@@ -58,7 +58,6 @@ final class OrgDecoder {
             default: break
             }
         }
-        guard problems.isEmpty else { return nil }
         return Org(unchecked: name, description: description, policy: policy, roles: roles, duties: duties, people: people, extra: extra)
     }
 

@@ -23,7 +23,10 @@ public enum OrgFile {
         guard let org = decoder.decodeOrg(json) else {
             throw OrgProblems(decoder.problems)
         }
-        let problems = decoder.problems + OrgValidator.problems(in: org)
+        // Type problems and rule problems together, so one run shows everything to fix;
+        // a field that failed to decode is not reported a second time by the rules.
+        let reported = Set(decoder.problems.map(\.path))
+        let problems = decoder.problems + OrgValidator.problems(in: org).filter { !reported.contains($0.path) }
         if !problems.isEmpty { throw OrgProblems(problems) }
         return Loaded(org: org, warnings: decoder.warnings)
     }

@@ -183,7 +183,7 @@ enum OrgValidator {
     /// Why `id` is not a usable id, or nil when it is.
     static func idProblem(_ id: String) -> String? {
         if id.isEmpty { return "an id must not be empty" }
-        if id.utf8.count > 200 { return "an id must be at most 200 bytes long" }
+        if id.unicodeScalars.count > 200 { return "an id must be at most 200 characters long" }
         if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             return "an id must not contain control characters"
         }
@@ -197,8 +197,8 @@ enum OrgValidator {
     private static func checkText(_ text: String, _ path: String, allowEmpty: Bool = false, _ problems: inout [Problem]) {
         if !allowEmpty, text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             problems.append(Problem(path, "must not be empty"))
-        } else if text.utf8.count > maxTextLength {
-            problems.append(Problem(path, "is \(text.utf8.count) bytes long; the most hats accepts is \(maxTextLength)"))
+        } else if text.unicodeScalars.count > maxTextLength {
+            problems.append(Problem(path, "is \(text.unicodeScalars.count) characters long; the most hats accepts is \(maxTextLength)"))
         }
     }
 
