@@ -302,8 +302,7 @@ extension PresetCatalog {
       "id": "ceo-owner",
       "name": "CEO / Owner",
       "category": "Leadership",
-      "summary": "Runs the company and is the last stop for every decision, escalation and exception.",
-      "critical": true
+      "summary": "Runs the company and is the last stop for every decision, escalation and exception."
     },
     {
       "id": "service-manager",
@@ -395,8 +394,7 @@ extension PresetCatalog {
       "name": "Step in on escalations and outages that nobody else can settle",
       "area": "Leadership",
       "role": "ceo-owner",
-      "hoursPerWeek": 9,
-      "critical": true
+      "hoursPerWeek": 9
     },
     {
       "id": "ceo-approvals",

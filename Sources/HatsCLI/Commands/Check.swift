@@ -1,0 +1,83 @@
+import OrgKit
+
+extension Commands {
+    static let check = Command(
+        name: "check",
+        summary: "check who carries too much; exit 1 when findings reach --fail-on",
+        usage: ["hats check FILE [--format text|json] [--without PERSON-ID]... [--fail-on info|warning|critical|never]",
+                "hats check --preset NAME [...]"],
+        details: """
+            Runs the load checker (see docs/load-model.md): overload with the cost of
+            switching between hats, too many hats or duties, role conflicts, single points of
+            failure, unfilled roles, unowned duties, escalation gaps, span of control and
+            qualifications. Each finding says what is wrong with the numbers and, where one
+            exists, a concrete change that fixes it without creating a new problem.
+
+            Options:
+              --format text|json   text for people (the default), json for scripts
+              --without ID         check as if this person were away (repeatable); the
+                                   report says what is new and what is resolved
+              --fail-on LEVEL      exit 1 when a finding is at or above LEVEL:
+                                   info, warning (the default), critical, or never
+
+            Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 bad usage or an
+            invalid file. Colour is used only on a terminal, never when NO_COLOR is set.
+
+            Examples:
+              hats check --preset msp-10
+              hats check northwind.json --without sam-ortiz
+              hats check northwind.json --format json --fail-on critical
+            """,
+        options: [
+            OrgSource.presetOption,
+            OptionSpec(name: "--format", short: "-f", takesValue: true, valueName: "text|json"),
+            OptionSpec(name: "--without", takesValue: true, repeatable: true, valueName: "PERSON-ID"),
+            OptionSpec(name: "--fail-on", takesValue: true, valueName: "LEVEL"),
+        ],
+        run: { arguments, context in
+            let format = arguments.value("--format") ?? "text"
+            guard format == "text" || format == "json" else {
+                var message = "unknown format \"\(format)\" (formats: text, json"
+                if let suggestion = NearestSpelling.suggest(for: format, among: ["text", "json"]) { message += "; did you mean \"\(suggestion)\"?" }
+                throw UsageError(message + ")")
+            }
+            let failOnName = arguments.value("--fail-on") ?? "warning"
+            let failOn: Finding.Severity?
+            if failOnName == "never" {
+                failOn = nil
+            } else if let severity = Finding.Severity(name: failOnName) {
+                failOn = severity
+            } else {
+                var message = "--fail-on takes info, warning, critical or never, not \"\(failOnName)\""
+                if let suggestion = NearestSpelling.suggest(for: failOnName, among: ["info", "warning", "critical", "never"]) { message += " (did you mean \"\(suggestion)\"?)" }
+                throw UsageError(message)
+            }
+            let source = try OrgSource.from(arguments, command: "check", console: context.console)
+            let org = source.org
+            let without = arguments.all("--without")
+            let report: LoadReport
+            var whatIf: (without: [String], comparison: ReportComparison)?
+            if without.isEmpty {
+                report = LoadChecker.check(org)
+            } else {
+                for id in without where org.person(id) == nil {
+                    var message = "--without \(id): \(source.label) has no person with that id"
+                    if let suggestion = NearestSpelling.suggest(for: id, among: org.people.map(\.id)) { message += " (did you mean \"\(suggestion)\"?)" }
+                    throw UsageError(message)
+                }
+                let result = WhatIf.check(org, without: without)
+                report = result.report
+                whatIf = (without, result.comparison)
+            }
+            if format == "json" {
+                context.console.out(report.json(whatIf: whatIf))
+            } else {
+                let environment = context.console.environment
+                let colour = context.console.stdoutIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+                context.console.out(ReportText(colour: colour).render(report, org: org, whatIf: whatIf))
+            }
+            guard let failOn, let worst = report.worst else { return 0 }
+            return worst >= failOn ? 1 : 0
+        }
+    )
+}

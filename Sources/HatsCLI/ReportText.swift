@@ -1,0 +1,112 @@
+import OrgKit
+
+/// The text form of a load report for `hats check`: a summary line, the findings grouped
+/// by severity (each with its suggestion), and a table of everyone's numbers.
+/// Colour is added only when asked (a terminal without NO_COLOR); the symbols and words
+/// carry the same meaning without it.
+struct ReportText {
+    var colour: Bool
+
+    static let symbols: [Finding.Severity: String] = [.critical: "✖", .warning: "▲", .info: "·"]
+    static let headings: [Finding.Severity: String] = [.critical: "Critical", .warning: "Warnings", .info: "Info"]
+
+    func render(_ report: LoadReport, org: Org, whatIf: (without: [String], comparison: ReportComparison)?) -> String {
+        var lines: [String] = []
+        let title = org.name.isEmpty ? "Untitled org" : TextSafety.printable(org.name)
+        lines.append(bold("\(title): \(summary(report))"))
+        if let whatIf {
+            let names = whatIf.without.map { org.person($0)?.name ?? $0 }.map(TextSafety.printable)
+            lines.append("What if \(list(names)) \(names.count == 1 ? "were" : "were all") away: their hats are gone and shared work falls to the others.")
+        }
+        for severity in Finding.Severity.allCases.reversed() {
+            let group = report.findings.filter { $0.severity == severity }
+            guard !group.isEmpty else { continue }
+            lines.append("")
+            lines.append(paint(Self.headings[severity] ?? "", severity, bold: true))
+            for finding in group { lines += describe(finding) }
+        }
+        if report.findings.isEmpty {
+            lines.append("")
+            lines.append("No findings: nobody is over the line and every critical role is covered.")
+        }
+        if let whatIf {
+            lines.append("")
+            lines.append(bold("Compared with the org as it is: \(Format.count(whatIf.comparison.new.count, "new finding")), \(whatIf.comparison.resolved.count) resolved"))
+            for finding in whatIf.comparison.new {
+                lines.append("  + \(paint(Self.symbols[finding.severity] ?? "", finding.severity)) \(finding.rule.rawValue) · \(TextSafety.printable(finding.subject.name))")
+            }
+            for finding in whatIf.comparison.resolved {
+                lines.append("  − \(finding.rule.rawValue) · \(TextSafety.printable(finding.subject.name))")
+            }
+        }
+        lines.append("")
+        lines += peopleTable(report, org: org, away: Set(whatIf?.without ?? []))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func summary(_ report: LoadReport) -> String {
+        "\(report.count(.critical)) critical, \(Format.count(report.count(.warning), "warning")), \(report.count(.info)) info"
+    }
+
+    private func describe(_ finding: Finding) -> [String] {
+        let symbol = paint(Self.symbols[finding.severity] ?? "", finding.severity)
+        var lines = ["  \(symbol) \(finding.rule.rawValue) · \(TextSafety.printable(finding.subject.name))",
+                     "      \(TextSafety.printable(finding.message))"]
+        if let suggestion = finding.suggestion {
+            lines.append("      → \(TextSafety.printable(suggestion.text))")
+        }
+        return lines
+    }
+
+    private func peopleTable(_ report: LoadReport, org: Org, away: Set<String>) -> [String] {
+        guard !report.people.isEmpty else { return ["People: none yet."] }
+        let names = report.people.map { TextSafety.printable($0.name) }
+        let nameWidth = min(32, max(6, names.map(DisplayWidth.of).max() ?? 0))
+        var lines = [bold(DisplayWidth.pad("Person", to: nameWidth) + "  hats   hours  switching  effective    load")]
+        for (index, load) in report.people.enumerated() {
+            var line = DisplayWidth.pad(names[index], to: nameWidth)
+            line += "  " + right("\(load.hats)", 4)
+            line += "  " + right(Format.oneDecimal(load.allocatedHours), 6)
+            if load.external || away.contains(load.id) {
+                line += "  " + right("", 9) + "  " + right("", 9) + "  " + right(load.external ? "external" : "away", 8)
+            } else {
+                line += "  " + right(load.switchLoss > 0 ? "−\(Format.percent(load.switchLoss))" : "0 %", 9)
+                line += "  " + right(Format.oneDecimal(load.effectiveHours), 9)
+                let severity = load.severity(under: org.policy)
+                let mark = severity.map { " " + (Self.symbols[$0] ?? "") } ?? ""
+                let text = right(Format.percent(load.load), 6) + mark
+                line += "  " + (severity.map { paint(text, $0) } ?? text)
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    private func right(_ text: String, _ width: Int) -> String {
+        let missing = width - DisplayWidth.of(text)
+        return missing > 0 ? String(repeating: " ", count: missing) + text : text
+    }
+
+    private func list(_ names: [String]) -> String {
+        switch names.count {
+        case 0: return "nobody"
+        case 1: return names[0]
+        default: return names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
+        }
+    }
+
+    private func paint(_ text: String, _ severity: Finding.Severity, bold: Bool = false) -> String {
+        guard colour else { return text }
+        let code: String
+        switch severity {
+        case .critical: code = "31"
+        case .warning: code = "33"
+        case .info: code = "36"
+        }
+        return "\u{1B}[\(bold ? "1;" : "")\(code)m\(text)\u{1B}[0m"
+    }
+
+    private func bold(_ text: String) -> String {
+        colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text
+    }
+}

@@ -1,0 +1,103 @@
+/// Something the load checker wants a manager to look at.
+public struct Finding: Equatable, Sendable {
+    /// The rule ids are part of the public contract (`hats check --format json`).
+    public enum Rule: String, CaseIterable, Sendable {
+        case overload
+        case tooManyHats = "too-many-hats"
+        case tooManyDuties = "too-many-duties"
+        case roleConflict = "role-conflict"
+        case singlePointOfFailure = "single-point-of-failure"
+        case unfilledRole = "unfilled-role"
+        case unownedDuty = "unowned-duty"
+        case escalation
+        case spanOfControl = "span-of-control"
+        case qualification
+    }
+
+    public enum Severity: Int, Comparable, CaseIterable, Sendable {
+        case info = 0, warning, critical
+
+        public var name: String {
+            switch self {
+            case .info: "info"
+            case .warning: "warning"
+            case .critical: "critical"
+            }
+        }
+
+        public init?(name: String) {
+            guard let match = Self.allCases.first(where: { $0.name == name }) else { return nil }
+            self = match
+        }
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    public struct Subject: Equatable, Hashable, Sendable {
+        public enum Kind: String, Sendable { case person, role, duty }
+        public var kind: Kind
+        public var id: String
+        public var name: String
+        public init(kind: Kind, id: String, name: String) {
+            self.kind = kind
+            self.id = id
+            self.name = name
+        }
+    }
+
+    public var rule: Rule
+    public var severity: Severity
+    public var subject: Subject
+    /// Plain English with the numbers a manager needs.
+    public var message: String
+    /// A concrete, safe change that would help; nil when none is found.
+    public var suggestion: Suggestion?
+    /// Distinguishes several findings of one rule on one subject (the role pair of a
+    /// conflict, the role of a qualification gap).
+    public var detail: String
+
+    public init(rule: Rule, severity: Severity, subject: Subject, message: String, suggestion: Suggestion? = nil, detail: String = "") {
+        self.rule = rule
+        self.severity = severity
+        self.subject = subject
+        self.message = message
+        self.suggestion = suggestion
+        self.detail = detail
+    }
+
+    /// What makes two findings "the same finding" across two versions of an org (for
+    /// what-if and for checking that a suggestion creates nothing new).
+    public var key: String {
+        "\(rule.rawValue)|\(subject.kind.rawValue)|\(subject.id)|\(detail)"
+    }
+}
+
+/// A change the checker proposes, as an undoable edit plus its effect in words.
+public struct Suggestion: Equatable, Sendable {
+    /// "Move Human Resources (8.0 h) to 王芳: Dana Reyes 188 % → 141 %, 王芳 75 % → 100 %"
+    public var text: String
+    /// The edit that carries it out.
+    public var edit: Edit
+
+    public init(text: String, edit: Edit) {
+        self.text = text
+        self.edit = edit
+    }
+}
+
+extension Policy {
+    /// The share of a week lost to switching between `hats` distinct roles.
+    public func switchLoss(hats: Int) -> Double {
+        switch switching {
+        case .none:
+            return 0
+        case .flat:
+            return hats >= 2 ? flatSwitchingLoss : 0
+        case .weinberg:
+            // Weinberg, Quality Software Management vol. 1 (1992): 1..5 concurrent tasks.
+            let table = [0.0, 0.20, 0.40, 0.60, 0.75]
+            if hats <= 1 { return 0 }
+            return hats <= table.count ? table[hats - 1] : 0.75
+        }
+    }
+}

@@ -1,0 +1,56 @@
+/// `hats check --format json`: a stable document for scripts, described in
+/// docs/load-model.md. Numbers are rounded to 4 decimal places; an infinite load is null.
+extension LoadReport {
+    public static let jsonVersion = 1
+
+    public func json(whatIf: (without: [String], comparison: ReportComparison)? = nil) -> String {
+        var members: [JSONMember] = [
+            JSONMember("version", .number(Double(Self.jsonVersion))),
+            JSONMember("summary", .object(Finding.Severity.allCases.reversed().map { JSONMember($0.name, .number(Double(count($0)))) })),
+            JSONMember("findings", .array(findings.map(Self.json))),
+            JSONMember("people", .array(people.map { load in
+                .object([
+                    JSONMember("id", .string(load.id)),
+                    JSONMember("name", .string(load.name)),
+                    JSONMember("hats", .number(Double(load.hats))),
+                    JSONMember("allocatedHours", Self.number(load.allocatedHours)),
+                    JSONMember("capacityHours", Self.number(load.capacityHours)),
+                    JSONMember("switchLoss", Self.number(load.switchLoss)),
+                    JSONMember("effectiveHours", Self.number(load.effectiveHours)),
+                    JSONMember("load", Self.number(load.load)),
+                    JSONMember("external", .bool(load.external)),
+                ])
+            })),
+        ]
+        if let whatIf {
+            members.append(JSONMember("whatIf", .object([
+                JSONMember("without", .array(whatIf.without.map(JSONValue.string))),
+                JSONMember("new", .array(whatIf.comparison.new.map(Self.json))),
+                JSONMember("resolved", .array(whatIf.comparison.resolved.map(Self.json))),
+            ])))
+        }
+        return JSONWriter.write(.object(members))
+    }
+
+    static func json(_ finding: Finding) -> JSONValue {
+        var members = [
+            JSONMember("rule", .string(finding.rule.rawValue)),
+            JSONMember("severity", .string(finding.severity.name)),
+            JSONMember("subject", .object([
+                JSONMember("kind", .string(finding.subject.kind.rawValue)),
+                JSONMember("id", .string(finding.subject.id)),
+                JSONMember("name", .string(finding.subject.name)),
+            ])),
+            JSONMember("message", .string(finding.message)),
+        ]
+        if let suggestion = finding.suggestion {
+            members.append(JSONMember("suggestion", .string(suggestion.text)))
+        }
+        return .object(members)
+    }
+
+    static func number(_ value: Double) -> JSONValue {
+        guard value.isFinite else { return .null }
+        return .number((value * 10_000).rounded() / 10_000)
+    }
+}

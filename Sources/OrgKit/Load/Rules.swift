@@ -1,0 +1,156 @@
+/// The checker's rules, one function per kind of subject, so that a suggestion can be
+/// verified by re-running exactly the rules its change touches.
+/// Who wears a role, summed up: all the role rules need, and cheap to adjust when a
+/// suggestion changes a few people.
+struct RoleWearing: Equatable {
+    var count = 0
+    /// The wearer, when there is exactly one.
+    var soleWearer: String?
+    /// How many wearers also wear the role's escalation target.
+    var alsoWearingTarget = 0
+}
+
+enum Rules {
+    // MARK: - People
+
+    static func personFindings(_ person: Person, load: PersonLoad, context: CheckContext) -> [Finding] {
+        let policy = context.policy
+        let org = context.org
+        let subject = Finding.Subject(kind: .person, id: person.id, name: person.name)
+        var findings: [Finding] = []
+
+        // role-conflict applies to external providers too: a conflict is about the roles.
+        for conflict in policy.conflicts where conflict.roles.count == 2 {
+            let (first, second) = (conflict.roles[0], conflict.roles[1])
+            guard person.wears(first), person.wears(second) else { continue }
+            var message = "\(person.name) wears both \(context.roleName(first)) and \(context.roleName(second))"
+            if let reason = conflict.reason, !reason.isEmpty { message += ": \(reason)" }
+            findings.append(Finding(rule: .roleConflict, severity: .warning, subject: subject, message: message, detail: "\(first)+\(second)"))
+        }
+        guard !person.external else { return findings }
+
+        if let severity = load.severity(under: policy) {
+            findings.append(Finding(rule: .overload, severity: severity, subject: subject, message: overloadMessage(person, load)))
+        }
+        let worn = person.hats.count
+        if worn > policy.maxHats {
+            let names = person.hats.map { context.roleName($0.role) }.joined(separator: ", ")
+            findings.append(Finding(rule: .tooManyHats, severity: .warning, subject: subject,
+                message: "\(person.name) wears \(worn) hats (\(names)); the policy allows \(policy.maxHats)"))
+        }
+        let duties = person.hats.reduce(0) { $0 + (context.hours.dutyCount[$1.role] ?? 0) }
+        if duties > policy.maxDuties {
+            findings.append(Finding(rule: .tooManyDuties, severity: .warning, subject: subject,
+                message: "\(person.name) carries \(duties) duties across \(Format.count(worn, "hat")); the policy allows \(policy.maxDuties)"))
+        }
+        let reports = context.directReports[person.id] ?? 0
+        if reports > policy.maxDirectReports {
+            findings.append(Finding(rule: .spanOfControl, severity: .warning, subject: subject,
+                message: "\(person.name) has \(reports) direct reports; the policy allows \(policy.maxDirectReports) (McKinsey 2017: \(spanName(reports)))"))
+        }
+        for hat in person.hats {
+            guard let role = org.role(hat.role), let requires = role.requires else { continue }
+            let gaps = qualificationGaps(person, requires)
+            guard !gaps.isEmpty else { continue }
+            findings.append(Finding(rule: .qualification, severity: .info, subject: subject,
+                message: "\(person.name) wears \(role.name) but \(gaps.joined(separator: "; "))", detail: role.id))
+        }
+        return findings
+    }
+
+    static func overloadMessage(_ person: Person, _ load: PersonLoad) -> String {
+        let hats = Format.count(load.hats, "hat")
+        let carried = "\(person.name): \(Format.hours(load.allocatedHours)) \(load.hats == 1 ? "on" : "across") \(hats)"
+        if !load.load.isFinite {
+            return "\(carried), but a capacity of \(Format.hours(load.capacityHours)) leaves no time for \(load.hats == 1 ? "it" : "them")"
+        }
+        if load.switchLoss > 0 {
+            return "\(carried); switching between \(hats) costs \(Format.percent(load.switchLoss)), leaving \(Format.hours(load.effectiveHours)) of a \(Format.hours(load.capacityHours)) week — \(Format.percent(load.load))"
+        }
+        return "\(carried) in a \(Format.hours(load.capacityHours)) week — \(Format.percent(load.load))"
+    }
+
+    /// McKinsey's (2017) archetypes of managers by span of control.
+    static func spanName(_ reports: Int) -> String {
+        switch reports {
+        case ...5: "3–5 reports is a player/coach's span"
+        case 6...7: "6–7 reports is a coach's span"
+        case 8...10: "8–10 reports is a supervisor's span"
+        case 11...15: "11–15 reports is a facilitator's span"
+        default: "more than 15 reports is a coordinator's span"
+        }
+    }
+
+    /// What the person lacks for a role's requirements, in words; empty when qualified.
+    static func qualificationGaps(_ person: Person, _ requires: Requirements) -> [String] {
+        let held = Set(person.certifications.map(normalised))
+        var gaps: [String] = []
+        let missing = requires.certifications.filter { !held.contains(normalised($0)) }
+        if !missing.isEmpty { gaps.append("lacks \(missing.joined(separator: ", "))") }
+        if !requires.anyCertification.isEmpty, !requires.anyCertification.contains(where: { held.contains(normalised($0)) }) {
+            gaps.append("holds none of \(requires.anyCertification.joined(separator: " or "))")
+        }
+        if let minYears = requires.minYears, minYears > 0 {
+            if let years = person.yearsExperience {
+                if years < minYears {
+                    gaps.append("has \(Format.years(years)) of experience (it asks for \(JSONWriter.formatNumber(minYears)))")
+                }
+            } else {
+                gaps.append("has no years of experience recorded (it asks for \(JSONWriter.formatNumber(minYears)))")
+            }
+        }
+        return gaps
+    }
+
+    private static func normalised(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    // MARK: - Roles
+
+    static func roleFindings(_ role: Role, wearing: RoleWearing, targetWearers: Int, context: CheckContext) -> [Finding] {
+        let subject = Finding.Subject(kind: .role, id: role.id, name: role.name)
+        var findings: [Finding] = []
+        if role.critical, wearing.count == 1 {
+            findings.append(Finding(rule: .singlePointOfFailure, severity: .warning, subject: subject,
+                message: "\(context.personName(wearing.soleWearer ?? "")) is the only one wearing \(role.name), a critical role: nobody covers it when they are away"))
+        }
+        let roleHours = context.hours.hours(ofRole: role.id)
+        let duties = context.dutiesOfRole[role.id]?.count ?? 0
+        if wearing.count == 0, roleHours > 0 || duties > 0 {
+            var parts: [String] = []
+            if roleHours > 0 { parts.append("\(Format.hours(roleHours)) a week") }
+            if duties > 0 { parts.append(Format.count(duties, "duty", "duties")) }
+            findings.append(Finding(rule: .unfilledRole, severity: role.critical ? .critical : .warning, subject: subject,
+                message: "Nobody wears \(role.name)\(role.critical ? ", a critical role" : "") (\(parts.joined(separator: ", ")))"))
+        }
+        if let target = role.escalatesTo, wearing.count > 0 {
+            let targetName = context.roleName(target)
+            if targetWearers == 0 {
+                findings.append(Finding(rule: .escalation, severity: .warning, subject: subject,
+                    message: "\(role.name) escalates to \(targetName), which nobody wears: escalations have nowhere to go"))
+            } else if wearing.alsoWearingTarget == wearing.count {
+                findings.append(Finding(rule: .escalation, severity: .warning, subject: subject,
+                    message: "Everyone who wears \(role.name) also wears \(targetName), the role it escalates to: escalations reach the same people"))
+            }
+        }
+        return findings
+    }
+
+    // MARK: - Duties
+
+    static func dutyFindings(_ duty: Duty, wearing: (String) -> RoleWearing, context: CheckContext) -> [Finding] {
+        let subject = Finding.Subject(kind: .duty, id: duty.id, name: duty.name)
+        guard let roleId = duty.role else {
+            return [Finding(rule: .unownedDuty, severity: duty.critical ? .critical : .warning, subject: subject,
+                message: "No role owns \(duty.critical ? "the critical duty " : "")\(quoted(duty.name))")]
+        }
+        guard duty.critical, let role = context.org.role(roleId), !role.critical else { return [] }
+        let holders = wearing(roleId)
+        guard holders.count == 1 else { return [] }
+        return [Finding(rule: .singlePointOfFailure, severity: .warning, subject: subject,
+            message: "Only \(context.personName(holders.soleWearer ?? "")) covers \(quoted(duty.name)), a critical duty of \(role.name)")]
+    }
+
+    static func quoted(_ text: String) -> String { "“\(text)”" }
+}

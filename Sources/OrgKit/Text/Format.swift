@@ -1,0 +1,40 @@
+/// Numbers as the checker and the builder show them.
+public enum Format {
+    /// "45.0 h"
+    public static func hours(_ value: Double) -> String {
+        "\(oneDecimal(value)) h"
+    }
+
+    /// "45.0" (one decimal, always).
+    public static func oneDecimal(_ value: Double) -> String {
+        guard value.isFinite else { return value > 0 ? "∞" : "—" }
+        let tenths = (value * 10).rounded()
+        let whole = Int(tenths / 10)
+        let fraction = Int(abs(tenths.truncatingRemainder(dividingBy: 10)))
+        let sign = tenths < 0 && whole == 0 ? "-" : ""
+        return "\(sign)\(whole).\(fraction)"
+    }
+
+    /// "188 %" for a load of 1.875; "∞ %" for an infinite load.
+    public static func percent(_ fraction: Double) -> String {
+        "\(percentNumber(fraction)) %"
+    }
+
+    /// "188" for 1.875, rounded half up; "∞" when infinite.
+    public static func percentNumber(_ fraction: Double) -> String {
+        guard fraction.isFinite else { return "∞" }
+        let value = (fraction * 100).rounded(.toNearestOrAwayFromZero)
+        return String(Int(value))
+    }
+
+    /// "1 year", "2.5 years".
+    public static func years(_ value: Double) -> String {
+        let text = JSONWriter.formatNumber((value * 10).rounded() / 10)
+        return value == 1 ? "1 year" : "\(text) years"
+    }
+
+    /// "1 hat", "3 hats".
+    public static func count(_ number: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(number) \(number == 1 ? singular : (plural ?? singular + "s"))"
+    }
+}
