@@ -10,10 +10,14 @@ let package = Package(
     targets: [
         // The org: model, edits and history, file format, presets. Foundation only.
         .target(name: "OrgKit"),
+        // The interactive builder, pure Swift: state, messages, update, view -> Canvas, KeyMap.
+        .target(name: "OrgTUI", dependencies: ["OrgKit"]),
         // Command-line parsing and the commands; the executable only calls into it.
         .target(name: "HatsCLI", dependencies: ["OrgKit"]),
         .executableTarget(name: "hats", dependencies: ["HatsCLI"]),
         .testTarget(name: "OrgKitTests", dependencies: ["OrgKit"]),
+        // Drives the app with messages and compares whole screens with golden files.
+        .testTarget(name: "OrgTUITests", dependencies: ["OrgTUI", "OrgKit"]),
         // Runs the built `hats` binary as a user would.
         .testTarget(name: "CLITests", dependencies: ["hats", "HatsCLI", "OrgKit"]),
     ],

@@ -1,0 +1,155 @@
+import OrgKit
+
+/// A terminal size in character cells.
+public struct Size: Equatable, Hashable, Sendable {
+    public var width: Int
+    public var height: Int
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+}
+
+/// A rectangle of cells.
+public struct Rect: Equatable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+    public var maxX: Int { x + width }
+    public var maxY: Int { y + height }
+    public var isEmpty: Bool { width == 0 || height == 0 }
+
+    /// The rectangle shrunk by `amount` on every side.
+    public func inset(_ amount: Int) -> Rect {
+        Rect(x: x + amount, y: y + amount, width: width - 2 * amount, height: height - 2 * amount)
+    }
+}
+
+/// One cell of the screen: one grapheme and its style. A wide (2-column) grapheme sits in
+/// its first cell; the cell to its right holds the empty string and must not be drawn.
+public struct Cell: Equatable, Sendable {
+    public var text: String
+    public var style: Style
+    public init(_ text: String = " ", style: Style = .plain) {
+        self.text = text
+        self.style = style
+    }
+    public static let blank = Cell()
+    /// The right half of a wide grapheme.
+    public var isContinuation: Bool { text.isEmpty }
+}
+
+/// The whole screen as a value: the app's `view` returns one, the terminal draws it (only
+/// the cells that changed), and tests compare it as text.
+public struct Canvas: Equatable, Sendable {
+    public let size: Size
+    public private(set) var cells: [Cell]
+
+    public init(size: Size) {
+        self.size = size
+        cells = Array(repeating: .blank, count: size.width * size.height)
+    }
+
+    public var bounds: Rect { Rect(x: 0, y: 0, width: size.width, height: size.height) }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        guard x >= 0, y >= 0, x < size.width, y < size.height else { return .blank }
+        return cells[y * size.width + x]
+    }
+
+    /// Writes `text` from (x, y), clipped to `limit` columns (and the canvas), and returns
+    /// the columns used. Control and bidi characters are made harmless, a wide grapheme
+    /// that does not fit is replaced by a space, and a wide grapheme being overwritten is
+    /// cleared whole so no half of it is left on screen.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, limit: Int? = nil) -> Int {
+        guard y >= 0, y < size.height, x < size.width else { return 0 }
+        let end = min(size.width, limit.map { x + max(0, $0) } ?? size.width)
+        var column = x
+        for character in TextSafety.printable(text) {
+            let width = DisplayWidth.of(character)
+            if width == 0 {
+                // A stray combining mark or zero-width character: attach to the previous cell.
+                if column > 0, column - 1 < end, column - 1 >= 0 {
+                    var index = y * size.width + column - 1
+                    if cells[index].isContinuation, column >= 2 { index -= 1 }
+                    cells[index].text.append(character)
+                }
+                continue
+            }
+            if column + width > end {
+                if column < end, column >= 0 { set(column, y, Cell(" ", style: style)) }
+                break
+            }
+            if column >= 0 {
+                set(column, y, Cell(String(character), style: style))
+                if width == 2 { set(column + 1, y, Cell("", style: style)) }
+            }
+            column += width
+        }
+        return max(0, column - x)
+    }
+
+    /// Writes `text` padded with spaces (or cut with "…") to exactly `width` columns.
+    public mutating func put(_ text: String, x: Int, y: Int, width: Int, style: Style = .plain) {
+        let used = put(DisplayWidth.truncate(TextSafety.printable(text), to: width), x: x, y: y, style: style, limit: width)
+        if used < width { fill(Rect(x: x + used, y: y, width: width - used, height: 1), style: style) }
+    }
+
+    /// Fills a rectangle with spaces in `style`.
+    public mutating func fill(_ rect: Rect, style: Style = .plain) {
+        for row in max(0, rect.y)..<min(size.height, rect.maxY) {
+            for column in max(0, rect.x)..<min(size.width, rect.maxX) {
+                set(column, row, Cell(" ", style: style))
+            }
+        }
+    }
+
+    /// Changes the style of every cell in `rect`, keeping the text.
+    public mutating func restyle(_ rect: Rect, _ change: (inout Style) -> Void) {
+        for row in max(0, rect.y)..<min(size.height, rect.maxY) {
+            for column in max(0, rect.x)..<min(size.width, rect.maxX) {
+                change(&cells[row * size.width + column].style)
+            }
+        }
+    }
+
+    private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
+        guard x >= 0, y >= 0, x < size.width, y < size.height else { return }
+        let index = y * size.width + x
+        // Overwriting half of a wide grapheme clears the other half.
+        if cells[index].isContinuation, x > 0 {
+            cells[index - 1] = Cell(" ", style: cells[index - 1].style)
+        } else if x + 1 < size.width, cells[index + 1].isContinuation, DisplayWidth.of(cells[index].text) == 2, DisplayWidth.of(cell.text) != 2 {
+            cells[index + 1] = Cell(" ", style: cells[index + 1].style)
+        }
+        cells[index] = cell
+    }
+
+    /// The screen as plain text, one string per row, trailing spaces kept.
+    public func lines() -> [String] {
+        (0..<size.height).map { row in
+            var line = ""
+            for column in 0..<size.width {
+                line += cells[row * size.width + column].text
+            }
+            return line
+        }
+    }
+
+    /// The screen as text with trailing spaces removed: how golden files store it.
+    public var text: String {
+        lines().map { line in
+            var line = line
+            while line.last == " " { line.removeLast() }
+            return line
+        }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,45 @@
+import Testing
+@testable import OrgTUI
+
+@Suite("Canvas")
+struct CanvasTests {
+    @Test("wide graphemes take two cells; overwriting half of one clears the other half")
+    func wideGraphemes() {
+        var canvas = Canvas(size: Size(width: 8, height: 2))
+        #expect(canvas.put("王芳ab", x: 0, y: 0) == 6)
+        #expect(canvas.lines()[0] == "王芳ab  ")
+        #expect(canvas[1, 0].isContinuation)
+        canvas.put("x", x: 1, y: 0)
+        #expect(canvas.lines()[0] == " x芳ab  ")
+        canvas.put("y", x: 2, y: 0)
+        #expect(canvas.lines()[0] == " xy ab  ")
+    }
+
+    @Test("a wide grapheme that does not fit the limit becomes a space; text is clipped")
+    func clipping() {
+        var canvas = Canvas(size: Size(width: 6, height: 1))
+        #expect(canvas.put("ab王", x: 0, y: 0, limit: 3) == 2)
+        #expect(canvas.lines()[0] == "ab    ")
+        canvas.put("abcdefgh", x: 3, y: 0)
+        #expect(canvas.lines()[0] == "ab abc")
+        canvas.put("Zoë Müller", x: 0, y: 0, width: 6)
+        #expect(canvas.lines()[0] == "Zoë M…")
+    }
+
+    @Test("combining marks stay with their base; controls and bidi overrides are neutralised")
+    func combiningAndControls() {
+        var canvas = Canvas(size: Size(width: 10, height: 1))
+        canvas.put("e\u{301}\u{1B}[2J\u{202E}x", x: 0, y: 0)
+        #expect(canvas.lines()[0] == "e\u{301}?[2Jx    ")
+    }
+
+    @Test("putting outside the canvas does nothing, a 1×1 canvas works")
+    func outside() {
+        var canvas = Canvas(size: Size(width: 1, height: 1))
+        canvas.put("hello", x: -3, y: 0)
+        canvas.put("hello", x: 0, y: 5)
+        canvas.put("王", x: 0, y: 0)
+        canvas.fill(Rect(x: -5, y: -5, width: 50, height: 50), style: .reverse)
+        #expect(canvas.lines() == [" "])
+    }
+}
