@@ -17,7 +17,7 @@ let package = Package(
         .executableTarget(name: "hats", dependencies: ["HatsCLI"]),
         .testTarget(name: "OrgKitTests", dependencies: ["OrgKit"]),
         // Drives the app with messages and compares whole screens with golden files.
-        .testTarget(name: "OrgTUITests", dependencies: ["OrgTUI", "OrgKit"]),
+        .testTarget(name: "OrgTUITests", dependencies: ["OrgTUI", "OrgKit"], exclude: ["Snapshots"]),
         // Runs the built `hats` binary as a user would.
         .testTarget(name: "CLITests", dependencies: ["hats", "HatsCLI", "OrgKit"]),
     ],

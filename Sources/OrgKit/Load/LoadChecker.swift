@@ -16,6 +16,14 @@ public enum LoadChecker {
         }
         return LoadReport(findings: findings, people: context.loads)
     }
+
+    /// The suggestion for one finding of `org`, without checking everything else: what the
+    /// builder asks for the finding it is showing.
+    public static func suggestion(for finding: Finding, in org: Org, unavailable: Set<String> = []) -> Suggestion? {
+        let context = CheckContext(org: org, policy: org.policy)
+        let findings = context.baseFindings()
+        return Advisor(context: context, findings: findings, unavailable: unavailable).suggestion(for: finding)
+    }
 }
 
 /// Everything the rules need, computed once per check.

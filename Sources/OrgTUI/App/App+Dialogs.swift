@@ -1,0 +1,243 @@
+import OrgKit
+
+extension App {
+    /// Keys go to the dialog on top. Esc always cancels it at once.
+    static func dialogKey(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard let dialog = state.dialogs.last else { return [] }
+        let index = state.dialogs.count - 1
+        if KeyMap.matches(.cancel, key, in: .dialog) {
+            if case .hats(var hats) = dialog, hats.editing != nil {
+                hats.editing = nil
+                hats.error = nil
+                state.dialogs[index] = .hats(hats)
+            } else {
+                state.dialogs.removeLast()
+                if case .form(let form) = dialog, form.purpose == .saveAs { state.quitAfterSave = false }
+            }
+            return []
+        }
+        var effects: [Effect] = []
+        switch dialog {
+        case .form(var form):
+            effects = formKey(key, &form, index, &state)
+        case .picker(var picker):
+            pickerKey(key, &picker, index, &state)
+        case .hats(var hats):
+            hatsKey(key, &hats, index, &state)
+        case .confirm(let confirm):
+            let choice = confirm.choices.first { $0.key == key } ?? (key == .enter ? confirm.choices.first : nil)
+            if let choice {
+                state.dialogs.removeLast()
+                effects = Confirms.act(choice.action, &state)
+            }
+        case .export(var export):
+            effects = exportKey(key, &export, index, &state)
+        case .help(var help):
+            let total = Screens.helpLines().count
+            switch key {
+            case .down, .character("j"): help.scroll += 1
+            case .up, .character("k"): help.scroll -= 1
+            case .pageDown, .character(" "), .control("d"): help.scroll += 10
+            case .pageUp, .control("u"): help.scroll -= 10
+            case .home, .character("g"): help.scroll = 0
+            case .end, .character("G"): help.scroll = total
+            case .character("q"), .character("?"), .enter:
+                state.dialogs.removeLast()
+                return []
+            default: break
+            }
+            help.scroll = max(0, min(help.scroll, total - 1))
+            state.dialogs[index] = .help(help)
+        }
+        refreshSuggestion(&state)
+        return effects
+    }
+
+    private static func formKey(_ key: Key, _ form: inout FormDialog, _ index: Int, _ state: inout AppState) -> [Effect] {
+        switch key {
+        case .enter:
+            form.error = nil
+            if let effects = Forms.submit(&form, &state) {
+                if state.dialogs.indices.contains(index) { state.dialogs.remove(at: index) }
+                return effects
+            }
+        case .tab, .down:
+            form.focus = (form.focus + 1) % form.fields.count
+        case .backTab, .up:
+            form.focus = (form.focus + form.fields.count - 1) % form.fields.count
+        default:
+            var field = form.fields[form.focus]
+            if case .choice(let values) = field.kind {
+                let current = values.firstIndex(of: field.input.text) ?? 0
+                switch key {
+                case .character(" "), .right: field.input.set(values[(current + 1) % values.count])
+                case .left: field.input.set(values[(current + values.count - 1) % values.count])
+                default:
+                    // Typing the first letter of a value picks it.
+                    if case .character(let letter) = key,
+                        let match = values.first(where: { $0.lowercased().hasPrefix(String(letter).lowercased()) }) {
+                        field.input.set(match)
+                    }
+                }
+            } else {
+                field.input.handle(key)
+            }
+            form.fields[form.focus] = field
+            form.error = nil
+        }
+        if state.dialogs.indices.contains(index) { state.dialogs[index] = .form(form) }
+        return []
+    }
+
+    private static func pickerKey(_ key: Key, _ picker: inout PickerDialog, _ index: Int, _ state: inout AppState) {
+        let rows = Screens.pickerRows(state.size)
+        switch key {
+        case _ where KeyMap.matches(.choiceDown, key, in: .dialog): picker.selected = min(picker.matches.count - 1, picker.selected + 1)
+        case _ where KeyMap.matches(.choiceUp, key, in: .dialog): picker.selected = max(0, picker.selected - 1)
+        case .pageDown: picker.selected = min(picker.matches.count - 1, picker.selected + rows)
+        case .pageUp: picker.selected = max(0, picker.selected - rows)
+        case .enter:
+            guard let item = picker.selectedItem else {
+                state.status = StatusMessage(text: "Nothing matches \"\(picker.query.text)\"", kind: .error)
+                return
+            }
+            if let reason = item.unavailable {
+                state.status = StatusMessage(text: "Can't choose \(item.label): \(reason)", kind: .error)
+                return
+            }
+            // The picker closes first so that a choice can open the next dialog.
+            state.dialogs.remove(at: index)
+            if !Pickers.choose(item, picker, &state) {
+                if case .catalogPreset = picker.purpose { return }
+                state.dialogs.insert(.picker(picker), at: min(index, state.dialogs.count))
+            }
+            return
+        default:
+            if picker.query.handle(key) { picker.refilter() }
+        }
+        picker.selected = max(0, picker.selected)
+        if picker.selected < picker.scroll { picker.scroll = picker.selected }
+        if picker.selected >= picker.scroll + rows { picker.scroll = picker.selected - rows + 1 }
+        state.dialogs[index] = .picker(picker)
+    }
+
+    private static func hatsKey(_ key: Key, _ hats: inout HatsDialog, _ index: Int, _ state: inout AppState) {
+        guard let person = state.document.org.person(hats.person) else {
+            state.dialogs.remove(at: index)
+            return
+        }
+        if var field = hats.editing {
+            if key == .enter {
+                let raw = field.text.trimmingSpaces.replacingOccurrences(of: ",", with: ".")
+                let hours: Double?
+                if raw.isEmpty {
+                    hours = nil
+                } else if let value = Double(raw), value.isFinite {
+                    hours = value
+                } else {
+                    hats.error = "\"\(raw)\" is not a number of hours"
+                    state.dialogs[index] = .hats(hats)
+                    return
+                }
+                let hat = person.hats[hats.selected]
+                if commit(.setHatHours(person: person.id, role: hat.role, hours: hours), &state) {
+                    hats.editing = nil
+                    hats.error = nil
+                } else {
+                    hats.error = state.status?.text
+                }
+            } else {
+                field.handle(key)
+                hats.editing = field
+            }
+            state.dialogs[index] = .hats(hats)
+            return
+        }
+        switch key {
+        case .down, .character("j"): hats.selected = min(max(0, person.hats.count - 1), hats.selected + 1)
+        case .up, .character("k"): hats.selected = max(0, hats.selected - 1)
+        case .character("a"), .insert:
+            if person.hats.count == state.document.org.roles.count {
+                state.status = StatusMessage(text: state.document.org.roles.isEmpty ? "There are no roles yet: add some in Roles (3)" : "\(person.name) already wears every role", kind: .error)
+            } else {
+                state.dialogs.append(.picker(Pickers.addHat(for: person.id, state)))
+            }
+        case .character("d"), .delete, .backspace:
+            guard person.hats.indices.contains(hats.selected) else { return }
+            commit(.removeHat(person: person.id, role: person.hats[hats.selected].role), &state)
+            hats.selected = max(0, min(hats.selected, person.hats.count - 2))
+        case .enter, .character("e"):
+            guard person.hats.indices.contains(hats.selected) else {
+                state.dialogs.append(.picker(Pickers.addHat(for: person.id, state)))
+                break
+            }
+            let hat = person.hats[hats.selected]
+            hats.editing = TextField(hat.hoursPerWeek.map(Forms.number) ?? "")
+        default: break
+        }
+        if state.dialogs.indices.contains(index) { state.dialogs[index] = .hats(hats) }
+    }
+
+    private static func exportKey(_ key: Key, _ export: inout ExportDialog, _ index: Int, _ state: inout AppState) -> [Effect] {
+        switch key {
+        case .enter:
+            let path = export.path.text.trimmingSpaces
+            guard !path.isEmpty else {
+                export.error = "Where to? Type a file name."
+                state.dialogs[index] = .export(export)
+                return []
+            }
+            state.dialogs.remove(at: index)
+            return [.export(state.document.org, format: export.formats[export.selected], path: path)]
+        case .tab, .backTab:
+            export.focus = 1 - export.focus
+        case .down where export.focus == 0, .character("j") where export.focus == 0:
+            export.selected = min(export.formats.count - 1, export.selected + 1)
+        case .up where export.focus == 0, .character("k") where export.focus == 0:
+            export.selected = max(0, export.selected - 1)
+        default:
+            if export.focus == 0, case .character = key { export.focus = 1 }
+            if export.focus == 1, export.path.handle(key) { export.pathEdited = true }
+        }
+        if !export.pathEdited { export.path.set(Exports.defaultPath(state, export.formats[export.selected])) }
+        export.error = nil
+        state.dialogs[index] = .export(export)
+        return []
+    }
+
+    // MARK: - Start screen
+
+    static func startScreenKey(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard var start = state.starting else { return [] }
+        if !state.dialogs.isEmpty {
+            // The "open a file" form.
+            return dialogKey(key, &state)
+        }
+        switch key {
+        case .down, .character("j"): start.selected = min(start.choices.count - 1, start.selected + 1)
+        case .up, .character("k"): start.selected = max(0, start.selected - 1)
+        case .character("q"), .control("c"), .escape:
+            state.quitting = true
+            return [.quit]
+        case .enter:
+            start.error = []
+            switch start.choices[start.selected] {
+            case .preset(let name):
+                guard let org = try? PresetCatalog.named(name)?.load() else { return [] }
+                let size = state.size
+                state = AppState(document: Document(org: org, path: nil, origin: "preset \(name)"), size: size)
+                return []
+            case .empty:
+                let size = state.size
+                state = AppState(document: Document(org: .empty(), path: nil), size: size)
+                state.status = StatusMessage(text: "An empty org: a adds a person, 3 then a adds a role", kind: .info)
+                return []
+            case .open:
+                state.dialogs.append(.form(Forms.openFile()))
+            }
+        default: break
+        }
+        state.starting = start
+        return []
+    }
+}

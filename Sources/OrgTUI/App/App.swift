@@ -1,0 +1,208 @@
+import OrgKit
+
+/// The interactive builder as pure functions: `update` changes the state for a message
+/// and returns effects as data; `view` draws the state. No terminal, no files.
+public enum App {
+    /// The builder opened on a document.
+    public static func start(_ document: Document, size: Size) -> AppState {
+        AppState(document: document, size: size)
+    }
+
+    /// The start screen of `hats` with no file: new from a preset, empty, or open a file.
+    public static func startScreen(size: Size) -> AppState {
+        var state = AppState(document: Document(org: .empty(), path: nil), size: size)
+        state.starting = StartState()
+        return state
+    }
+
+    public static func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
+        switch msg {
+        case .key(let key):
+            state.status = nil
+            return handleKey(key, &state)
+        case .mouse(let event):
+            state.status = nil
+            handleMouse(event, &state)
+            return []
+        case .resize(let size):
+            state.size = size
+            keepSelectionVisible(&state)
+            return []
+        case .saved(let path, let revision, let error):
+            if let error {
+                state.quitAfterSave = false
+                state.status = StatusMessage(text: "Not saved: \(path): \(error). Your changes are still here, unsaved.", kind: .error)
+                return []
+            }
+            state.document.path = path
+            state.document.savedRevision = revision
+            state.document.isNew = false
+            state.status = StatusMessage(text: "Saved \(path)", kind: .success)
+            if state.quitAfterSave {
+                state.quitting = true
+                return [.quit]
+            }
+            return []
+        case .exported(let path, let error):
+            state.status = error.map { StatusMessage(text: "Not exported: \(path): \($0)", kind: .error) }
+                ?? StatusMessage(text: "Exported \(path)", kind: .success)
+            return []
+        case .opened(let path, let result, let isNew):
+            switch result {
+            case .success(let org):
+                let size = state.size
+                state = AppState(document: Document(org: org, path: path, isNew: isNew), size: size)
+                if isNew { state.status = StatusMessage(text: "New org: Ctrl-S creates \(path)", kind: .info) }
+            case .failure(let failure):
+                state.starting?.error = failure.lines
+            }
+            return []
+        case .terminate:
+            state.quitting = true
+            return [.quit]
+        }
+    }
+
+    // MARK: - Keys
+
+    static func handleKey(_ key: Key, _ state: inout AppState) -> [Effect] {
+        if Layout(state).isTooSmall {
+            // Nothing can be seen, so nothing is edited blind; quitting still works.
+            if key == .character("q") || key == .control("c") { return requestQuit(&state) }
+            return []
+        }
+        if state.starting != nil { return startScreenKey(key, &state) }
+        if !state.dialogs.isEmpty { return dialogKey(key, &state) }
+        guard let binding = KeyMap.binding(for: key, in: state.tab.context) else {
+            state.status = StatusMessage(text: "\(key.label) does nothing in \(state.tab.title) — ? lists the keys", kind: .info)
+            return []
+        }
+        if let reason = binding.unavailable(state) {
+            state.status = StatusMessage(text: "\(key.label) (\(binding.label)): \(reason)", kind: .error)
+            return []
+        }
+        let effects = perform(binding.id, &state)
+        refreshSuggestion(&state)
+        return effects
+    }
+
+    /// Runs one action of the key table.
+    public static func perform(_ id: BindingID, _ state: inout AppState) -> [Effect] {
+        let rows = Layout(state).listRows(for: state.tab)
+        switch id {
+        case .moveDown: moveSelection(by: 1, &state)
+        case .moveUp: moveSelection(by: -1, &state)
+        case .pageDown: moveSelection(by: rows, &state)
+        case .pageUp: moveSelection(by: -rows, &state)
+        case .top: moveSelection(by: Int.min / 2, &state)
+        case .bottom: moveSelection(by: Int.max / 2, &state)
+        case .collapse: collapseOrParent(&state)
+        case .expand: expandOrChild(&state)
+        case .toggleCollapse: toggleCollapse(&state)
+        case .scrollLeft: state.dutiesColumn = max(0, state.dutiesColumn - 1)
+        case .scrollRight: state.dutiesColumn = min(max(0, state.matrix.columns.count - 1), state.dutiesColumn + 1)
+        case .showChart: switchTab(.chart, &state)
+        case .showPeople: switchTab(.people, &state)
+        case .showRoles: switchTab(.roles, &state)
+        case .showDuties: switchTab(.duties, &state)
+        case .showFindings: switchTab(.findings, &state)
+        case .nextView: switchTab(Tab(rawValue: state.tab.rawValue % Tab.allCases.count + 1) ?? .chart, &state)
+        case .previousView: switchTab(Tab(rawValue: (state.tab.rawValue + Tab.allCases.count - 2) % Tab.allCases.count + 1) ?? .chart, &state)
+        case .toggleDetail: state.showDetail.toggle(); keepSelectionVisible(&state)
+        case .find: state.dialogs.append(.picker(Pickers.find(state)))
+        case .addPerson: state.dialogs.append(.form(Forms.addPerson(manager: state.selectedPerson, state)))
+        case .editPerson: if let id = state.selectedPerson { state.dialogs.append(.form(Forms.editPerson(id, state))) }
+        case .editHats: if let id = state.selectedPerson { state.dialogs.append(.hats(HatsDialog(person: id))) }
+        case .setManager: if let id = state.selectedPerson { state.dialogs.append(.picker(Pickers.manager(for: id, state))) }
+        case .dottedLines: if let id = state.selectedPerson { state.dialogs.append(.picker(Pickers.dottedLines(for: id, state))) }
+        case .deletePerson: if let id = state.selectedPerson { state.dialogs.append(.confirm(Confirms.deletePerson(id, state))) }
+        case .sortPeople:
+            state.peopleSort = PeopleSort(rawValue: (state.peopleSort.rawValue + 1) % PeopleSort.allCases.count) ?? .file
+            state.peopleSortDescending = false
+            state.peopleOrder = sortedPeople(state)
+            state.status = StatusMessage(text: "Sorted by \(state.peopleSort.title)", kind: .info)
+        case .reverseSort:
+            state.peopleSortDescending.toggle()
+            state.peopleOrder = sortedPeople(state)
+        case .addRole: state.dialogs.append(.form(Forms.addRole()))
+        case .addRoleFromCatalog: state.dialogs.append(.picker(Pickers.catalogPresets()))
+        case .editRole: if let id = state.selectedRole { state.dialogs.append(.form(Forms.editRole(id, state))) }
+        case .deleteRole: if let id = state.selectedRole { state.dialogs.append(.confirm(Confirms.deleteRole(id, state))) }
+        case .addDuty: state.dialogs.append(.form(Forms.addDuty(state)))
+        case .editDuty: if let id = state.selectedDuty { state.dialogs.append(.form(Forms.editDuty(id, state))) }
+        case .moveDuty: if let id = state.selectedDuty { state.dialogs.append(.picker(Pickers.moveDuty(id, state))) }
+        case .deleteDuty: if let id = state.selectedDuty { state.dialogs.append(.confirm(Confirms.deleteDuty(id, state))) }
+        case .matrixColumns:
+            state.matrixByRole.toggle()
+            state.matrix = DutyMatrix(org: state.document.org, byRole: state.matrixByRole)
+            state.dutiesColumn = 0
+        case .jumpToSubject: jumpToSelectedFinding(&state)
+        case .applySuggestion:
+            if let suggestion = state.currentSuggestion, commit(suggestion.edit, &state) {
+                state.status = StatusMessage(text: "Applied: \(suggestion.text) — u undoes it", kind: .success)
+            }
+        case .toggleAway:
+            if let id = state.selectedPerson {
+                if state.away.contains(id) { state.away.remove(id) } else { state.away.insert(id) }
+                refresh(&state)
+                keepSelectionVisible(&state)
+            }
+        case .clearAway:
+            state.away = []
+            refresh(&state)
+        case .editPolicy: state.dialogs.append(.form(Forms.policy(state)))
+        case .renameOrg: state.dialogs.append(.form(Forms.renameOrg(state)))
+        case .undo:
+            if let entry = state.document.history.undo(on: &state.document.org) {
+                refresh(&state)
+                state.status = StatusMessage(text: "Undid: \(entry.summary)", kind: .info)
+            }
+        case .redo:
+            if let entry = state.document.history.redo(on: &state.document.org) {
+                refresh(&state)
+                state.status = StatusMessage(text: "Redid: \(entry.summary)", kind: .info)
+            }
+        case .save:
+            guard let path = state.document.path else {
+                state.dialogs.append(.form(Forms.saveAs(state)))
+                return []
+            }
+            return [.save(state.document.org, path: path, revision: state.document.history.revision)]
+        case .saveAs: state.dialogs.append(.form(Forms.saveAs(state)))
+        case .export: state.dialogs.append(.export(Exports.dialog(state)))
+        case .help: state.dialogs.append(.help(HelpDialog()))
+        case .quit: return requestQuit(&state)
+        case .confirm, .cancel, .nextField, .previousField, .choiceDown, .choiceUp: break
+        }
+        return []
+    }
+
+    static func requestQuit(_ state: inout AppState) -> [Effect] {
+        guard state.document.isModified else {
+            state.quitting = true
+            return [.quit]
+        }
+        state.dialogs.append(.confirm(Confirms.quit(state)))
+        return []
+    }
+
+    /// Applies an edit through the history; on refusal shows the reason. Returns success.
+    @discardableResult
+    static func commit(_ edit: Edit, _ state: inout AppState) -> Bool {
+        do {
+            let entry = try state.document.history.perform(edit, on: &state.document.org)
+            refresh(&state)
+            keepSelectionVisible(&state)
+            state.status = StatusMessage(text: "Done: \(entry.summary)", kind: .success)
+            return true
+        } catch {
+            state.status = StatusMessage(text: error.reason, kind: .error)
+            return false
+        }
+    }
+
+    static func switchTab(_ tab: Tab, _ state: inout AppState) {
+        state.tab = tab
+        keepSelectionVisible(&state)
+    }
+}

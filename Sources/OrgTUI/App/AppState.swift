@@ -1,0 +1,145 @@
+import OrgKit
+
+/// The org being edited, its undo history, and where it is saved.
+public struct Document: Sendable {
+    public var org: Org
+    public var history = History()
+    /// Where Ctrl-S saves; nil until the user picks a file (an org opened from a preset).
+    public var path: String?
+    /// `history.revision` when the org was last opened or saved.
+    public var savedRevision: Int
+    /// The file does not exist yet: the first save creates it.
+    public var isNew: Bool
+    /// What the org came from, for the title bar ("preset msp-10").
+    public var origin: String?
+
+    public init(org: Org, path: String?, isNew: Bool = false, origin: String? = nil) {
+        self.org = org
+        self.path = path
+        self.savedRevision = 0
+        self.isNew = isNew
+        self.origin = origin
+    }
+
+    public var isModified: Bool { history.revision != savedRevision }
+}
+
+/// The views the number keys and Tab switch between.
+public enum Tab: Int, CaseIterable, Sendable {
+    case chart = 1, people, roles, duties, findings
+
+    var title: String {
+        switch self {
+        case .chart: "Chart"
+        case .people: "People"
+        case .roles: "Roles"
+        case .duties: "Duties"
+        case .findings: "Findings"
+        }
+    }
+
+    var context: BindingContext {
+        switch self {
+        case .chart: .chart
+        case .people: .people
+        case .roles: .roles
+        case .duties: .duties
+        case .findings: .findings
+        }
+    }
+}
+
+/// Columns the people table can be sorted by.
+public enum PeopleSort: Int, CaseIterable, Sendable {
+    case file, name, load, hours, hats
+
+    var title: String {
+        switch self {
+        case .file: "chart order"
+        case .name: "name"
+        case .load: "load"
+        case .hours: "hours"
+        case .hats: "hats"
+        }
+    }
+}
+
+/// A short message in the status bar until the next key.
+public struct StatusMessage: Equatable, Sendable {
+    public enum Kind: Sendable { case info, success, error }
+    public var text: String
+    public var kind: Kind
+}
+
+/// Everything the builder shows. `App.update` changes it; `App.view` draws it.
+public struct AppState: Sendable {
+    public var document: Document
+    public var size: Size
+    public var tab: Tab = .chart
+    /// The start screen (shown by `hats` with no file) instead of an org.
+    public var starting: StartState?
+    public var dialogs: [Dialog] = []
+    public var status: StatusMessage?
+    public var showDetail = true
+    public var quitting = false
+
+    // Selections are ids, so they survive edits; scroll offsets are rows.
+    public var selectedPerson: String?
+    public var selectedRole: String?
+    public var selectedDuty: String?
+    public var selectedFindingIndex = 0
+    public var chartScroll = 0
+    public var peopleScroll = 0
+    public var rolesScroll = 0
+    public var dutiesScroll = 0
+    public var dutiesColumn = 0
+    public var findingsScroll = 0
+    public var collapsed: Set<String> = []
+    public var peopleSort: PeopleSort = .file
+    public var peopleSortDescending = false
+    public var matrixByRole = false
+
+    /// People marked away (what-if).
+    public var away: Set<String> = []
+    /// Save, then quit when the save succeeds.
+    public var quitAfterSave = false
+
+    // Derived from the org; refreshed after every edit (see App+Refresh).
+    public internal(set) var report: LoadReport
+    public internal(set) var comparison: ReportComparison?
+    public internal(set) var tree: ReportingTree
+    public internal(set) var chartRows: [ReportingTree.Row] = []
+    public internal(set) var externalRows: [ReportingTree.Row] = []
+    public internal(set) var peopleOrder: [Int] = []
+    public internal(set) var matrix: DutyMatrix
+    /// The hours arithmetic of the org as it is.
+    public internal(set) var hours: Hours
+    /// Positions in `report.findings` by subject ("person:dana"), for drawing rows fast.
+    var findingsBySubject: [String: [Int]] = [:]
+    /// Keys of findings that are new in the what-if.
+    var newFindingKeys: Set<String> = []
+    /// The suggestion for what the details pane shows, if any.
+    public internal(set) var currentSuggestion: Suggestion?
+    var suggestionKey: String?
+
+    public init(document: Document, size: Size) {
+        self.document = document
+        self.size = size
+        report = LoadChecker.check(document.org, suggestions: false)
+        tree = ReportingTree(document.org)
+        matrix = DutyMatrix(org: document.org, byRole: false)
+        hours = Hours(document.org)
+        App.refresh(&self)
+        selectedPerson = chartRows.first.map { document.org.people[$0.person].id }
+        selectedRole = document.org.roles.first?.id
+        selectedDuty = document.org.duties.first?.id
+        App.refreshSuggestion(&self)
+    }
+
+    /// The finding selected in the Findings view.
+    public var selectedFinding: Finding? {
+        report.findings.indices.contains(selectedFindingIndex) ? report.findings[selectedFindingIndex] : nil
+    }
+
+    var context: BindingContext { dialogs.isEmpty ? tab.context : .dialog }
+}

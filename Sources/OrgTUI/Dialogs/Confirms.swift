@@ -1,0 +1,103 @@
+import OrgKit
+
+/// The questions asked before something that cannot be seen coming.
+enum Confirms {
+    static let cancel = ConfirmChoice(key: .escape, label: "Cancel", action: .cancel)
+
+    static func deletePerson(_ id: String, _ state: AppState) -> ConfirmDialog {
+        let org = state.document.org
+        let person = org.person(id)
+        var lines = ["Delete \(person?.name ?? id)\(person?.title.map { " (\($0))" } ?? "")?"]
+        if let consequence = Edit.removalConsequence(person: id, in: org) { lines.append(consequence) }
+        if let hats = person?.hats, !hats.isEmpty {
+            lines.append("Their hats go with them: \(hats.map { org.role($0.role)?.name ?? $0.role }.joined(separator: ", ")).")
+        }
+        lines.append("u undoes it.")
+        return ConfirmDialog(title: "Delete", lines: lines, choices: [ConfirmChoice(key: .character("y"), label: "Delete", action: .deletePerson(id)), cancel])
+    }
+
+    static func deleteRole(_ id: String, _ state: AppState) -> ConfirmDialog {
+        let org = state.document.org
+        let wearers = Hours(org).wearers(ofRole: id).compactMap { org.person($0)?.name }
+        let duties = org.duties.filter { $0.role == id }.count
+        var lines = ["Delete the role \(org.role(id)?.name ?? id)?"]
+        if !wearers.isEmpty { lines.append("Its hat comes off \(wearers.count == 1 ? wearers[0] : "\(wearers.count) people").") }
+        if duties > 0 { lines.append("Its \(Format.count(duties, "duty", "duties")) will have no role.") }
+        lines.append("u undoes it.")
+        return ConfirmDialog(title: "Delete", lines: lines, choices: [ConfirmChoice(key: .character("y"), label: "Delete", action: .deleteRole(id)), cancel])
+    }
+
+    static func deleteDuty(_ id: String, _ state: AppState) -> ConfirmDialog {
+        let name = state.document.org.duty(id)?.name ?? id
+        return ConfirmDialog(title: "Delete", lines: ["Delete the duty “\(name)”?", "u undoes it."],
+                             choices: [ConfirmChoice(key: .character("y"), label: "Delete", action: .deleteDuty(id)), cancel])
+    }
+
+    static func quit(_ state: AppState) -> ConfirmDialog {
+        let target = state.document.path.map { "to \($0) " } ?? ""
+        let count = state.document.history.undoable.count
+        return ConfirmDialog(title: "Unsaved changes", lines: [
+            "\(Format.count(count, "change")) not saved.",
+            "Save \(target)before quitting?",
+        ], choices: [
+            ConfirmChoice(key: .character("s"), label: state.document.path == nil ? "Save as…" : "Save and quit", action: .saveAndQuit),
+            ConfirmChoice(key: .character("d"), label: "Discard and quit", action: .discardAndQuit),
+            cancel,
+        ])
+    }
+
+    static func act(_ action: ConfirmAction, _ state: inout AppState) -> [Effect] {
+        let org = state.document.org
+        switch action {
+        case .deletePerson(let id):
+            if let edit = Edit.removing(person: id, in: org) { App.commit(edit, &state) }
+        case .deleteRole(let id):
+            if let edit = Edit.removing(role: id, in: org) { App.commit(edit, &state) }
+        case .deleteDuty(let id):
+            App.commit(.removeDuty(id), &state)
+        case .saveAndQuit:
+            state.quitAfterSave = true
+            guard let path = state.document.path else {
+                state.dialogs.append(.form(Forms.saveAs(state)))
+                return []
+            }
+            return [.save(state.document.org, path: path, revision: state.document.history.revision)]
+        case .discardAndQuit:
+            state.quitting = true
+            return [.quit]
+        case .cancel:
+            break
+        }
+        return []
+    }
+}
+
+/// The export dialog: a format and where to write it.
+enum Exports {
+    static func dialog(_ state: AppState) -> ExportDialog {
+        let formats = ExportFormat.allCases
+        var dialog = ExportDialog(formats: formats, selected: 0, path: TextField())
+        dialog.path.set(defaultPath(state, formats.first ?? .json))
+        return dialog
+    }
+
+    static func defaultPath(_ state: AppState, _ format: ExportFormat) -> String {
+        let base: String
+        if let path = state.document.path {
+            base = path.hasSuffix(".json") ? String(path.dropLast(5)) : path
+        } else {
+            base = Forms.slug(state.document.org.name, fallback: "org")
+        }
+        let suffix = format == .json ? "-export" : ""
+        return "\(base)\(suffix).\(fileExtension(format))"
+    }
+
+    static func fileExtension(_ format: ExportFormat) -> String {
+        switch format.rawValue {
+        case "text": "txt"
+        case "markdown": "md"
+        case "mermaid": "mmd"
+        default: format.rawValue
+        }
+    }
+}

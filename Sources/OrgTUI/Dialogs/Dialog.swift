@@ -1,0 +1,233 @@
+import Foundation
+import OrgKit
+
+/// A modal window over the main screen. Dialogs stack: the hats dialog opens a role
+/// picker on top of itself. Enter confirms, Esc cancels at once, Tab moves between fields.
+public enum Dialog: Sendable {
+    case form(FormDialog)
+    case picker(PickerDialog)
+    case hats(HatsDialog)
+    case confirm(ConfirmDialog)
+    case export(ExportDialog)
+    case help(HelpDialog)
+
+    var title: String {
+        switch self {
+        case .form(let form): form.title
+        case .picker(let picker): picker.title
+        case .hats: "Hats"
+        case .confirm(let confirm): confirm.title
+        case .export: "Export"
+        case .help: "Keys"
+        }
+    }
+}
+
+// MARK: - Forms
+
+/// One labelled field of a form.
+public struct FormField: Sendable {
+    public enum Kind: Sendable, Equatable {
+        case text
+        /// A number; empty means "not set" when `optional`.
+        case number(optional: Bool)
+        /// One of fixed values, changed with Space or ←/→.
+        case choice([String])
+    }
+    public var label: String
+    public var input: TextField
+    public var kind: Kind
+    /// Shown under the field when it has focus.
+    public var hint: String?
+
+    init(_ label: String, _ value: String = "", _ kind: Kind = .text, hint: String? = nil) {
+        self.label = label
+        self.input = TextField(value)
+        self.kind = kind
+        self.hint = hint
+    }
+
+    var value: String { input.text.trimmingSpaces }
+}
+
+/// What a form is for: decides the fields and what Enter does.
+public enum FormPurpose: Sendable, Equatable {
+    case addPerson(manager: String?)
+    case editPerson(String)
+    case addRole
+    case editRole(String)
+    case addDuty(role: String?)
+    case editDuty(String)
+    case policy
+    case saveAs
+    case renameOrg
+    case openFile
+}
+
+public struct FormDialog: Sendable {
+    public var title: String
+    public var purpose: FormPurpose
+    public var fields: [FormField]
+    public var focus = 0
+    /// Why the last Enter was refused; the dialog stays open.
+    public var error: String?
+    /// A line above the fields.
+    public var note: String?
+}
+
+// MARK: - Pickers
+
+/// One choice in a picker.
+public struct PickerItem: Sendable, Equatable {
+    public var id: String
+    public var label: String
+    /// A second column: a title, hours, a load preview.
+    public var detail: String
+    /// Other names the filter matches (aliases, titles).
+    public var keywords: [String]
+    /// Why it cannot be chosen (shown greyed out with the reason), or nil.
+    public var unavailable: String?
+    /// A mark before the label ("✓" for a dotted line already in place).
+    public var mark: String
+
+    init(id: String, label: String, detail: String = "", keywords: [String] = [], unavailable: String? = nil, mark: String = " ") {
+        self.id = id
+        self.label = label
+        self.detail = detail
+        self.keywords = keywords
+        self.unavailable = unavailable
+        self.mark = mark
+    }
+}
+
+public enum PickerPurpose: Sendable, Equatable {
+    case manager(person: String)
+    case dottedLine(person: String)
+    case addHat(person: String)
+    case catalogPreset
+    case catalogRole(preset: String)
+    case moveDuty(String)
+    case find
+    case startPreset
+}
+
+public struct PickerDialog: Sendable {
+    public var title: String
+    public var purpose: PickerPurpose
+    public var items: [PickerItem]
+    public var query = TextField()
+    /// Indexes into `items` that match the query, best first.
+    public var matches: [Int] = []
+    public var selected = 0
+    public var scroll = 0
+    /// A line under the list (what Enter will do).
+    public var footer: String?
+
+    init(title: String, purpose: PickerPurpose, items: [PickerItem], footer: String? = nil) {
+        self.title = title
+        self.purpose = purpose
+        self.items = items
+        self.footer = footer
+        refilter()
+    }
+
+    var selectedItem: PickerItem? {
+        matches.indices.contains(selected) ? items[matches[selected]] : nil
+    }
+
+    /// Keeps the items whose label or keywords contain every word of the query (ignoring
+    /// case and accents): label-prefix matches first, then label matches, then keywords.
+    mutating func refilter() {
+        let words = query.text.searchFolded.split(separator: " ").map(String.init)
+        guard !words.isEmpty else {
+            matches = Array(items.indices)
+            selected = min(selected, max(0, matches.count - 1))
+            return
+        }
+        var ranked: [(index: Int, rank: Int)] = []
+        for (index, item) in items.enumerated() {
+            let label = item.label.searchFolded
+            let keywords = item.keywords.map(\.searchFolded)
+            let inLabel = words.allSatisfy { label.contains($0) }
+            let anywhere = words.allSatisfy { word in label.contains(word) || keywords.contains { $0.contains(word) } }
+            guard anywhere else { continue }
+            let rank = label.hasPrefix(words[0]) ? 0 : (inLabel ? 1 : 2)
+            ranked.append((index, rank))
+        }
+        matches = ranked.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.index < $1.index }.map(\.index)
+        selected = 0
+        scroll = 0
+    }
+
+    /// The keyword that matched the query, to show why an item is listed ("also: DevOps").
+    func matchedKeyword(_ item: PickerItem) -> String? {
+        let words = query.text.searchFolded.split(separator: " ").map(String.init)
+        guard !words.isEmpty, !words.allSatisfy({ item.label.searchFolded.contains($0) }) else { return nil }
+        return item.keywords.first { keyword in words.contains { keyword.searchFolded.contains($0) } }
+    }
+}
+
+// MARK: - Hats, confirmations, export, help
+
+public struct HatsDialog: Sendable {
+    public var person: String
+    public var selected = 0
+    /// The hours field while editing the selected hat's hours.
+    public var editing: TextField?
+    public var error: String?
+}
+
+public enum ConfirmAction: Sendable, Equatable {
+    case deletePerson(String)
+    case deleteRole(String)
+    case deleteDuty(String)
+    case saveAndQuit
+    case discardAndQuit
+    case cancel
+}
+
+public struct ConfirmChoice: Sendable, Equatable {
+    public var key: Key
+    public var label: String
+    public var action: ConfirmAction
+}
+
+public struct ConfirmDialog: Sendable {
+    public var title: String
+    public var lines: [String]
+    public var choices: [ConfirmChoice]
+}
+
+public struct ExportDialog: Sendable {
+    public var formats: [ExportFormat]
+    public var selected: Int
+    public var path: TextField
+    /// 0: the format list; 1: the path field.
+    public var focus = 0
+    /// True once the user typed a path: changing the format then keeps it.
+    public var pathEdited = false
+    public var error: String?
+}
+
+public struct HelpDialog: Sendable {
+    public var scroll = 0
+}
+
+extension String {
+    /// Lowercased, accents removed, for type-to-filter matching.
+    var searchFolded: String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in self.decomposedStringWithCompatibilityMapping.lowercased().unicodeScalars
+        where scalar.properties.generalCategory != .nonspacingMark {
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
+
+    var trimmingSpaces: String {
+        var text = Substring(self)
+        while text.first?.isWhitespace == true { text.removeFirst() }
+        while text.last?.isWhitespace == true { text.removeLast() }
+        return String(text)
+    }
+}

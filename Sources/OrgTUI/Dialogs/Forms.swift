@@ -1,0 +1,274 @@
+import Foundation
+import OrgKit
+
+/// The forms: what fields each has, and what Enter does with them.
+enum Forms {
+    static let yesNo = ["no", "yes"]
+
+    static func addPerson(manager: String?, _ state: AppState) -> FormDialog {
+        let org = state.document.org
+        let note = manager.flatMap { org.person($0) }.map { "Reports to \($0.name)." } ?? "At the top of the chart."
+        return FormDialog(title: "Add a person", purpose: .addPerson(manager: manager), fields: [
+            FormField("Name"),
+            FormField("Title"),
+            FormField("Capacity h/week", "", .number(optional: true), hint: "blank: the policy's \(Format.oneDecimal(org.policy.hoursPerWeek)) h"),
+        ], note: note)
+    }
+
+    static func editPerson(_ id: String, _ state: AppState) -> FormDialog {
+        let person = state.document.org.person(id) ?? Person(id: id, name: "")
+        return FormDialog(title: "Edit \(person.name)", purpose: .editPerson(id), fields: [
+            FormField("Name", person.name),
+            FormField("Title", person.title ?? ""),
+            FormField("E-mail", person.email ?? ""),
+            FormField("Capacity h/week", person.hoursPerWeek.map(number) ?? "", .number(optional: true), hint: "blank: the policy's hours"),
+            FormField("External", person.external ? "yes" : "no", .choice(yesNo), hint: "an outside provider: shown apart, not load-checked (Space changes)"),
+            FormField("Certifications", person.certifications.joined(separator: ", "), hint: "comma-separated"),
+            FormField("Years of experience", person.yearsExperience.map(number) ?? "", .number(optional: true)),
+        ])
+    }
+
+    static func addRole() -> FormDialog {
+        FormDialog(title: "Add a role", purpose: .addRole, fields: [
+            FormField("Name"),
+            FormField("Category"),
+            FormField("Hours per week", "", .number(optional: true), hint: "blank: the sum of its duties' hours"),
+            FormField("Critical", "no", .choice(yesNo), hint: "one holder is a single point of failure (Space changes)"),
+            FormField("Aliases", "", hint: "other names, comma-separated"),
+        ])
+    }
+
+    static func editRole(_ id: String, _ state: AppState) -> FormDialog {
+        let role = state.document.org.role(id) ?? Role(id: id, name: "")
+        return FormDialog(title: "Edit role \(role.name)", purpose: .editRole(id), fields: [
+            FormField("Name", role.name),
+            FormField("Category", role.category ?? ""),
+            FormField("Summary", role.summary ?? ""),
+            FormField("Aliases", role.aliases.joined(separator: ", "), hint: "comma-separated"),
+            FormField("Hours per week", role.hoursPerWeek.map(number) ?? "", .number(optional: true), hint: "blank: the sum of its duties' hours"),
+            FormField("Critical", role.critical ? "yes" : "no", .choice(yesNo)),
+            FormField("Tier", role.tier.map(String.init) ?? "—", .choice(["—", "1", "2", "3"]), hint: "helpdesk tier (Space changes)"),
+        ])
+    }
+
+    static func addDuty(_ state: AppState) -> FormDialog {
+        let org = state.document.org
+        let current = state.selectedDuty.flatMap { org.duty($0) }
+        let role = current?.role
+        let note = role.flatMap { org.role($0) }.map { "Owned by \($0.name) (m moves it to another role)." } ?? "Owned by no role yet (m gives it one)."
+        return FormDialog(title: "Add a duty", purpose: .addDuty(role: role), fields: [
+            FormField("Name"),
+            FormField("Area", current?.area ?? ""),
+            FormField("Hours per week", "", .number(optional: true)),
+            FormField("Critical", "no", .choice(yesNo)),
+        ], note: note)
+    }
+
+    static func editDuty(_ id: String, _ state: AppState) -> FormDialog {
+        let duty = state.document.org.duty(id) ?? Duty(id: id, name: "")
+        return FormDialog(title: "Edit duty", purpose: .editDuty(id), fields: [
+            FormField("Name", duty.name),
+            FormField("Area", duty.area ?? ""),
+            FormField("Hours per week", duty.hoursPerWeek.map(number) ?? "", .number(optional: true)),
+            FormField("Critical", duty.critical ? "yes" : "no", .choice(yesNo)),
+            FormField("Special project", duty.specialProject ? "yes" : "no", .choice(yesNo)),
+        ])
+    }
+
+    static func policy(_ state: AppState) -> FormDialog {
+        let policy = state.document.org.policy
+        return FormDialog(title: "Policy", purpose: .policy, fields: [
+            FormField("Hours per week", number(policy.hoursPerWeek), .number(optional: false), hint: "everyone's capacity unless set on the person"),
+            FormField("Switching", policy.switching.rawValue, .choice(Policy.Switching.allCases.map(\.rawValue)),
+                      hint: "weinberg: 20/40/60/75 % lost for 2/3/4/5 hats; flat: one loss; none (Space changes)"),
+            FormField("Flat loss %", number(policy.flatSwitchingLoss * 100), .number(optional: false), hint: "used by the flat model"),
+            FormField("Warn above %", number(policy.warnAt * 100), .number(optional: false)),
+            FormField("Critical above %", number(policy.criticalAt * 100), .number(optional: false)),
+            FormField("Most hats", String(policy.maxHats), .number(optional: false)),
+            FormField("Most duties", String(policy.maxDuties), .number(optional: false)),
+            FormField("Most direct reports", String(policy.maxDirectReports), .number(optional: false)),
+        ])
+    }
+
+    static func saveAs(_ state: AppState) -> FormDialog {
+        let suggested = state.document.path ?? (slug(state.document.org.name, fallback: "org") + ".json")
+        return FormDialog(title: "Save as", purpose: .saveAs, fields: [FormField("File", suggested, hint: "an existing file is not overwritten")])
+    }
+
+    static func renameOrg(_ state: AppState) -> FormDialog {
+        FormDialog(title: "Rename the org", purpose: .renameOrg, fields: [FormField("Name", state.document.org.name)])
+    }
+
+    static func openFile() -> FormDialog {
+        FormDialog(title: "Open a file", purpose: .openFile, fields: [FormField("File", "", hint: "a file that does not exist yet starts a new org")])
+    }
+
+    // MARK: - Enter
+
+    /// Carries out the form. Returns nil with `form.error` set when it cannot, or the
+    /// effects to run (the form closes).
+    static func submit(_ form: inout FormDialog, _ state: inout AppState) -> [Effect]? {
+        do {
+            return try submitOrThrow(form, &state)
+        } catch let problem as FormProblem {
+            form.error = problem.message
+            return nil
+        } catch {
+            form.error = "\(error)"
+            return nil
+        }
+    }
+
+    struct FormProblem: Error { var message: String }
+
+    private static func submitOrThrow(_ form: FormDialog, _ state: inout AppState) throws -> [Effect] {
+        let org = state.document.org
+        func text(_ index: Int) -> String { form.fields[index].value }
+        func optionalText(_ index: Int) -> String? { text(index).isEmpty ? nil : text(index) }
+        func required(_ index: Int) throws -> String {
+            guard !text(index).isEmpty else { throw FormProblem(message: "\(form.fields[index].label) is needed") }
+            return text(index)
+        }
+        func numberValue(_ index: Int) throws -> Double? {
+            let raw = text(index).replacingOccurrences(of: ",", with: ".")
+            if raw.isEmpty {
+                if case .number(optional: false) = form.fields[index].kind { throw FormProblem(message: "\(form.fields[index].label) is needed") }
+                return nil
+            }
+            guard let value = Double(raw), value.isFinite else { throw FormProblem(message: "\(form.fields[index].label): \"\(raw)\" is not a number") }
+            return value
+        }
+        func list(_ index: Int) -> [String] {
+            text(index).split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        }
+        func flag(_ index: Int) -> Bool { text(index) == "yes" }
+        func apply(_ edit: Edit) throws {
+            do {
+                try state.document.history.perform(edit, on: &state.document.org)
+            } catch {
+                throw FormProblem(message: error.reason)
+            }
+            App.refresh(&state)
+        }
+
+        switch form.purpose {
+        case .addPerson(let manager):
+            let name = try required(0)
+            let id = uniqueId(slug(name, fallback: "person"), taken: { org.person($0) != nil })
+            try apply(.addPerson(Person(id: id, name: name, title: optionalText(1), reportsTo: manager, hoursPerWeek: try numberValue(2))))
+            App.reveal(person: id, &state)
+            state.status = StatusMessage(text: "Added \(name). Enter gives them hats; m sets their manager.", kind: .success)
+
+        case .editPerson(let id):
+            guard let person = org.person(id) else { throw FormProblem(message: "that person is gone") }
+            var edits: [Edit] = []
+            let name = try required(0)
+            if name != person.name { edits.append(.renamePerson(id, to: name)) }
+            if optionalText(1) != person.title { edits.append(.setTitle(person: id, title: optionalText(1))) }
+            if optionalText(2) != person.email { edits.append(.setEmail(person: id, email: optionalText(2))) }
+            let capacity = try numberValue(3)
+            if capacity != person.hoursPerWeek { edits.append(.setCapacity(person: id, hours: capacity)) }
+            if flag(4) != person.external { edits.append(.setExternal(person: id, external: flag(4))) }
+            let years = try numberValue(6)
+            if list(5) != person.certifications || years != person.yearsExperience {
+                edits.append(.setQualifications(person: id, certifications: list(5), yearsExperience: years))
+            }
+            if !edits.isEmpty { try apply(.batch(edits, label: "edit \(person.name)")) }
+
+        case .addRole:
+            let name = try required(0)
+            let id = uniqueId(slug(name, fallback: "role"), taken: { org.role($0) != nil })
+            try apply(.addRole(Role(id: id, name: name, category: optionalText(1), aliases: list(4), hoursPerWeek: try numberValue(2), critical: flag(3))))
+            state.selectedRole = id
+            App.keepSelectionVisible(&state)
+
+        case .editRole(let id):
+            guard var role = org.role(id) else { throw FormProblem(message: "that role is gone") }
+            role.name = try required(0)
+            role.category = optionalText(1)
+            role.summary = optionalText(2)
+            role.aliases = list(3)
+            role.hoursPerWeek = try numberValue(4)
+            role.critical = flag(5)
+            role.tier = Int(text(6))
+            if role != org.role(id) { try apply(.updateRole(role)) }
+
+        case .addDuty(let role):
+            let name = try required(0)
+            let id = uniqueId(slug(name, fallback: "duty"), taken: { org.duty($0) != nil })
+            try apply(.addDuty(Duty(id: id, name: name, area: optionalText(1), role: role, hoursPerWeek: try numberValue(2), critical: flag(3))))
+            state.selectedDuty = id
+            App.keepSelectionVisible(&state)
+
+        case .editDuty(let id):
+            guard var duty = org.duty(id) else { throw FormProblem(message: "that duty is gone") }
+            duty.name = try required(0)
+            duty.area = optionalText(1)
+            duty.hoursPerWeek = try numberValue(2)
+            duty.critical = flag(3)
+            duty.specialProject = flag(4)
+            if duty != org.duty(id) { try apply(.updateDuty(duty)) }
+
+        case .policy:
+            var policy = org.policy
+            policy.hoursPerWeek = try numberValue(0) ?? policy.hoursPerWeek
+            policy.switching = Policy.Switching(rawValue: text(1)) ?? policy.switching
+            policy.flatSwitchingLoss = (try numberValue(2) ?? policy.flatSwitchingLoss * 100) / 100
+            policy.warnAt = (try numberValue(3) ?? policy.warnAt * 100) / 100
+            policy.criticalAt = (try numberValue(4) ?? policy.criticalAt * 100) / 100
+            func whole(_ index: Int) throws -> Int {
+                guard let value = try numberValue(index), value == value.rounded(), abs(value) < 1e6 else {
+                    throw FormProblem(message: "\(form.fields[index].label) must be a whole number")
+                }
+                return Int(value)
+            }
+            policy.maxHats = try whole(5)
+            policy.maxDuties = try whole(6)
+            policy.maxDirectReports = try whole(7)
+            if policy != org.policy { try apply(.setPolicy(policy)) }
+
+        case .saveAs:
+            let path = try required(0)
+            return [.save(state.document.org, path: path, revision: state.document.history.revision, mustBeNew: path != state.document.path)]
+
+        case .renameOrg:
+            let name = try required(0)
+            if name != org.name { try apply(.renameOrg(name)) }
+
+        case .openFile:
+            return [.open(path: try required(0))]
+        }
+        return []
+    }
+
+    // MARK: - Helpers
+
+    static func number(_ value: Double) -> String {
+        JSONWriter.formatNumber(value)
+    }
+
+    /// A readable id from a name: lowercase ASCII letters and digits joined by "-", accents
+    /// dropped ("Zoë Müller" → "zoe-muller"); `fallback` when nothing is left (a CJK name).
+    static func slug(_ name: String, fallback: String) -> String {
+        var words: [String] = []
+        var current = ""
+        for scalar in name.searchFolded.unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                current.unicodeScalars.append(scalar)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        let joined = words.joined(separator: "-")
+        return joined.isEmpty ? fallback : String(joined.prefix(60))
+    }
+
+    static func uniqueId(_ base: String, taken: (String) -> Bool) -> String {
+        if !taken(base) { return base }
+        var counter = 2
+        while taken("\(base)-\(counter)") { counter += 1 }
+        return "\(base)-\(counter)"
+    }
+}

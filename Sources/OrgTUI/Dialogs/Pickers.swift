@@ -1,0 +1,173 @@
+import OrgKit
+
+/// The type-to-filter pickers: their items, and what choosing one does.
+enum Pickers {
+    static func find(_ state: AppState) -> PickerDialog {
+        let org = state.document.org
+        var items: [PickerItem] = []
+        items += org.people.map { PickerItem(id: "person:\($0.id)", label: $0.name, detail: "person · \($0.title ?? "")", keywords: [$0.title ?? "", $0.email ?? "", $0.id]) }
+        items += org.roles.map { PickerItem(id: "role:\($0.id)", label: $0.name, detail: "role · \($0.category ?? "")", keywords: $0.aliases + [$0.id]) }
+        items += org.duties.map { PickerItem(id: "duty:\($0.id)", label: $0.name, detail: "duty · \($0.area ?? "")", keywords: [$0.id]) }
+        return PickerDialog(title: "Find", purpose: .find, items: items, footer: "Enter goes there · aliases and titles match")
+    }
+
+    static func manager(for id: String, _ state: AppState) -> PickerDialog {
+        let org = state.document.org
+        let person = org.person(id)
+        // Everyone under the person: choosing one of them would make a cycle.
+        var below: Set<Int> = []
+        if let position = org.position(ofPerson: id) {
+            var stack = state.tree.children[position]
+            while let next = stack.popLast() {
+                if below.insert(next).inserted { stack += state.tree.children[next] }
+            }
+        }
+        var items = [PickerItem(id: "", label: "— nobody (top of the chart)", mark: person?.reportsTo == nil ? "✓" : " ")]
+        for (position, candidate) in org.people.enumerated() where candidate.id != id {
+            var reason: String?
+            if below.contains(position) {
+                reason = "in \(person?.name ?? id)'s team: that would make a cycle"
+            }
+            items.append(PickerItem(id: candidate.id, label: candidate.name, detail: candidate.title ?? "",
+                                    keywords: [candidate.title ?? ""], unavailable: reason,
+                                    mark: person?.reportsTo == candidate.id ? "✓" : " "))
+        }
+        return PickerDialog(title: "Manager of \(person?.name ?? id)", purpose: .manager(person: id), items: items,
+                            footer: "Enter sets the manager · greyed out: would make a cycle")
+    }
+
+    static func dottedLines(for id: String, _ state: AppState) -> PickerDialog {
+        let org = state.document.org
+        let person = org.person(id)
+        var items: [PickerItem] = []
+        for candidate in org.people where candidate.id != id {
+            let isSolid = person?.reportsTo == candidate.id
+            items.append(PickerItem(id: candidate.id, label: candidate.name, detail: candidate.title ?? "",
+                                    keywords: [candidate.title ?? ""], unavailable: isSolid ? "already the solid-line manager" : nil,
+                                    mark: person?.dottedTo.contains(candidate.id) == true ? "✓" : " "))
+        }
+        return PickerDialog(title: "Dotted lines of \(person?.name ?? id)", purpose: .dottedLine(person: id), items: items,
+                            footer: "Enter adds or removes it (✓ = in place)")
+    }
+
+    static func addHat(for id: String, _ state: AppState) -> PickerDialog {
+        let org = state.document.org
+        let hours = Hours(org)
+        let person = org.person(id)
+        let load = state.report.load(of: id)
+        var items: [PickerItem] = []
+        for role in org.roles where person?.wears(role.id) != true {
+            // The hat takes an equal share of the role with the new wearer counted.
+            let share = hours.hours(ofRole: role.id) / Double(hours.wearers(ofRole: role.id).count + 1)
+            var detail = "\(Format.hours(share))"
+            if let load, let person {
+                let effective = load.capacityHours * (1 - org.policy.switchLoss(hats: person.hats.count + 1))
+                let after = effective > 0 ? (load.allocatedHours + share) / effective : .infinity
+                detail += " → load \(Format.percent(after))\(after > org.policy.warnAt ? (after > org.policy.criticalAt ? " ✖" : " ▲") : "")"
+            }
+            items.append(PickerItem(id: role.id, label: role.name, detail: detail, keywords: role.aliases + [role.category ?? ""]))
+        }
+        return PickerDialog(title: "Give \(person?.name ?? id) a hat", purpose: .addHat(person: id), items: items,
+                            footer: "Enter gives the hat · shows the load after it")
+    }
+
+    static func catalogPresets() -> PickerDialog {
+        let items = PresetCatalog.all.map { preset in
+            PickerItem(id: preset.name, label: preset.name, detail: preset.summary)
+        }
+        return PickerDialog(title: "Add roles from a catalog", purpose: .catalogPreset, items: items, footer: "Enter opens the catalog")
+    }
+
+    static func catalogRoles(preset name: String, _ state: AppState) -> PickerDialog {
+        let org = state.document.org
+        let catalog = (try? PresetCatalog.named(name)?.load()) ?? .empty()
+        let items = catalog.roles.map { role in
+            let duties = catalog.duties.filter { $0.role == role.id }.count
+            let exists = org.role(role.id) != nil || org.roles.contains { $0.name == role.name }
+            return PickerItem(id: role.id, label: role.name,
+                              detail: [role.category, duties > 0 ? Format.count(duties, "duty", "duties") : nil].compactMap { $0 }.joined(separator: " · "),
+                              keywords: role.aliases, unavailable: exists ? "already in this org" : nil)
+        }
+        return PickerDialog(title: "Roles in \(name)", purpose: .catalogRole(preset: name), items: items,
+                            footer: "Enter adds it with its duties · aliases match")
+    }
+
+    static func moveDuty(_ id: String, _ state: AppState) -> PickerDialog {
+        let org = state.document.org
+        let duty = org.duty(id)
+        var items = [PickerItem(id: "", label: "— no role (unowned)", mark: duty?.role == nil ? "✓" : " ")]
+        items += org.roles.map { PickerItem(id: $0.id, label: $0.name, detail: $0.category ?? "", keywords: $0.aliases, mark: duty?.role == $0.id ? "✓" : " ") }
+        return PickerDialog(title: "Move \(duty?.name ?? id)", purpose: .moveDuty(id), items: items, footer: "Enter moves the duty to the role")
+    }
+
+    // MARK: - Choosing
+
+    /// Carries out the choice; returns whether the picker should close.
+    static func choose(_ item: PickerItem, _ picker: PickerDialog, _ state: inout AppState) -> Bool {
+        let org = state.document.org
+        switch picker.purpose {
+        case .manager(let person):
+            return App.commit(.setManager(person: person, manager: item.id.isEmpty ? nil : item.id), &state)
+        case .dottedLine(let person):
+            let has = org.person(person)?.dottedTo.contains(item.id) == true
+            return App.commit(has ? .removeDottedLine(person: person, manager: item.id) : .addDottedLine(person: person, manager: item.id), &state)
+        case .addHat(let person):
+            return App.commit(.addHat(person: person, hat: Hat(role: item.id)), &state)
+        case .catalogPreset:
+            state.dialogs.append(.picker(catalogRoles(preset: item.id, state)))
+            return false
+        case .catalogRole(let preset):
+            guard let catalog = try? PresetCatalog.named(preset)?.load(), let role = catalog.role(item.id) else { return true }
+            return App.commit(importRole(role, from: catalog, into: org), &state)
+        case .moveDuty(let duty):
+            return App.commit(.moveDuty(duty, toRole: item.id.isEmpty ? nil : item.id), &state)
+        case .find:
+            let parts = item.id.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { return true }
+            switch parts[0] {
+            case "person":
+                App.reveal(person: parts[1], &state)
+                if state.tab != .people { state.tab = .chart }
+            case "role": App.jump(to: .role, parts[1], &state)
+            default: App.jump(to: .duty, parts[1], &state)
+            }
+            App.keepSelectionVisible(&state)
+            return true
+        case .startPreset:
+            return true
+        }
+    }
+
+    /// The edit that copies a catalog role and its duties into the org, dropping links to
+    /// roles the org does not have and renaming ids that are taken.
+    static func importRole(_ role: Role, from catalog: Org, into org: Org) -> Edit {
+        var copy = role
+        copy.id = Forms.uniqueId(role.id, taken: { org.role($0) != nil })
+        copy.related = role.related.filter { org.role($0) != nil }
+        if let target = copy.escalatesTo, org.role(target) == nil { copy.escalatesTo = nil }
+        var edits: [Edit] = [.addRole(copy)]
+        for duty in catalog.duties where duty.role == role.id {
+            var dutyCopy = duty
+            dutyCopy.id = Forms.uniqueId(duty.id, taken: { org.duty($0) != nil })
+            dutyCopy.role = copy.id
+            edits.append(.addDuty(dutyCopy))
+        }
+        return .batch(edits, label: "add role \(role.name) from the catalog")
+    }
+}
+
+extension Org {
+    /// "Lee Park → Sam Ortiz" — names from `start` up the solid lines until `end`.
+    func managementChainNames(from start: String, upTo end: String) -> String {
+        var names: [String] = []
+        var current: String? = start
+        var steps = 0
+        while let id = current, id != end, steps <= people.count {
+            names.append(person(id)?.name ?? id)
+            current = person(id)?.reportsTo
+            steps += 1
+        }
+        names.append(person(end)?.name ?? end)
+        return names.joined(separator: " → ")
+    }
+}

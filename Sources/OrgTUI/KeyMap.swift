@@ -1,0 +1,226 @@
+import OrgKit
+
+/// Every action a key can trigger. Tests press keys by these ids.
+public enum BindingID: String, CaseIterable, Sendable {
+    case moveUp, moveDown, pageUp, pageDown, top, bottom, collapse, expand, toggleCollapse
+    case showChart, showPeople, showRoles, showDuties, showFindings, nextView, previousView
+    case addPerson, editPerson, deletePerson, setManager, dottedLines, editHats
+    case addRole, addRoleFromCatalog, editRole, deleteRole
+    case addDuty, editDuty, deleteDuty, moveDuty, matrixColumns, scrollLeft, scrollRight
+    case sortPeople, reverseSort, jumpToSubject
+    case applySuggestion, toggleAway, clearAway, editPolicy, renameOrg
+    case undo, redo, save, saveAs, export
+    case find, toggleDetail, help, quit
+    case confirm, cancel, nextField, previousField, choiceDown, choiceUp
+}
+
+/// Where a binding works.
+public enum BindingContext: String, CaseIterable, Sendable {
+    case chart, people, roles, duties, findings, dialog
+
+    var title: String {
+        switch self {
+        case .chart: "Chart"
+        case .people: "People"
+        case .roles: "Roles"
+        case .duties: "Duties"
+        case .findings: "Findings"
+        case .dialog: "Dialogs"
+        }
+    }
+
+    static let views: Set<BindingContext> = [.chart, .people, .roles, .duties, .findings]
+}
+
+/// One row of the key table: the keys, the words for the status bar and the help screen,
+/// where it applies, and (for some) why it is unavailable right now.
+public struct Binding: Sendable {
+    public let id: BindingID
+    public let keys: [Key]
+    /// A word or two for the status bar ("add", "hats").
+    public let label: String
+    /// One line for the help screen and docs/keys.md.
+    public let help: String
+    public let group: String
+    public let contexts: Set<BindingContext>
+    /// Shown in the status bar when it fits.
+    public let hint: Bool
+    /// Why the binding cannot be used now, or nil when it can.
+    let unavailable: @Sendable (AppState) -> String?
+
+    init(_ id: BindingID, _ keys: [Key], _ label: String, _ help: String, group: String,
+         in contexts: Set<BindingContext> = BindingContext.views, hint: Bool = false,
+         unavailable: @escaping @Sendable (AppState) -> String? = { _ in nil }) {
+        self.id = id
+        self.keys = keys
+        self.label = label
+        self.help = help
+        self.group = group
+        self.contexts = contexts
+        self.hint = hint
+        self.unavailable = unavailable
+    }
+
+    public var keyLabels: String { keys.map(\.label).joined(separator: " ") }
+}
+
+/// The one key table: it drives key dispatch, the status-bar hints, the help screen and
+/// the generated docs/keys.md, so none of them can drift from the others.
+public enum KeyMap {
+    static let people: Set<BindingContext> = [.chart, .people]
+
+    public static let bindings: [Binding] = [
+        // Moving around
+        Binding(.moveDown, [.down, .character("j")], "down", "Move down", group: "Move"),
+        Binding(.moveUp, [.up, .character("k")], "up", "Move up", group: "Move"),
+        Binding(.pageDown, [.pageDown, .control("d")], "page down", "Move down a page", group: "Move"),
+        Binding(.pageUp, [.pageUp, .control("u")], "page up", "Move up a page", group: "Move"),
+        Binding(.top, [.home, .character("g")], "top", "Go to the first row", group: "Move"),
+        Binding(.bottom, [.end, .character("G")], "bottom", "Go to the last row", group: "Move"),
+        Binding(.collapse, [.left, .character("h")], "collapse", "Collapse the selected person's team, or go to their manager", group: "Move", in: [.chart]),
+        Binding(.expand, [.right, .character("l")], "expand", "Expand the selected person's team, or go to their first report", group: "Move", in: [.chart]),
+        Binding(.toggleCollapse, [.character(" ")], "fold", "Fold or unfold the selected person's team", group: "Move", in: [.chart]),
+        Binding(.scrollLeft, [.left, .character("h")], "scroll", "Scroll the matrix columns left", group: "Move", in: [.duties]),
+        Binding(.scrollRight, [.right, .character("l")], "scroll", "Scroll the matrix columns right", group: "Move", in: [.duties]),
+        Binding(.showChart, [.character("1")], "chart", "Show the chart", group: "Views"),
+        Binding(.showPeople, [.character("2")], "people", "Show the people table", group: "Views"),
+        Binding(.showRoles, [.character("3")], "roles", "Show the roles", group: "Views"),
+        Binding(.showDuties, [.character("4")], "duties", "Show the duties matrix", group: "Views"),
+        Binding(.showFindings, [.character("5")], "findings", "Show the findings", group: "Views"),
+        Binding(.nextView, [.tab], "next view", "Next view", group: "Views"),
+        Binding(.previousView, [.backTab], "previous view", "Previous view", group: "Views"),
+        Binding(.toggleDetail, [.character("i")], "details", "Show or hide the details pane", group: "Views"),
+        Binding(.find, [.character("/")], "find", "Find a person, role or duty by name or alias", group: "Views", hint: true),
+
+        // People
+        Binding(.addPerson, [.character("a")], "add", "Add a person (under the selected one)", group: "People", in: people, hint: true),
+        Binding(.editHats, [.enter, .character("t")], "hats", "Give and take hats, set their hours", group: "People", in: people, hint: true,
+                unavailable: { $0.selectedPerson == nil ? "no person selected" : nil }),
+        Binding(.editPerson, [.character("e")], "edit", "Edit name, title, e-mail, capacity, external, qualifications", group: "People", in: people,
+                unavailable: { $0.selectedPerson == nil ? "no person selected" : nil }),
+        Binding(.setManager, [.character("m")], "manager", "Choose the selected person's manager", group: "People", in: people, hint: true,
+                unavailable: { $0.selectedPerson == nil ? "no person selected" : ($0.document.org.people.count < 2 ? "there is nobody else to report to" : nil) }),
+        Binding(.dottedLines, [.character("o")], "dotted", "Add or remove a dotted-line manager", group: "People", in: people,
+                unavailable: { $0.selectedPerson == nil ? "no person selected" : ($0.document.org.people.count < 2 ? "there is nobody else to report to" : nil) }),
+        Binding(.deletePerson, [.character("d"), .delete], "delete", "Delete the selected person (asks first)", group: "People", in: people,
+                unavailable: { $0.selectedPerson == nil ? "no person selected" : nil }),
+        Binding(.sortPeople, [.character("s")], "sort", "Sort by the next column", group: "People", in: [.people]),
+        Binding(.reverseSort, [.character("S")], "reverse", "Reverse the sort order", group: "People", in: [.people]),
+
+        // Roles
+        Binding(.addRole, [.character("a")], "add", "Add a role", group: "Roles", in: [.roles], hint: true),
+        Binding(.addRoleFromCatalog, [.character("c")], "catalog", "Add roles from a catalog preset (search names and aliases)", group: "Roles", in: [.roles], hint: true),
+        Binding(.editRole, [.character("e"), .enter], "edit", "Edit the selected role", group: "Roles", in: [.roles], hint: true,
+                unavailable: { $0.selectedRole == nil ? "no role selected" : nil }),
+        Binding(.deleteRole, [.character("d"), .delete], "delete", "Delete the selected role (asks first)", group: "Roles", in: [.roles],
+                unavailable: { $0.selectedRole == nil ? "no role selected" : nil }),
+
+        // Duties
+        Binding(.addDuty, [.character("a")], "add", "Add a duty", group: "Duties", in: [.duties], hint: true),
+        Binding(.editDuty, [.character("e"), .enter], "edit", "Edit the selected duty", group: "Duties", in: [.duties], hint: true,
+                unavailable: { $0.selectedDuty == nil ? "no duty selected" : nil }),
+        Binding(.moveDuty, [.character("m")], "move", "Move the selected duty to another role", group: "Duties", in: [.duties], hint: true,
+                unavailable: { $0.selectedDuty == nil ? "no duty selected" : ($0.document.org.roles.isEmpty ? "there are no roles yet (3, then a)" : nil) }),
+        Binding(.deleteDuty, [.character("d"), .delete], "delete", "Delete the selected duty (asks first)", group: "Duties", in: [.duties],
+                unavailable: { $0.selectedDuty == nil ? "no duty selected" : nil }),
+        Binding(.matrixColumns, [.character("v")], "people/roles", "Show people or roles across the matrix", group: "Duties", in: [.duties], hint: true),
+
+        // Findings and what-if
+        Binding(.jumpToSubject, [.enter], "go to", "Go to the person, role or duty of the finding", group: "Findings", in: [.findings], hint: true,
+                unavailable: { $0.selectedFinding == nil ? "no finding selected" : nil }),
+        Binding(.applySuggestion, [.character("f")], "fix", "Apply the suggestion shown in the details (undo with u)", group: "Findings", hint: true,
+                unavailable: { $0.currentSuggestion == nil ? "no suggestion for this selection" : nil }),
+        Binding(.toggleAway, [.character("w")], "what-if", "Mark the selected person away (what-if), or back", group: "Findings", in: people, hint: true,
+                unavailable: { $0.selectedPerson == nil ? "no person selected" : nil }),
+        Binding(.clearAway, [.character("W")], "all back", "End the what-if: everyone back", group: "Findings",
+                unavailable: { $0.away.isEmpty ? "nobody is marked away" : nil }),
+        Binding(.editPolicy, [.character("p")], "policy", "Edit the policy: hours, switching model, thresholds", group: "Findings"),
+
+        // History and file
+        Binding(.undo, [.character("u"), .control("z")], "undo", "Undo the last edit", group: "File", hint: true,
+                unavailable: { $0.document.history.canUndo ? nil : "nothing to undo" }),
+        Binding(.redo, [.control("r"), .control("y")], "redo", "Redo", group: "File",
+                unavailable: { $0.document.history.canRedo ? nil : "nothing to redo" }),
+        Binding(.save, [.control("s")], "save", "Save", group: "File", hint: true),
+        Binding(.saveAs, [.control("w")], "save as", "Save to another file", group: "File"),
+        Binding(.export, [.character("x")], "export", "Export to text, Graphviz, Mermaid, SVG, HTML, CSV, Markdown or JSON", group: "File", hint: true),
+        Binding(.renameOrg, [.character("N")], "rename", "Rename the org", group: "File"),
+        Binding(.help, [.character("?"), .function(1)], "help", "Show every key", group: "File", hint: true),
+        Binding(.quit, [.character("q"), .control("c")], "quit", "Quit (asks first if there are unsaved changes)", group: "File"),
+
+        // Dialogs
+        Binding(.confirm, [.enter], "confirm", "Confirm the dialog", group: "Dialogs", in: [.dialog]),
+        Binding(.cancel, [.escape], "cancel", "Cancel the dialog at once", group: "Dialogs", in: [.dialog]),
+        Binding(.nextField, [.tab], "next field", "Next field", group: "Dialogs", in: [.dialog]),
+        Binding(.previousField, [.backTab], "previous field", "Previous field", group: "Dialogs", in: [.dialog]),
+        Binding(.choiceDown, [.down, .control("n")], "next", "Next item in a list (typing filters it)", group: "Dialogs", in: [.dialog]),
+        Binding(.choiceUp, [.up, .control("p")], "previous", "Previous item in a list", group: "Dialogs", in: [.dialog]),
+    ]
+
+    /// The binding for `key` in `context`, if any.
+    public static func binding(for key: Key, in context: BindingContext) -> Binding? {
+        bindings.first { $0.contexts.contains(context) && $0.keys.contains(key) }
+    }
+
+    public static func binding(_ id: BindingID) -> Binding? {
+        bindings.first { $0.id == id }
+    }
+
+    /// Whether `key` triggers `id` in `context`.
+    public static func matches(_ id: BindingID, _ key: Key, in context: BindingContext) -> Bool {
+        binding(for: key, in: context)?.id == id
+    }
+
+    /// The first key of a binding, for the tests and the hints.
+    public static func key(_ id: BindingID) -> Key {
+        binding(id)?.keys.first ?? .escape
+    }
+
+    /// The keys to show in the status bar for a context, most useful first.
+    static func hints(for context: BindingContext) -> [Binding] {
+        bindings.filter { $0.hint && $0.contexts.contains(context) }
+    }
+
+    /// docs/keys.md, generated from the table (a test fails when the file is stale).
+    public static func markdown() -> String {
+        var text = """
+            # Keys
+
+            <!-- Generated from Sources/OrgTUI/KeyMap.swift by the test suite. Do not edit: change the
+                 KeyMap and run `RECORD_SNAPSHOTS=1 swift test --filter KeyMapTests`. -->
+
+            Every key of the interactive builder (`hats FILE`, `hats --preset NAME`). The same table
+            drives the keys themselves, the hints in the status bar and the `?` help screen.
+            A key that cannot be used right now says why in the status bar.
+
+            """
+        var groups: [String] = []
+        for binding in bindings where !groups.contains(binding.group) { groups.append(binding.group) }
+        for group in groups {
+            text += "\n## \(group)\n\n| keys | what it does | where |\n|---|---|---|\n"
+            for binding in bindings where binding.group == group {
+                let keys = binding.keys.map { "`\($0.label)`" }.joined(separator: " ")
+                let contexts = BindingContext.allCases.filter { binding.contexts.contains($0) }
+                let whereText = binding.contexts.isSuperset(of: BindingContext.views)
+                    ? (binding.contexts.contains(.dialog) ? "everywhere, dialogs too" : "everywhere")
+                    : contexts.map(\.title).joined(separator: ", ")
+                text += "| \(keys) | \(binding.help) | \(whereText) |\n"
+            }
+        }
+        text += """
+
+            ## In text fields
+
+            Type to edit; `←` `→` move, `Home`/`Ctrl-A` and `End`/`Ctrl-E` jump, `Backspace` and
+            `Delete` remove, `Ctrl-U` clears to the start, `Ctrl-K` to the end, `Ctrl-W` removes a word.
+            In pickers, typing filters the list (names and aliases) and `↑` `↓` choose.
+
+            ## Mouse
+
+            Where the terminal reports the mouse, a click selects a row or a view tab and the wheel
+            scrolls.
+
+            """
+        return text
+    }
+}

@@ -1,0 +1,192 @@
+import OrgKit
+
+/// The details of the selection: for a person their hats and the load arithmetic, for a
+/// role its holders and duties, for a duty who covers it; then the findings and the
+/// checker's suggestion, which `f` applies.
+enum DetailPane {
+    static func draw(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect) {
+        let (title, lines) = content(state, width: max(0, rect.width - 4), compact: rect.height < 16)
+        Widgets.box(&canvas, rect, title: title, focused: false)
+        let inner = rect.inset(1)
+        let room = max(0, inner.width - 2)
+        for (offset, line) in lines.prefix(inner.height).enumerated() {
+            let text = DisplayWidth.truncate(line.text, to: room)
+            let used = canvas.put(text, x: inner.x + 1, y: inner.y + offset, style: line.style, limit: room)
+            if !line.tail.isEmpty {
+                canvas.put(DisplayWidth.truncate(line.tail, to: room - used), x: inner.x + 1 + used, y: inner.y + offset, style: line.tailStyle, limit: room - used)
+            }
+        }
+        if lines.count > inner.height, rect.width > 12 {
+            canvas.put(" \(lines.count - inner.height) more ↓ ", x: rect.maxX - 14, y: rect.maxY - 1, style: .dim, limit: 13)
+        }
+    }
+
+    static func content(_ state: AppState, width: Int, compact: Bool = false) -> (String, [StyledLine]) {
+        let org = state.document.org
+        switch state.tab {
+        case .chart, .people:
+            guard let id = state.selectedPerson, let person = org.person(id) else { return ("Details", [StyledLine("Nobody selected.", .dim)]) }
+            return (person.name, personLines(person, state, width: width))
+        case .roles:
+            guard let id = state.selectedRole, let role = org.role(id) else { return ("Details", [StyledLine("No role selected.", .dim)]) }
+            return (role.name, roleLines(role, state, width: width))
+        case .duties:
+            guard let id = state.selectedDuty, let duty = org.duty(id) else { return ("Details", [StyledLine("No duty selected.", .dim)]) }
+            return ("Duty", dutyLines(duty, state, width: width))
+        case .findings:
+            guard let finding = state.selectedFinding else { return ("Details", [StyledLine("No findings.", .dim)]) }
+            var lines = Widgets.wrap(finding.message, width: width).map { StyledLine($0) }
+            lines.append(StyledLine(""))
+            switch finding.subject.kind {
+            case .person:
+                if let person = org.person(finding.subject.id) { lines += personLines(person, state, width: width, findings: false) }
+            case .role:
+                if let role = org.role(finding.subject.id) { lines += roleLines(role, state, width: width, findings: false) }
+            case .duty:
+                if let duty = org.duty(finding.subject.id) { lines += dutyLines(duty, state, width: width, findings: false) }
+            }
+            lines += suggestionLines(state, width: width)
+            return ("\(finding.rule.rawValue) · \(finding.subject.name)", lines)
+        }
+    }
+
+    // MARK: - Person
+
+    static func personLines(_ person: Person, _ state: AppState, width: Int, findings: Bool = true) -> [StyledLine] {
+        let org = state.document.org
+        let hours = state.hours
+        var lines: [StyledLine] = []
+        let manager = person.reportsTo.flatMap { org.person($0)?.name } ?? "—"
+        var facts = [person.title ?? "no title", "reports to\u{A0}\(manager)"]
+        if !person.dottedTo.isEmpty { facts.append("dotted to \(person.dottedTo.compactMap { org.person($0)?.name }.joined(separator: ", "))") }
+        facts.append("\(Format.oneDecimal(hours.capacity(person)))\u{A0}h/week\(person.hoursPerWeek == nil ? "" : "\u{A0}(own)")")
+        let reports = state.tree.children[org.position(ofPerson: person.id) ?? 0].count
+        if reports > 0 { facts.append(Format.count(reports, "direct report").replacingOccurrences(of: " ", with: "\u{A0}")) }
+        if person.external { facts.append("external") }
+        lines += Widgets.wrap(facts.joined(separator: " · "), width: width).map { StyledLine($0) }
+        if state.away.contains(person.id) {
+            lines += Widgets.wrap("Away in this what-if: their hats are shared out among the others (w brings them back).", width: width)
+                .map { StyledLine($0, Style(foreground: .yellow)) }
+        } else if let load = state.report.load(of: person.id), !person.hats.isEmpty {
+            let loss = load.switchLoss > 0 ? " · switching −\(Format.percent(load.switchLoss))" : ""
+            lines.append(StyledLine("\(Format.hours(load.allocatedHours)) on \(Format.count(load.hats, "hat"))\(loss) · effective \(Format.hours(load.effectiveHours))"))
+            if person.external {
+                lines.append(StyledLine("external: not load-checked", .dim))
+            } else {
+                let severity = load.severity(under: org.policy)
+                let word = severity.map { "  \(Widgets.severitySymbol[$0] ?? "") \($0.name)" } ?? "  ok"
+                lines.append(StyledLine("load \(Format.percent(load.load))", .bold, tail: word, tailStyle: Widgets.style(for: severity)))
+            }
+        }
+        if findings { lines += findingLines(.person, person.id, state, width: width) + suggestionLines(state, width: width) }
+        lines.append(StyledLine(""))
+        let hatsWidth = max(10, width - 9)
+        lines.append(StyledLine(DisplayWidth.pad("Hats", to: hatsWidth) + "   h/week", .bold))
+        if person.hats.isEmpty {
+            lines.append(StyledLine("  none yet — Enter gives hats", .dim))
+        }
+        for hat in person.hats {
+            let role = org.role(hat.role)
+            let share = hat.hoursPerWeek == nil ? " ≈" : "  "
+            lines.append(StyledLine("  " + DisplayWidth.pad(role?.name ?? hat.role, to: hatsWidth - 2) + share + Widgets.right(Format.oneDecimal(hours.hours(of: hat)), 6)))
+        }
+        if person.hats.contains(where: { $0.hoursPerWeek == nil }) {
+            lines.append(StyledLine("  ≈ an equal share of the role's hours", .dim))
+        }
+        let duties = org.duties.filter { duty in duty.role.map { person.wears($0) } ?? false }
+        if !duties.isEmpty {
+            lines.append(StyledLine(""))
+            lines.append(StyledLine("Duties (\(duties.count))", .bold))
+            lines += duties.prefix(12).map { StyledLine("  " + ($0.critical ? "! " : "") + $0.name) }
+            if duties.count > 12 { lines.append(StyledLine("  and \(duties.count - 12) more", .dim)) }
+        }
+        return lines
+    }
+
+    // MARK: - Role
+
+    static func roleLines(_ role: Role, _ state: AppState, width: Int, findings: Bool = true) -> [StyledLine] {
+        let org = state.document.org
+        let hours = state.hours
+        var lines: [StyledLine] = []
+        var facts = [role.category ?? "no category", "\(Format.hours(hours.hours(ofRole: role.id)))/week"]
+        if role.critical { facts.append("critical") }
+        if let tier = role.tier { facts.append("tier \(tier)") }
+        lines += Widgets.wrap(facts.joined(separator: " · "), width: width).map { StyledLine($0) }
+        if let summary = role.summary { lines += Widgets.wrap(summary, width: width).map { StyledLine($0, .dim) } }
+        if !role.aliases.isEmpty { lines += Widgets.wrap("Also called: " + role.aliases.joined(separator: ", "), width: width).map { StyledLine($0, .dim) } }
+        if let target = role.escalatesTo { lines.append(StyledLine("Escalates to \(org.role(target)?.name ?? target)", .dim)) }
+        if let requires = role.requires {
+            var needs: [String] = requires.certifications
+            if !requires.anyCertification.isEmpty { needs.append("one of " + requires.anyCertification.joined(separator: " / ")) }
+            if let years = requires.minYears { needs.append("\(Format.years(years)) of experience") }
+            lines += Widgets.wrap("Requires: " + needs.joined(separator: "; "), width: width).map { StyledLine($0, .dim) }
+        }
+        lines.append(StyledLine(""))
+        let wearers = hours.wearers(ofRole: role.id)
+        lines.append(StyledLine("Holders (\(wearers.count))", .bold))
+        if wearers.isEmpty { lines.append(StyledLine("  nobody — a vacancy", Style(foreground: .yellow))) }
+        for id in wearers.prefix(10) {
+            guard let person = org.person(id), let hat = person.hat(for: role.id) else { continue }
+            lines.append(StyledLine("  " + DisplayWidth.pad(person.name, to: max(8, width - 11)) + Widgets.right(Format.oneDecimal(hours.hours(of: hat)), 7)))
+        }
+        if wearers.count > 10 { lines.append(StyledLine("  and \(wearers.count - 10) more", .dim)) }
+        if findings { lines += findingLines(.role, role.id, state, width: width) + suggestionLines(state, width: width) }
+        let duties = org.duties.filter { $0.role == role.id }
+        if !duties.isEmpty {
+            lines.append(StyledLine(""))
+            lines.append(StyledLine("Duties (\(duties.count))", .bold))
+            lines += duties.prefix(12).map { StyledLine("  " + ($0.critical ? "! " : "") + $0.name + ($0.hoursPerWeek.map { " · \(Format.hours($0))" } ?? "")) }
+        }
+        return lines
+    }
+
+    // MARK: - Duty
+
+    static func dutyLines(_ duty: Duty, _ state: AppState, width: Int, findings: Bool = true) -> [StyledLine] {
+        let org = state.document.org
+        var lines = Widgets.wrap(duty.name, width: width).map { StyledLine($0, .bold) }
+        var facts = [duty.area ?? "no area", duty.role.flatMap { org.role($0)?.name }.map { "role: \($0)" } ?? "no role"]
+        if let hours = duty.hoursPerWeek { facts.append("\(Format.hours(hours))/week") }
+        if duty.critical { facts.append("critical") }
+        if duty.specialProject { facts.append("special project") }
+        lines += Widgets.wrap(facts.joined(separator: " · "), width: width).map { StyledLine($0) }
+        lines.append(StyledLine(""))
+        let holders = duty.role.map { state.hours.wearers(ofRole: $0) } ?? []
+        lines.append(StyledLine("Covered by (\(holders.count))", .bold))
+        if holders.isEmpty { lines.append(StyledLine("  nobody", Style(foreground: .yellow))) }
+        lines += holders.prefix(10).compactMap { org.person($0) }.map { StyledLine("  \($0.name)") }
+        if findings { lines += findingLines(.duty, duty.id, state, width: width) + suggestionLines(state, width: width) }
+        return lines
+    }
+
+    // MARK: - Findings and the suggestion
+
+    static func findingLines(_ kind: Finding.Subject.Kind, _ id: String, _ state: AppState, width: Int) -> [StyledLine] {
+        let findings = App.findings(about: kind, id, state)
+        guard !findings.isEmpty else { return [] }
+        // Short panes (80×24) get one line per finding; the Findings view has them whole.
+        let compact = Layout(state).detail.map { $0.height < 16 } ?? false
+        var lines = compact ? [] : [StyledLine(""), StyledLine("Findings", .bold)]
+        for finding in findings {
+            let symbol = Widgets.severitySymbol[finding.severity] ?? ""
+            let isNew = state.newFindingKeys.contains(finding.key) ? "new " : ""
+            let text = "\(isNew)\(finding.rule.rawValue): \(finding.message)"
+            let wrapped = compact ? [DisplayWidth.truncate(text, to: max(1, width - 2))] : Widgets.wrap(text, width: max(1, width - 2))
+            for (offset, line) in wrapped.enumerated() {
+                lines.append(StyledLine(offset == 0 ? "" : "  ", tail: (offset == 0 ? "\(symbol) " : "") + line,
+                                        tailStyle: offset == 0 ? Widgets.style(for: finding.severity) : .plain))
+            }
+        }
+        return lines
+    }
+
+    static func suggestionLines(_ state: AppState, width: Int) -> [StyledLine] {
+        guard let suggestion = state.currentSuggestion else { return [] }
+        let compact = Layout(state).detail.map { $0.height < 16 } ?? false
+        var lines = compact ? [] : [StyledLine("")]
+        lines.append(StyledLine("Suggestion", .bold, tail: "  (f applies, u undoes)", tailStyle: .dim))
+        lines += Widgets.wrap(suggestion.text, width: max(1, width - 2)).map { StyledLine("  " + $0, Style(foreground: .cyan)) }
+        return lines
+    }
+}

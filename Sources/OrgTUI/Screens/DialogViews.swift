@@ -1,0 +1,289 @@
+import OrgKit
+
+/// Drawing the dialogs: a centred box over the screen.
+enum DialogViews {
+    static func draw(_ dialog: Dialog, _ canvas: inout Canvas, _ state: AppState) {
+        switch dialog {
+        case .form(let form): drawForm(form, &canvas, state)
+        case .picker(let picker): drawPicker(picker, &canvas, state)
+        case .hats(let hats): drawHats(hats, &canvas, state)
+        case .confirm(let confirm): drawConfirm(confirm, &canvas, state)
+        case .export(let export): drawExport(export, &canvas, state)
+        case .help(let help): drawHelp(help, &canvas, state)
+        }
+    }
+
+    /// A cleared, boxed rectangle of about `width` × `height`, centred; returns its inside.
+    static func frame(_ canvas: inout Canvas, _ state: AppState, width: Int, height: Int, title: String) -> Rect {
+        let w = min(state.size.width - 2, width)
+        let h = min(state.size.height - 2, height)
+        let rect = Rect(x: (state.size.width - w) / 2, y: max(1, (state.size.height - h) / 2), width: w, height: h)
+        canvas.fill(rect)
+        Widgets.box(&canvas, rect, title: title)
+        return rect.inset(1)
+    }
+
+    /// A text field with a visible cursor, scrolled so the cursor shows.
+    static func drawField(_ field: TextField, _ canvas: inout Canvas, x: Int, y: Int, width: Int, focused: Bool) {
+        let style = focused ? Style(underline: true) : Style(dim: true)
+        canvas.fill(Rect(x: x, y: y, width: width, height: 1), style: style)
+        let characters = field.characters
+        var start = 0
+        func widthOf(_ range: Range<Int>) -> Int { range.reduce(0) { $0 + DisplayWidth.of(characters[$1]) } }
+        while start < field.cursor, widthOf(start..<field.cursor) > width - 1 { start += 1 }
+        var column = x
+        for index in start..<characters.count {
+            let characterWidth = DisplayWidth.of(characters[index])
+            if column + characterWidth > x + width { break }
+            let cursorHere = focused && index == field.cursor
+            canvas.put(String(characters[index]), x: column, y: y, style: cursorHere ? .reverse : style)
+            column += characterWidth
+        }
+        if focused, field.cursor == characters.count, column < x + width {
+            canvas.put(" ", x: column, y: y, style: .reverse)
+        }
+    }
+
+    static func footer(_ canvas: inout Canvas, _ inner: Rect, _ text: String) {
+        canvas.put(text, x: inner.x + 1, y: inner.maxY - 1, style: .dim, limit: inner.width - 2)
+    }
+
+    static func error(_ canvas: inout Canvas, _ text: String?, x: Int, y: Int, width: Int) {
+        guard let text else { return }
+        canvas.put("✖ " + text, x: x, y: y, style: Style(foreground: .red, bold: true), limit: width)
+    }
+
+    // MARK: - Form
+
+    static func drawForm(_ form: FormDialog, _ canvas: inout Canvas, _ state: AppState) {
+        let labelWidth = min(22, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 8) + 1)
+        let height = form.fields.count + 6 + (form.note == nil ? 0 : 2)
+        let inner = frame(&canvas, state, width: 68, height: height, title: form.title)
+        var y = inner.y
+        if let note = form.note {
+            canvas.put(note, x: inner.x + 1, y: y, style: .dim, limit: inner.width - 2)
+            y += 2
+        }
+        for (index, field) in form.fields.enumerated() where y < inner.maxY - 3 {
+            let focused = index == form.focus
+            canvas.put(field.label, x: inner.x + 1, y: y, style: focused ? .bold : .plain, limit: labelWidth)
+            let fieldX = inner.x + 2 + labelWidth
+            let fieldWidth = max(4, inner.maxX - fieldX - 1)
+            if case .choice = field.kind {
+                canvas.put("‹ \(field.input.text) ›", x: fieldX, y: y, style: focused ? .reverse : .plain, limit: fieldWidth)
+            } else {
+                drawField(field.input, &canvas, x: fieldX, y: y, width: fieldWidth, focused: focused)
+            }
+            y += 1
+        }
+        let focusedHint = form.fields.indices.contains(form.focus) ? form.fields[form.focus].hint : nil
+        if let hint = focusedHint, form.error == nil {
+            canvas.put(hint, x: inner.x + 1, y: inner.maxY - 3, style: .dim, limit: inner.width - 2)
+        }
+        error(&canvas, form.error, x: inner.x + 1, y: inner.maxY - 3, width: inner.width - 2)
+        let verb: String
+        switch form.purpose {
+        case .openFile: verb = "open"
+        case .addPerson, .addRole, .addDuty: verb = "add"
+        case .saveAs: verb = "save"
+        default: verb = "apply"
+        }
+        footer(&canvas, inner, "Enter \(verb) · Esc cancel · Tab next field")
+    }
+
+    // MARK: - Picker
+
+    static func drawPicker(_ picker: PickerDialog, _ canvas: inout Canvas, _ state: AppState) {
+        let rows = Screens.pickerRows(state.size)
+        let inner = frame(&canvas, state, width: 84, height: rows + 7, title: picker.title)
+        canvas.put("Filter:", x: inner.x + 1, y: inner.y, style: .bold)
+        drawField(picker.query, &canvas, x: inner.x + 9, y: inner.y, width: max(4, inner.width - 24), focused: true)
+        canvas.put(Widgets.right("\(picker.matches.count) of \(picker.items.count)", 12), x: inner.maxX - 13, y: inner.y, style: .dim)
+        let labelWidth = max(10, inner.width * 11 / 20)
+        for (offset, index) in picker.matches.dropFirst(picker.scroll).prefix(rows).enumerated() {
+            let item = picker.items[index]
+            let y = inner.y + 2 + offset
+            let selected = picker.scroll + offset == picker.selected
+            var style: Style = item.unavailable == nil ? .plain : .dim
+            if selected { style.reverse = true }
+            canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
+            canvas.put((selected ? "▸" : " ") + item.mark + " " + item.label, x: inner.x, y: y, width: labelWidth, style: style)
+            var detail = item.detail
+            if let keyword = picker.matchedKeyword(item) { detail = "also: \(keyword)" }
+            if selected, let reason = item.unavailable { detail = "✖ \(reason)" }
+            canvas.put(detail, x: inner.x + labelWidth + 1, y: y, width: max(0, inner.width - labelWidth - 1), style: style.with(dim: item.unavailable != nil || !selected))
+        }
+        if picker.matches.isEmpty {
+            canvas.put("Nothing matches \"\(picker.query.text)\".", x: inner.x + 2, y: inner.y + 2, style: .dim, limit: inner.width - 3)
+        }
+        footer(&canvas, inner, (picker.footer ?? "Enter choose") + " · Esc cancel")
+    }
+
+    // MARK: - Hats
+
+    static func drawHats(_ dialog: HatsDialog, _ canvas: inout Canvas, _ state: AppState) {
+        let org = state.document.org
+        guard let person = org.person(dialog.person) else { return }
+        let hours = Hours(org)
+        let inner = frame(&canvas, state, width: 70, height: max(person.hats.count, 1) + 9, title: "Hats of \(person.name)")
+        canvas.put(DisplayWidth.pad("Role", to: inner.width - 14) + "h/week", x: inner.x + 1, y: inner.y, style: .bold, limit: inner.width - 2)
+        if person.hats.isEmpty {
+            canvas.put("No hats yet: a gives one.", x: inner.x + 2, y: inner.y + 1, style: .dim)
+        }
+        for (index, hat) in person.hats.enumerated() where inner.y + 1 + index < inner.maxY - 4 {
+            let y = inner.y + 1 + index
+            let selected = index == dialog.selected
+            let style: Style = selected ? .reverse : .plain
+            canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
+            canvas.put((selected ? "▸ " : "  ") + (org.role(hat.role)?.name ?? hat.role), x: inner.x, y: y, width: inner.width - 16, style: style)
+            if selected, let editing = dialog.editing {
+                drawField(editing, &canvas, x: inner.maxX - 14, y: y, width: 8, focused: true)
+                canvas.put("h", x: inner.maxX - 5, y: y, style: style)
+            } else {
+                let text = Format.oneDecimal(hours.hours(of: hat)) + (hat.hoursPerWeek == nil ? " share" : "")
+                canvas.put(Widgets.right(text, 12), x: inner.maxX - 14, y: y, style: style)
+            }
+        }
+        if let load = state.report.load(of: person.id), !person.hats.isEmpty {
+            let severity = load.severity(under: org.policy)
+            let text = "\(Format.hours(load.allocatedHours)) · \(Format.count(load.hats, "hat")) · switching −\(Format.percent(load.switchLoss)) · effective \(Format.hours(load.effectiveHours)) → \(Format.percent(load.load))"
+            canvas.put(text, x: inner.x + 1, y: inner.maxY - 3, style: Widgets.style(for: severity), limit: inner.width - 2)
+        }
+        error(&canvas, dialog.error, x: inner.x + 1, y: inner.maxY - 2, width: inner.width - 2)
+        let keys = dialog.editing == nil
+            ? "a add · Enter hours · d remove · Esc close"
+            : "Enter set hours (blank: an equal share of the role) · Esc cancel"
+        footer(&canvas, inner, keys)
+    }
+
+    // MARK: - Confirm
+
+    static func drawConfirm(_ confirm: ConfirmDialog, _ canvas: inout Canvas, _ state: AppState) {
+        let choicesWidth = confirm.choices.reduce(0) { $0 + DisplayWidth.of("[\($1.key.label)] \($1.label)") + 3 }
+        let width = min(72, max(40, max(choicesWidth + 2, (confirm.lines.map(DisplayWidth.of).max() ?? 30) + 6)))
+        let wrapped = confirm.lines.flatMap { Widgets.wrap($0, width: width - 4) + [] }
+        let inner = frame(&canvas, state, width: width, height: wrapped.count + 5, title: confirm.title)
+        for (offset, line) in wrapped.enumerated() {
+            canvas.put(line, x: inner.x + 1, y: inner.y + offset, style: offset == 0 ? .bold : .plain, limit: inner.width - 2)
+        }
+        var x = inner.x + 1
+        for choice in confirm.choices {
+            let text = "[\(choice.key.label)] \(choice.label)"
+            x += canvas.put(text, x: x, y: inner.maxY - 1, style: choice.action == .cancel ? .plain : .bold, limit: inner.maxX - x) + 3
+        }
+    }
+
+    // MARK: - Export
+
+    static func drawExport(_ export: ExportDialog, _ canvas: inout Canvas, _ state: AppState) {
+        let inner = frame(&canvas, state, width: 64, height: export.formats.count + 8, title: "Export")
+        canvas.put("Format", x: inner.x + 1, y: inner.y, style: export.focus == 0 ? .bold : .plain)
+        for (index, format) in export.formats.enumerated() {
+            let selected = index == export.selected
+            let style: Style = selected ? (export.focus == 0 ? .reverse : .bold) : .plain
+            canvas.put((selected ? "▸ " : "  ") + DisplayWidth.pad(format.rawValue, to: 10) + describe(format), x: inner.x + 1, y: inner.y + 1 + index, width: inner.width - 2, style: style)
+        }
+        let y = inner.y + 2 + export.formats.count
+        canvas.put("File", x: inner.x + 1, y: y, style: export.focus == 1 ? .bold : .plain)
+        drawField(export.path, &canvas, x: inner.x + 7, y: y, width: inner.width - 9, focused: export.focus == 1)
+        error(&canvas, export.error, x: inner.x + 1, y: y + 1, width: inner.width - 2)
+        footer(&canvas, inner, "Enter export · Tab format/file · Esc cancel")
+    }
+
+    static func describe(_ format: ExportFormat) -> String {
+        switch format.rawValue {
+        case "text": "the tree as plain text"
+        case "json": "the org file"
+        case "dot": "Graphviz"
+        case "mermaid": "Mermaid flowchart"
+        case "svg": "a picture of the chart"
+        case "html": "one page: chart, findings, tables"
+        case "csv": "one row per person"
+        case "markdown": "a report for a wiki"
+        default: ""
+        }
+    }
+
+    // MARK: - Help
+
+    static func drawHelp(_ help: HelpDialog, _ canvas: inout Canvas, _ state: AppState) {
+        let lines = Screens.helpLines()
+        let inner = frame(&canvas, state, width: 96, height: state.size.height - 2, title: "Keys — ↑↓ scroll · Esc or ? closes")
+        for (offset, line) in lines.dropFirst(help.scroll).prefix(inner.height).enumerated() {
+            canvas.put(line.text, x: inner.x + 1, y: inner.y + offset, style: line.style, limit: inner.width - 2)
+        }
+    }
+}
+
+extension Screens {
+    /// The help screen, generated from the key table.
+    static func helpLines() -> [StyledLine] {
+        var lines: [StyledLine] = []
+        var groups: [String] = []
+        for binding in KeyMap.bindings where !groups.contains(binding.group) { groups.append(binding.group) }
+        for group in groups {
+            if !lines.isEmpty { lines.append(StyledLine("")) }
+            lines.append(StyledLine(group, .bold))
+            for binding in KeyMap.bindings where binding.group == group {
+                let whereText = binding.contexts.isSuperset(of: BindingContext.views) ? "" : "  (" + BindingContext.allCases.filter { binding.contexts.contains($0) }.map(\.title).joined(separator: ", ") + ")"
+                lines.append(StyledLine("  " + DisplayWidth.pad(binding.keys.map(\.label).joined(separator: " "), to: 16) + binding.help + whereText))
+            }
+        }
+        lines.append(StyledLine(""))
+        lines.append(StyledLine("In text fields: type to edit; Ctrl-U clears, Ctrl-W deletes a word. Pickers filter as you type.", .dim))
+        return lines
+    }
+
+    // MARK: - Small terminals and the start screen
+
+    static func tooSmall(_ canvas: inout Canvas) {
+        let size = canvas.size
+        let lines = [
+            "hats needs at least \(Layout.minimum.width) × \(Layout.minimum.height)",
+            "now \(size.width) × \(size.height)",
+            "enlarge the terminal, or q to quit",
+        ]
+        let top = max(0, (size.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            let width = DisplayWidth.of(line)
+            canvas.put(line, x: max(0, (size.width - width) / 2), y: top + offset, style: offset == 0 ? .bold : .plain)
+        }
+    }
+
+    static func startScreen(_ canvas: inout Canvas, _ state: AppState, _ start: StartState) {
+        let width = min(state.size.width - 4, 90)
+        let x = (state.size.width - width) / 2
+        var y = max(1, (state.size.height - start.choices.count - 10) / 2)
+        canvas.put("hats", x: x, y: y, style: .bold)
+        canvas.put("  org charts for IT teams and MSPs where everyone wears several hats", x: x + 4, y: y, style: .dim, limit: width - 4)
+        y += 2
+        canvas.put("Start from", x: x, y: y, style: .bold)
+        y += 1
+        for (index, choice) in start.choices.enumerated() {
+            let selected = index == start.selected
+            let style: Style = selected ? .reverse : .plain
+            let label: String
+            let detail: String
+            switch choice {
+            case .preset(let name):
+                label = name
+                detail = PresetCatalog.named(name)?.summary ?? ""
+            case .empty:
+                label = "empty org"
+                detail = "nobody yet: add people and roles yourself"
+            case .open:
+                label = "open a file…"
+                detail = "an org file, or a new one to create"
+            }
+            canvas.fill(Rect(x: x, y: y, width: width, height: 1), style: style)
+            canvas.put((selected ? "▸ " : "  ") + DisplayWidth.pad(label, to: 18) + detail, x: x, y: y, width: width, style: style)
+            y += 1
+        }
+        y += 1
+        for line in start.error {
+            canvas.put(line, x: x, y: y, style: Style(foreground: .red, bold: true), limit: width)
+            y += 1
+        }
+        canvas.put("↑↓ choose · Enter start · q quit", x: x, y: min(state.size.height - 1, y + 1), style: .dim, limit: width)
+    }
+}

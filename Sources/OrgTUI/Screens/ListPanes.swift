@@ -1,0 +1,315 @@
+import OrgKit
+
+extension Screens {
+    static func listPane(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect) {
+        let title: String
+        switch state.tab {
+        case .chart: title = "Reporting lines"
+        case .people: title = "People · sorted by \(state.peopleSort.title)\(state.peopleSortDescending ? ", reversed" : "")"
+        case .roles: title = "Roles"
+        case .duties: title = "Duties · \(state.matrixByRole ? "roles" : "people") across"
+        case .findings: title = "Findings"
+        }
+        Widgets.box(&canvas, rect, title: title)
+        let inner = rect.inset(1)
+        guard !inner.isEmpty else { return }
+        switch state.tab {
+        case .chart: chart(&canvas, state, inner)
+        case .people: peopleTable(&canvas, state, inner)
+        case .roles: rolesTable(&canvas, state, inner)
+        case .duties: dutiesMatrix(&canvas, state, inner)
+        case .findings: findingsList(&canvas, state, inner)
+        }
+    }
+
+    /// The worst finding about a subject, for a row's symbol.
+    static func worst(_ kind: Finding.Subject.Kind, _ id: String, _ state: AppState) -> Finding.Severity? {
+        (state.findingsBySubject[App.subjectKey(kind, id)] ?? []).map { state.report.findings[$0].severity }.max()
+    }
+
+    static func emptyMessage(_ canvas: inout Canvas, _ rect: Rect, _ lines: [String]) {
+        for (offset, line) in lines.enumerated() where offset < rect.height {
+            canvas.put(line, x: rect.x + 1, y: rect.y + offset, style: offset == 0 ? .plain : .dim, limit: rect.width - 1)
+        }
+    }
+
+    // MARK: - Chart
+
+    static func chart(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect) {
+        let org = state.document.org
+        let lines = App.chartLines(state)
+        if lines.isEmpty {
+            emptyMessage(&canvas, rect, ["Nobody here yet.", "a adds a person; 3 shows the roles; c there adds roles from a catalog."])
+            return
+        }
+        // Columns: marker, tree + name, title, hat badges, gauge, percent, symbol.
+        let fixed = 2 + 1 + 4 + 1 + 6 + 1 + 5 + 2
+        let flexible = max(0, rect.width - fixed)
+        var nameWidth = 0
+        let visible = lines.indices.dropFirst(state.chartScroll).prefix(rect.height)
+        var cells: [Int: String] = [:]
+        for index in visible {
+            guard case .person(let row, let external) = lines[index] else { continue }
+            let rows = external ? state.externalRows : state.chartRows
+            let person = org.people[rows[row].person]
+            var name = ReportingTree.guide(for: row, in: rows) + (external && rows[row].depth == 0 ? "◇ " : "") + person.name
+            if state.collapsed.contains(person.id), rows[row].childCount > 0 { name += " [+\(descendants(rows[row].person, state))]" }
+            if !person.dottedTo.isEmpty { name += " ┄" }
+            cells[index] = name
+            nameWidth = max(nameWidth, DisplayWidth.of(name))
+        }
+        let titleWidth = flexible - min(nameWidth, flexible * 3 / 5) - 1 >= 8 ? flexible - min(nameWidth, flexible * 3 / 5) - 1 : 0
+        nameWidth = flexible - (titleWidth > 0 ? titleWidth + 1 : 0)
+
+        for (offset, index) in visible.enumerated() {
+            let y = rect.y + offset
+            switch lines[index] {
+            case .blank: continue
+            case .heading(let text):
+                canvas.put(text, x: rect.x + 1, y: y, style: .bold)
+            case .person(let row, let external):
+                let rows = external ? state.externalRows : state.chartRows
+                let person = org.people[rows[row].person]
+                drawPersonRow(&canvas, state, person, name: cells[index] ?? person.name, x: rect.x, y: y, width: rect.width,
+                              nameWidth: nameWidth, titleWidth: titleWidth)
+            }
+        }
+    }
+
+    static func descendants(_ position: Int, _ state: AppState) -> Int {
+        var count = 0
+        var stack = state.tree.children[position]
+        while let next = stack.popLast() {
+            count += 1
+            stack += state.tree.children[next]
+        }
+        return count
+    }
+
+    static func drawPersonRow(_ canvas: inout Canvas, _ state: AppState, _ person: Person, name: String, x: Int, y: Int, width: Int, nameWidth: Int, titleWidth: Int) {
+        let selected = person.id == state.selectedPerson
+        let base: Style = selected ? .reverse : (state.away.contains(person.id) ? .dim : .plain)
+        canvas.fill(Rect(x: x, y: y, width: width, height: 1), style: base)
+        var column = x
+        canvas.put(selected ? "▸ " : "  ", x: column, y: y, style: base)
+        column += 2
+        canvas.put(name, x: column, y: y, width: nameWidth, style: base)
+        column += nameWidth + 1
+        if titleWidth > 0 {
+            canvas.put(person.title ?? "", x: column, y: y, width: titleWidth, style: base.with(dim: !selected))
+            column += titleWidth + 1
+        }
+        canvas.put(Widgets.badges(person.hats.count), x: column, y: y, style: base)
+        column += 5
+        let load = state.report.load(of: person.id)
+        let severity = worst(.person, person.id, state)
+        if state.away.contains(person.id) {
+            canvas.put("──────", x: column, y: y, style: base.with(dim: true))
+            canvas.put(" away", x: column + 7, y: y, style: base)
+        } else if person.external {
+            canvas.put("  ──  ", x: column, y: y, style: base.with(dim: true))
+            canvas.put("  ext", x: column + 7, y: y, style: base.with(dim: true))
+        } else if let load {
+            let loadSeverity = load.severity(under: state.document.org.policy)
+            var gaugeStyle = Widgets.style(for: loadSeverity)
+            gaugeStyle.reverse = selected
+            canvas.put(Widgets.gauge(load.load, width: 6), x: column, y: y, style: gaugeStyle)
+            canvas.put(Widgets.right(Format.percentNumber(load.load) + "%", 5), x: column + 7, y: y, style: base)
+        }
+        if let severity, !state.away.contains(person.id) {
+            var style = Widgets.style(for: severity)
+            style.reverse = selected
+            canvas.put(Widgets.severitySymbol[severity] ?? "", x: column + 13, y: y, style: style)
+        }
+    }
+
+    // MARK: - People
+
+    static func peopleTable(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect) {
+        let org = state.document.org
+        // Marker 2, name, space, title, then hats 5, hours 7, switch 7, effective 7, load 7, symbol 2.
+        let flexible = max(10, rect.width - 2 - 1 - 35)
+        let longest = state.peopleOrder.dropFirst(state.peopleScroll).prefix(rect.height).map { DisplayWidth.of(org.people[$0].name) }.max() ?? 8
+        let nameWidth = min(max(8, longest), flexible / 2)
+        let titleWidth = flexible - nameWidth
+        func sortMark(_ sort: PeopleSort) -> String { state.peopleSort == sort ? (state.peopleSortDescending ? "▴" : "▾") : "" }
+        var heading = "  " + DisplayWidth.pad("Name" + sortMark(.name), to: nameWidth) + " " + DisplayWidth.pad("Title", to: titleWidth)
+        heading += Widgets.right("Hats" + sortMark(.hats), 5) + Widgets.right("Hours" + sortMark(.hours), 7) + Widgets.right("Switch", 7)
+        heading += Widgets.right("Eff.", 7) + Widgets.right("Load" + sortMark(.load), 7)
+        canvas.put(heading, x: rect.x, y: rect.y, style: .bold, limit: rect.width)
+        if state.peopleOrder.isEmpty {
+            emptyMessage(&canvas, Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1), ["Nobody here yet.", "a adds a person."])
+            return
+        }
+        for (offset, position) in state.peopleOrder.dropFirst(state.peopleScroll).prefix(rect.height - 1).enumerated() {
+            let y = rect.y + 1 + offset
+            let person = org.people[position]
+            let selected = person.id == state.selectedPerson
+            let base: Style = selected ? .reverse : .plain
+            canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base)
+            canvas.put(selected ? "▸ " : "  ", x: rect.x, y: y, style: base)
+            canvas.put(person.name, x: rect.x + 2, y: y, width: nameWidth, style: base)
+            canvas.put(person.title ?? "", x: rect.x + 3 + nameWidth, y: y, width: titleWidth, style: base.with(dim: !selected))
+            guard let load = state.report.load(of: person.id) else { continue }
+            var line = Widgets.right("\(load.hats)", 5) + Widgets.right(Format.oneDecimal(load.allocatedHours), 7)
+            if person.external || state.away.contains(person.id) {
+                line += Widgets.right("", 7) + Widgets.right("", 7) + Widgets.right(person.external ? "ext" : "away", 7)
+                canvas.put(line, x: rect.x + 3 + nameWidth + titleWidth, y: y, style: base)
+                continue
+            }
+            line += Widgets.right(load.switchLoss > 0 ? "−\(Format.percentNumber(load.switchLoss))%" : "0%", 7)
+            line += Widgets.right(Format.oneDecimal(load.effectiveHours), 7)
+            let x = rect.x + 3 + nameWidth + titleWidth
+            canvas.put(line, x: x, y: y, style: base)
+            let severity = load.severity(under: org.policy)
+            var style = severity == nil ? base : Widgets.style(for: severity)
+            style.reverse = selected
+            canvas.put(Widgets.right(Format.percentNumber(load.load) + "%", 7), x: x + DisplayWidth.of(line), y: y, style: style)
+            if let severity {
+                canvas.put(" " + (Widgets.severitySymbol[severity] ?? ""), x: x + DisplayWidth.of(line) + 7, y: y, style: style)
+            }
+        }
+    }
+
+    // MARK: - Roles
+
+    static func rolesTable(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect) {
+        let org = state.document.org
+        let hours = state.hours
+        // Marker 2, role, space, [category, space], holders, then h/week 7, duties 7, coverage 13.
+        let fixed = 2 + 1 + 1 + 7 + 7 + 13
+        let flexible = max(12, rect.width - fixed)
+        let showCategory = flexible >= 60
+        let categoryWidth = showCategory ? flexible / 5 : 0
+        let nameWidth = (flexible - categoryWidth) / 2
+        let holdersWidth = flexible - categoryWidth - nameWidth
+        var heading = "  " + DisplayWidth.pad("Role", to: nameWidth) + " "
+        if showCategory { heading += DisplayWidth.pad("Category", to: categoryWidth) + " " }
+        heading += DisplayWidth.pad("Holders", to: holdersWidth) + Widgets.right("h/week", 7) + Widgets.right("Duties", 7) + "  Coverage"
+        canvas.put(heading, x: rect.x, y: rect.y, style: .bold, limit: rect.width)
+        if org.roles.isEmpty {
+            emptyMessage(&canvas, Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1),
+                         ["No roles yet.", "a adds a role; c adds roles from a catalog (search names and aliases)."])
+            return
+        }
+        var dutyCount: [String: Int] = [:]
+        for duty in org.duties { if let role = duty.role { dutyCount[role, default: 0] += 1 } }
+        for (offset, role) in org.roles.dropFirst(state.rolesScroll).prefix(rect.height - 1).enumerated() {
+            let y = rect.y + 1 + offset
+            let selected = role.id == state.selectedRole
+            let base: Style = selected ? .reverse : .plain
+            canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base)
+            var x = rect.x
+            canvas.put(selected ? "▸ " : "  ", x: x, y: y, style: base)
+            x += 2
+            canvas.put(role.name + (role.critical ? " !" : ""), x: x, y: y, width: nameWidth, style: base)
+            x += nameWidth + 1
+            if showCategory {
+                canvas.put(role.category ?? "", x: x, y: y, width: categoryWidth, style: base.with(dim: !selected))
+                x += categoryWidth + 1
+            }
+            let wearers = hours.wearers(ofRole: role.id)
+            let names = wearers.compactMap { org.person($0)?.name }
+            let holders = names.isEmpty ? "—" : (names.count <= 3 ? names.joined(separator: ", ") : "\(names.prefix(2).joined(separator: ", ")) +\(names.count - 2)")
+            canvas.put(holders, x: x, y: y, width: holdersWidth, style: base)
+            x += holdersWidth
+            let duties = dutyCount[role.id] ?? 0
+            canvas.put(Widgets.right(Format.oneDecimal(hours.hours(ofRole: role.id)), 7) + Widgets.right("\(duties)", 7), x: x, y: y, style: base)
+            x += 14
+            let coverage: String
+            let severity = worst(.role, role.id, state)
+            if wearers.isEmpty {
+                coverage = hours.hours(ofRole: role.id) > 0 || duties > 0 ? "vacant" : "catalog"
+            } else if wearers.count == 1 {
+                coverage = role.critical ? "1 holder" : "1"
+            } else {
+                coverage = "\(wearers.count)"
+            }
+            var style = severity == nil ? base : Widgets.style(for: severity)
+            style.reverse = selected
+            let symbol = severity.flatMap { Widgets.severitySymbol[$0] }.map { "\($0) " } ?? "  "
+            canvas.put("  " + symbol + coverage, x: x, y: y, style: style, limit: rect.maxX - x)
+        }
+    }
+
+    // MARK: - Duties
+
+    static let matrixColumnWidth = 7
+
+    static func dutiesMatrix(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect) {
+        let org = state.document.org
+        let matrix = state.matrix
+        if matrix.rows.isEmpty {
+            emptyMessage(&canvas, Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1),
+                         ["No duties yet.", "a adds a duty; roles added from a catalog bring theirs."])
+            return
+        }
+        let labelWidth = min(44, max(20, rect.width * 2 / 5))
+        let columnsRoom = max(0, (rect.width - labelWidth - 1) / Self.matrixColumnWidth)
+        let columns = Array(matrix.columns.dropFirst(state.dutiesColumn).prefix(columnsRoom))
+        let more = matrix.columns.count - state.dutiesColumn - columns.count
+        var heading = DisplayWidth.pad(state.dutiesColumn > 0 ? "◂ \(state.dutiesColumn) more" : "", to: labelWidth) + " "
+        for column in columns {
+            heading += DisplayWidth.pad(DisplayWidth.truncate(firstName(column.name), to: Self.matrixColumnWidth - 1), to: Self.matrixColumnWidth)
+        }
+        if more > 0 { heading += "▸ \(more)" }
+        canvas.put(heading, x: rect.x, y: rect.y, style: .bold, limit: rect.width)
+        if matrix.columns.isEmpty {
+            canvas.put("(nobody covers any duty yet)", x: rect.x + labelWidth + 1, y: rect.y, style: .dim, limit: rect.width - labelWidth - 1)
+        }
+        for (offset, row) in matrix.rows.dropFirst(state.dutiesScroll).prefix(rect.height - 1).enumerated() {
+            let y = rect.y + 1 + offset
+            switch row {
+            case .area(let name):
+                canvas.put(name, x: rect.x, y: y, style: .bold, limit: labelWidth)
+            case .duty(let position):
+                let duty = org.duties[position]
+                let selected = duty.id == state.selectedDuty
+                let base: Style = selected ? .reverse : .plain
+                canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base)
+                let marks = (duty.critical ? "!" : " ") + (duty.specialProject ? "$" : " ")
+                canvas.put((selected ? "▸" : " ") + marks + duty.name, x: rect.x, y: y, width: labelWidth, style: base)
+                if duty.role == nil {
+                    var style = Widgets.style(for: duty.critical ? .critical : .warning)
+                    style.reverse = selected
+                    canvas.put("▲ unowned: no role has this duty", x: rect.x + labelWidth + 1, y: y, style: style, limit: rect.width - labelWidth - 1)
+                    continue
+                }
+                for (index, column) in columns.enumerated() where matrix.covers(duty, column: column) {
+                    canvas.put("   ●", x: rect.x + labelWidth + 1 + index * Self.matrixColumnWidth, y: y, style: base)
+                }
+            }
+        }
+    }
+
+    static func firstName(_ name: String) -> String {
+        String(name.split(separator: " ").first ?? Substring(name))
+    }
+
+    // MARK: - Findings
+
+    static func findingsList(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect) {
+        let findings = state.report.findings
+        if findings.isEmpty {
+            emptyMessage(&canvas, rect, ["No findings: nobody is over the line and every critical role is covered."])
+            return
+        }
+        let ruleWidth = 24
+        let subjectWidth = min(24, max(12, rect.width / 4))
+        for (offset, finding) in findings.dropFirst(state.findingsScroll).prefix(rect.height).enumerated() {
+            let index = state.findingsScroll + offset
+            let y = rect.y + offset
+            let selected = index == state.selectedFindingIndex
+            let base: Style = selected ? .reverse : .plain
+            canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base)
+            var symbolStyle = Widgets.style(for: finding.severity)
+            symbolStyle.reverse = selected
+            canvas.put(selected ? "▸" : " ", x: rect.x, y: y, style: base)
+            canvas.put(Widgets.severitySymbol[finding.severity] ?? "", x: rect.x + 1, y: y, style: symbolStyle)
+            let isNew = state.newFindingKeys.contains(finding.key)
+            canvas.put((isNew ? "new " : "") + finding.rule.rawValue, x: rect.x + 3, y: y, width: ruleWidth, style: base.with(bold: isNew))
+            canvas.put(finding.subject.name, x: rect.x + 4 + ruleWidth, y: y, width: subjectWidth, style: base)
+            canvas.put(finding.message, x: rect.x + 5 + ruleWidth + subjectWidth, y: y, width: max(0, rect.width - 5 - ruleWidth - subjectWidth), style: base.with(dim: !selected))
+        }
+    }
+}

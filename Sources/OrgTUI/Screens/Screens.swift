@@ -1,0 +1,140 @@
+import OrgKit
+
+extension App {
+    /// The whole screen for a state.
+    public static func view(_ state: AppState) -> Canvas {
+        Screens.render(state)
+    }
+}
+
+/// Drawing: pure functions from the state to a Canvas.
+enum Screens {
+    static func render(_ state: AppState) -> Canvas {
+        var canvas = Canvas(size: state.size)
+        let layout = Layout(state)
+        if layout.isTooSmall {
+            tooSmall(&canvas)
+            return canvas
+        }
+        if let start = state.starting {
+            startScreen(&canvas, state, start)
+            drawDialogs(&canvas, state)
+            return canvas
+        }
+        header(&canvas, state)
+        if let banner = layout.banner { whatIfBanner(&canvas, state, banner) }
+        listPane(&canvas, state, layout.list)
+        if let detail = layout.detail { DetailPane.draw(&canvas, state, detail) }
+        statusBar(&canvas, state, layout.status)
+        drawDialogs(&canvas, state)
+        return canvas
+    }
+
+    // MARK: - Header
+
+    static let tabLabels: [(Tab, String)] = Tab.allCases.map { ($0, " \($0.rawValue) \($0.title) ") }
+
+    /// Where each tab label is in the header, for drawing and for mouse clicks.
+    static func tabPositions(width: Int) -> [(Tab, Range<Int>)] {
+        let total = tabLabels.reduce(0) { $0 + DisplayWidth.of($1.1) }
+        var x = max(0, width - total)
+        return tabLabels.map { tab, label in
+            let range = x..<(x + DisplayWidth.of(label))
+            x += DisplayWidth.of(label)
+            return (tab, range)
+        }
+    }
+
+    static func header(_ canvas: inout Canvas, _ state: AppState) {
+        let width = state.size.width
+        canvas.fill(Rect(x: 0, y: 0, width: width, height: 1), style: .reverse)
+        let positions = tabPositions(width: width)
+        let tabsStart = positions.first?.1.lowerBound ?? width
+        let document = state.document
+        let source: String
+        if let path = document.path {
+            source = document.isNew ? "\(path) (new file)" : path
+        } else {
+            source = document.origin.map { "\($0), not saved yet" } ?? "not saved yet"
+        }
+        let name = document.org.name.isEmpty ? "Untitled org" : document.org.name
+        var title = (width >= Layout.sideBySideWidth ? " hats  " : " ") + "\(name) — \(source)"
+        if document.isModified { title += "  ● unsaved" }
+        canvas.put(DisplayWidth.truncate(title, to: max(0, tabsStart - 1)), x: 0, y: 0, style: .reverse.with(bold: true))
+        for (tab, range) in positions {
+            let label = tabLabels.first { $0.0 == tab }?.1 ?? ""
+            let style = tab == state.tab ? Style(bold: true, underline: true) : .reverse
+            canvas.put(label, x: range.lowerBound, y: 0, style: style)
+        }
+    }
+
+    static func whatIfBanner(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect) {
+        let org = state.document.org
+        let names = state.away.sorted().compactMap { org.person($0)?.name }
+        let new = state.comparison?.new.count ?? 0
+        let resolved = state.comparison?.resolved.count ?? 0
+        let text = " What-if: \(names.joined(separator: ", ")) away · \(Format.count(new, "new finding")), \(resolved) resolved · w toggles, W ends"
+        canvas.fill(rect, style: Style(foreground: .black, background: .yellow))
+        canvas.put(text, x: rect.x, y: rect.y, style: Style(foreground: .black, background: .yellow, bold: true), limit: rect.width)
+    }
+
+    // MARK: - Status bar
+
+    static func statusBar(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect) {
+        var x = rect.x + 1
+        for severity in Finding.Severity.allCases.reversed() {
+            let count = state.report.count(severity)
+            let symbol = Widgets.severitySymbol[severity] ?? ""
+            let text = "\(symbol) \(count) \(severity == .warning ? (count == 1 ? "warning" : "warnings") : severity.name)"
+            x += canvas.put(text, x: x, y: rect.y, style: count > 0 ? Widgets.style(for: severity) : .dim) + 2
+        }
+        x += 1
+        let room = rect.maxX - x - 1
+        if let status = state.status {
+            let style: Style
+            switch status.kind {
+            case .info: style = .plain
+            case .success: style = Style(foreground: .green)
+            case .error: style = Style(foreground: .red, bold: true)
+            }
+            canvas.put(DisplayWidth.truncate(status.text, to: room), x: x, y: rect.y, style: style)
+            return
+        }
+        var hints: [String] = []
+        if state.starting == nil, state.dialogs.isEmpty {
+            hints = KeyMap.hints(for: state.tab.context).map { "\(keyText($0.keys.first)) \($0.label)" }
+        } else {
+            hints = ["Enter confirm", "Esc cancel", "Tab next field"]
+        }
+        var used = 0
+        for hint in hints {
+            let width = DisplayWidth.of(hint)
+            if used + width > room { break }
+            canvas.put(hint, x: x + used, y: rect.y, style: .dim)
+            used += width + 2
+        }
+    }
+
+    /// Short key names for the status bar ("⏎" for Enter, "^S" for Ctrl-S).
+    static func keyText(_ key: Key?) -> String {
+        guard let key else { return "" }
+        switch key {
+        case .enter: return "⏎"
+        case .control(let letter): return "^" + String(letter).uppercased()
+        default: return key.label
+        }
+    }
+
+    // MARK: - Dialogs
+
+    static func drawDialogs(_ canvas: inout Canvas, _ state: AppState) {
+        for dialog in state.dialogs {
+            DialogViews.draw(dialog, &canvas, state)
+        }
+    }
+
+    /// Rows of items a picker shows at this screen size (update scrolls with it).
+    static func pickerRows(_ size: Size) -> Int {
+        max(3, min(16, size.height - 10))
+    }
+}

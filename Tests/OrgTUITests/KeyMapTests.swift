@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import OrgTUI
+
+@Suite("Key map")
+struct KeyMapTests {
+    @Test("no key does two things in the same place")
+    func noConflicts() {
+        for context in BindingContext.allCases {
+            var seen: [Key: BindingID] = [:]
+            for binding in KeyMap.bindings where binding.contexts.contains(context) {
+                for key in binding.keys {
+                    #expect(seen[key] == nil, "\(key.label) is both \(seen[key]?.rawValue ?? "") and \(binding.id.rawValue) in \(context)")
+                    seen[key] = binding.id
+                }
+            }
+        }
+    }
+
+    @Test("every binding id has a row in the table")
+    func complete() {
+        for id in BindingID.allCases {
+            #expect(KeyMap.binding(id) != nil, "\(id.rawValue) has no binding")
+        }
+    }
+
+    @Test("docs/keys.md is generated from the key table and up to date")
+    func keysDocument() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/keys.md")
+        let generated = KeyMap.markdown()
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+            try generated.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let file = try String(contentsOf: url, encoding: .utf8)
+        #expect(file == generated, "docs/keys.md is stale: run RECORD_SNAPSHOTS=1 swift test --filter KeyMapTests")
+    }
+
+    @Test("the help screen lists every binding")
+    func helpListsAll() {
+        let help = Screens.helpLines().map(\.text).joined(separator: "\n")
+        for binding in KeyMap.bindings {
+            #expect(help.contains(binding.help), "help is missing \(binding.id.rawValue)")
+        }
+    }
+
+    @Test("a key that cannot be used says why instead of doing nothing")
+    func disabledKeysSayWhy() throws {
+        var driver = Driver(org: .empty(name: "Empty"))
+        driver.press(.editHats)
+        #expect(driver.state.status?.text == "Enter (hats): no person selected")
+        driver.press(.undo)
+        #expect(driver.state.status?.text == "u (undo): nothing to undo")
+        driver.press(.clearAway)
+        #expect(driver.state.status?.text == "W (all back): nobody is marked away")
+        driver.key(.character("Z"))
+        #expect(driver.state.status?.text == "Z does nothing in Chart — ? lists the keys")
+    }
+}

@@ -1,0 +1,168 @@
+import Testing
+@testable import OrgKit
+@testable import OrgTUI
+
+/// Whole screens compared with reviewed golden files, at the two sizes users have most:
+/// 80×24 (the details pane folds under the list) and 120×40 (side by side).
+@Suite("Screens")
+struct ScreenTests {
+    static let sizes = [(80, 24), (120, 40)]
+
+    func driver(_ size: (Int, Int), preset: String = "msp-10") throws -> Driver {
+        try Driver(preset: preset, path: "\(preset).json", width: size.0, height: size.1)
+    }
+
+    func name(_ base: String, _ size: (Int, Int)) -> String { "\(base)-\(size.0)x\(size.1)" }
+
+    @Test("every view", arguments: sizes)
+    func views(size: (Int, Int)) throws {
+        var driver = try driver(size)
+        assertScreen(driver.screen, name("chart", size))
+        driver.press(.showPeople)
+        driver.press(.moveDown)
+        assertScreen(driver.screen, name("people", size))
+        driver.press(.sortPeople, times: 2)
+        assertScreen(driver.screen, name("people-by-load", size))
+        driver.press(.showRoles)
+        driver.press(.moveDown, times: 2)
+        assertScreen(driver.screen, name("roles", size))
+        driver.press(.showDuties)
+        driver.press(.moveDown, times: 3)
+        assertScreen(driver.screen, name("duties", size))
+        driver.press(.matrixColumns)
+        assertScreen(driver.screen, name("duties-by-role", size))
+        driver.press(.showFindings)
+        assertScreen(driver.screen, name("findings", size))
+    }
+
+    @Test("the chart folds and the details pane hides", arguments: sizes)
+    func foldAndHide(size: (Int, Int)) throws {
+        var driver = try driver(size)
+        driver.select(person: "sam-ortiz")
+        driver.press(.collapse)
+        driver.press(.toggleDetail)
+        assertScreen(driver.screen, name("chart-folded-no-details", size))
+    }
+
+    @Test("person dialogs: hats, give a hat, manager, dotted lines, add, edit, delete", arguments: sizes)
+    func personDialogs(size: (Int, Int)) throws {
+        var driver = try driver(size)
+        driver.press(.editHats)
+        assertScreen(driver.screen, name("dialog-hats", size))
+        driver.key(.character("a"))
+        driver.type("acc")
+        assertScreen(driver.screen, name("dialog-give-hat", size))
+        driver.press(.cancel, times: 2)
+
+        driver.select(person: "sam-ortiz")
+        driver.press(.setManager)
+        driver.key(.down, times: 2)
+        assertScreen(driver.screen, name("dialog-manager", size))
+        driver.press(.cancel)
+        driver.press(.dottedLines)
+        assertScreen(driver.screen, name("dialog-dotted", size))
+        driver.press(.cancel)
+        driver.press(.addPerson)
+        driver.type("Noor Haddad")
+        driver.press(.nextField)
+        driver.type("Level 1 Technician")
+        assertScreen(driver.screen, name("dialog-add-person", size))
+        driver.press(.cancel)
+        driver.press(.editPerson)
+        assertScreen(driver.screen, name("dialog-edit-person", size))
+        driver.press(.cancel)
+        driver.press(.deletePerson)
+        assertScreen(driver.screen, name("dialog-delete-person", size))
+    }
+
+    @Test("role, duty, policy, catalog, find, export, help and quit dialogs", arguments: sizes)
+    func otherDialogs(size: (Int, Int)) throws {
+        var driver = try driver(size)
+        driver.press(.showRoles)
+        driver.press(.addRoleFromCatalog)
+        driver.key(.down, times: 2)
+        driver.key(.enter)
+        driver.type("devops")
+        assertScreen(driver.screen, name("dialog-catalog-devops", size))
+        driver.press(.cancel)
+        driver.press(.editRole)
+        assertScreen(driver.screen, name("dialog-edit-role", size))
+        driver.press(.cancel)
+        driver.press(.showDuties)
+        driver.press(.moveDuty)
+        assertScreen(driver.screen, name("dialog-move-duty", size))
+        driver.press(.cancel)
+        driver.press(.editPolicy)
+        assertScreen(driver.screen, name("dialog-policy", size))
+        driver.press(.cancel)
+        driver.press(.find)
+        driver.type("tier 1")
+        assertScreen(driver.screen, name("dialog-find", size))
+        driver.press(.cancel)
+        driver.press(.export)
+        driver.key(.down, times: 5)
+        assertScreen(driver.screen, name("dialog-export", size))
+        driver.press(.cancel)
+        driver.press(.help)
+        assertScreen(driver.screen, name("help", size))
+        driver.press(.cancel)
+        driver.press(.showChart)
+        driver.press(.toggleAway)
+        driver.press(.quit)
+        // The what-if is not an edit: quitting does not ask.
+        #expect(driver.effects == [.quit])
+    }
+
+    @Test("quit with unsaved changes asks", arguments: sizes)
+    func quitAsks(size: (Int, Int)) throws {
+        var driver = try driver(size)
+        driver.press(.renameOrg)
+        driver.type(" Ltd")
+        driver.press(.confirm)
+        driver.press(.quit)
+        assertScreen(driver.screen, name("dialog-quit", size))
+        #expect(driver.effects.isEmpty)
+    }
+
+    @Test("what-if: Sam away", arguments: sizes)
+    func whatIf(size: (Int, Int)) throws {
+        var driver = try driver(size)
+        driver.select(person: "sam-ortiz")
+        driver.press(.toggleAway)
+        assertScreen(driver.screen, name("what-if-chart", size))
+        driver.press(.showFindings)
+        assertScreen(driver.screen, name("what-if-findings", size))
+    }
+
+    @Test("the start screen", arguments: sizes)
+    func start(size: (Int, Int)) {
+        let driver = Driver(state: App.startScreen(size: Size(width: size.0, height: size.1)))
+        assertScreen(driver.screen, name("start", size))
+    }
+
+    @Test("too small, down to 1×1, and back")
+    func tooSmall() throws {
+        var driver = try driver((80, 24))
+        driver.resize(40, 12)
+        assertScreen(driver.screen, "too-small-40x12")
+        driver.press(.moveDown)
+        driver.key(.character("a"))
+        #expect(driver.state.dialogs.isEmpty, "no blind edits while the screen is too small")
+        for (width, height) in [(1, 1), (0, 0), (2, 1), (59, 15), (60, 14)] {
+            driver.resize(width, height)
+            _ = driver.screen
+        }
+        driver.resize(1, 1)
+        assertScreen(driver.screen, "too-small-1x1")
+        driver.resize(80, 24)
+        assertScreen(driver.screen, name("chart", (80, 24)))
+    }
+
+    @Test("accents and CJK line up; a catalog org; an empty org", arguments: sizes)
+    func otherOrgs(size: (Int, Int)) throws {
+        var driver = try driver(size, preset: "helpdesk-tiers")
+        assertScreen(driver.screen, name("helpdesk-chart", size))
+        driver = Driver(org: .empty(name: "Acme"), width: size.0, height: size.1)
+        assertScreen(driver.screen, name("empty-chart", size))
+    }
+}
