@@ -1,0 +1,303 @@
+import Testing
+@testable import OrgKit
+@testable import OrgTUI
+
+@Suite("Builder flows")
+struct FlowTests {
+    @Test("add a person, give two hats with hours, set the manager; undo goes back to the start")
+    func addPersonFlow() throws {
+        var driver = try Driver()
+        let opening = driver.state.document.org
+        driver.select(person: "sam-ortiz")
+        driver.press(.addPerson)
+        driver.type("Noor Haddad")
+        driver.press(.nextField)
+        driver.type("Level 1 Technician")
+        driver.press(.confirm)
+        #expect(driver.state.dialogs.isEmpty)
+        #expect(driver.state.selectedPerson == "noor-haddad")
+        let noor = try #require(driver.state.document.org.person("noor-haddad"))
+        #expect(noor.reportsTo == "sam-ortiz")
+        #expect(noor.title == "Level 1 Technician")
+
+        driver.press(.editHats)
+        driver.key(.character("a"))
+        driver.type("level 1")
+        driver.press(.confirm)
+        driver.key(.enter)          // edit the hours of the new hat
+        driver.type("20")
+        driver.key(.enter)
+        driver.key(.character("a"))
+        driver.type("office")
+        driver.press(.confirm)
+        driver.key(.down)
+        driver.key(.enter)
+        driver.type("6")
+        driver.key(.enter)
+        driver.press(.cancel)
+        #expect(driver.state.dialogs.isEmpty)
+        #expect(driver.state.document.org.person("noor-haddad")?.hats == [
+            Hat(role: "level-1-technician", hoursPerWeek: 20), Hat(role: "office-manager", hoursPerWeek: 6),
+        ])
+        driver.press(.setManager)
+        driver.type("zoe")
+        driver.press(.confirm)
+        #expect(driver.state.document.org.person("noor-haddad")?.reportsTo == "zoe-muller")
+        #expect(driver.screen.contains("● unsaved"))
+        let load = try #require(driver.state.report.load(of: "noor-haddad"))
+        #expect(load.allocatedHours == 26)
+        #expect(driver.screen.contains("Noor Haddad"))
+
+        while driver.state.document.history.canUndo { driver.press(.undo) }
+        #expect(driver.state.document.org == opening)
+        #expect(!driver.screen.contains("● unsaved"))
+    }
+
+    @Test("the manager picker refuses a cycle and says why")
+    func managerCycle() throws {
+        var driver = try Driver()
+        driver.select(person: "sam-ortiz")
+        driver.press(.setManager)
+        driver.type("lee")
+        driver.press(.confirm)
+        #expect(driver.state.status?.text == "Can't choose Lee Park: in Sam Ortiz's team: that would make a cycle")
+        #expect(driver.state.document.org.person("sam-ortiz")?.reportsTo == "dana-reyes")
+        #expect(driver.state.dialogs.count == 1, "the picker stays open")
+        driver.press(.cancel)
+        #expect(driver.state.dialogs.isEmpty)
+    }
+
+    @Test("Ctrl-S saves to the file; the result clears the unsaved marker; a failed save keeps it")
+    func save() throws {
+        var driver = try Driver()
+        driver.press(.renameOrg)
+        driver.key(.control("u"))
+        driver.type("Northwind")
+        driver.press(.confirm)
+        driver.press(.save)
+        let revision = driver.state.document.history.revision
+        #expect(driver.effects == [.save(driver.state.document.org, path: "msp-10.json", revision: revision)])
+        driver.send(.saved(path: "msp-10.json", revision: revision, error: "no space left on the device"))
+        #expect(driver.state.document.isModified)
+        #expect(driver.state.status?.text == "Not saved: msp-10.json: no space left on the device. Your changes are still here, unsaved.")
+        driver.send(.saved(path: "msp-10.json", revision: revision, error: nil))
+        #expect(!driver.state.document.isModified)
+        #expect(driver.state.status?.text == "Saved msp-10.json")
+    }
+
+    @Test("an org from a preset asks where to save, and never overwrites another file")
+    func saveAs() throws {
+        var driver = try Driver(path: nil)
+        #expect(driver.screen.contains("not saved yet"))
+        driver.press(.save)
+        #expect(driver.effects.isEmpty)
+        driver.key(.control("u"))
+        driver.type("acme.json")
+        driver.press(.confirm)
+        #expect(driver.effects == [.save(driver.state.document.org, path: "acme.json", revision: 0, mustBeNew: true)])
+        driver.send(.saved(path: "acme.json", revision: 0, error: nil))
+        #expect(driver.state.document.path == "acme.json")
+    }
+
+    @Test("quit with unsaved changes asks: discard quits, save quits after the save, Esc stays")
+    func quitFlows() throws {
+        var driver = try Driver()
+        driver.press(.quit)
+        #expect(driver.effects == [.quit], "nothing to lose: quits at once")
+
+        driver = try Driver()
+        driver.press(.applySuggestion)
+        #expect(driver.state.document.isModified)
+        driver.press(.quit)
+        #expect(driver.effects.isEmpty)
+        driver.press(.cancel)
+        #expect(driver.state.dialogs.isEmpty)
+        driver.press(.quit)
+        driver.key(.character("d"))
+        #expect(driver.effects == [.quit])
+
+        driver = try Driver()
+        driver.press(.renameOrg)
+        driver.type("!")
+        driver.press(.confirm)
+        driver.key(.control("c"))
+        driver.key(.character("s"))
+        let revision = driver.state.document.history.revision
+        #expect(driver.effects == [.save(driver.state.document.org, path: "msp-10.json", revision: revision)])
+        driver.send(.saved(path: "msp-10.json", revision: revision, error: nil))
+        #expect(driver.effects.last == .quit)
+    }
+
+    @Test("export from the dialog asks the runner to write the chosen format")
+    func export() throws {
+        var driver = try Driver()
+        driver.press(.export)
+        let formats = ExportFormat.allCases
+        driver.key(.down)
+        driver.press(.confirm)
+        #expect(driver.effects.count == 1)
+        guard case .export(_, let format, let path) = driver.effects.first else {
+            Issue.record("no export effect")
+            return
+        }
+        #expect(format == formats[1])
+        #expect(path.hasPrefix("msp-10"))
+        driver.send(.exported(path: path, error: nil))
+        #expect(driver.state.status?.text == "Exported \(path)")
+    }
+
+    @Test("the suggestion applies with one key and undoes with another")
+    func applySuggestion() throws {
+        var driver = try Driver()
+        driver.select(person: "zoe-muller")
+        let suggestion = try #require(driver.state.currentSuggestion)
+        #expect(suggestion.text.hasPrefix("Move Bookkeeper / Accountant (5.0 h) to 王芳"))
+        #expect(driver.screen.contains("Suggestion"))
+        driver.press(.applySuggestion)
+        #expect(driver.state.document.org.person("wang-fang")?.wears("bookkeeper") == true)
+        #expect(driver.state.report.findings(about: .person, "zoe-muller").isEmpty)
+        driver.press(.undo)
+        #expect(driver.state.document.org.person("zoe-muller")?.wears("bookkeeper") == true)
+    }
+
+    @Test("what-if: mark someone away, see new findings marked, bring them back")
+    func whatIf() throws {
+        var driver = try Driver()
+        driver.select(person: "sam-ortiz")
+        driver.press(.toggleAway)
+        #expect(driver.state.away == ["sam-ortiz"])
+        #expect(driver.screen.contains("What-if: Sam Ortiz away · 2 new findings, 1 resolved"))
+        driver.press(.showFindings)
+        #expect(driver.screen.contains("new unfilled-role"))
+        #expect(!driver.state.document.isModified, "a what-if is not an edit")
+        driver.press(.clearAway)
+        #expect(driver.state.away.isEmpty)
+        #expect(!driver.screen.contains("What-if"))
+    }
+
+    @Test("find jumps to a person, a role or a duty by name or alias")
+    func find() throws {
+        var driver = try Driver()
+        driver.press(.find)
+        driver.type("王")
+        driver.press(.confirm)
+        #expect(driver.state.selectedPerson == "wang-fang")
+        #expect(driver.state.tab == .chart)
+        driver.press(.find)
+        driver.type("help desk")
+        driver.press(.confirm)
+        #expect(driver.state.tab == .roles)
+        #expect(driver.state.selectedRole == "level-1-technician")
+        driver.press(.find)
+        driver.type("renewal")
+        driver.press(.confirm)
+        #expect(driver.state.tab == .duties)
+        #expect(driver.state.selectedDuty == "am-renewals")
+    }
+
+    @Test("roles from a catalog, found by alias: \"devops\" adds Site Reliability Engineer")
+    func catalog() throws {
+        var driver = try Driver()
+        driver.press(.showRoles)
+        driver.press(.addRoleFromCatalog)
+        driver.type("tech-roles")
+        driver.press(.confirm)
+        driver.type("devops")
+        driver.press(.confirm)
+        let role = try #require(driver.state.document.org.role("site-reliability-engineer"))
+        #expect(role.aliases.contains("DevOps / DevSecOps Engineer"))
+        #expect(role.related.isEmpty, "links to roles this org lacks are dropped")
+        driver.press(.addRoleFromCatalog)
+        driver.type("msp-roles")
+        driver.press(.confirm)
+        driver.type("help desk")
+        driver.press(.confirm)
+        #expect(driver.state.document.org.duties.filter { $0.role == "help-desk-technician" }.count >= 3, "duties come along")
+    }
+
+    @Test("deleting a person asks, says where their reports go, and undoes")
+    func deletePerson() throws {
+        var driver = try Driver()
+        driver.select(person: "sam-ortiz")
+        driver.press(.deletePerson)
+        #expect(driver.screen.contains("Their 5 direct reports will report to Dana Reyes."))
+        driver.key(.character("y"))
+        #expect(driver.state.document.org.person("sam-ortiz") == nil)
+        #expect(driver.state.document.org.person("lee-park")?.reportsTo == "dana-reyes")
+        driver.press(.undo)
+        #expect(driver.state.document.org.person("lee-park")?.reportsTo == "sam-ortiz")
+    }
+
+    @Test("forms: edit a person's capacity and external flag; the policy's switching model")
+    func forms() throws {
+        var driver = try Driver()
+        driver.select(person: "raj-patel")
+        driver.press(.editPerson)
+        driver.press(.nextField, times: 3)
+        driver.type("30")
+        driver.press(.nextField)
+        driver.key(.character(" "))
+        driver.press(.confirm)
+        let raj = try #require(driver.state.document.org.person("raj-patel"))
+        #expect(raj.hoursPerWeek == 30)
+        #expect(raj.external)
+        driver.press(.undo)
+        #expect(driver.state.document.org.person("raj-patel")?.hoursPerWeek == nil)
+
+        driver.press(.editPolicy)
+        driver.press(.nextField)
+        driver.key(.character("f"))
+        driver.press(.confirm)
+        #expect(driver.state.document.org.policy.switching == .flat)
+        #expect(driver.state.report.load(of: "dana-reyes")?.switchLoss == 0.17)
+
+        driver.press(.editPolicy)
+        driver.key(.control("u"))
+        driver.type("abc")
+        driver.press(.confirm)
+        #expect(driver.screen.contains("✖ Hours per week: \"abc\" is not a number"))
+        #expect(driver.state.dialogs.count == 1)
+    }
+
+    @Test("Esc closes every kind of dialog at once")
+    func escapeCloses() throws {
+        var driver = try Driver()
+        let openers: [BindingID] = [.editHats, .setManager, .dottedLines, .addPerson, .editPerson, .deletePerson, .find, .export, .help, .editPolicy, .renameOrg, .saveAs]
+        for opener in openers {
+            driver.press(opener)
+            #expect(driver.state.dialogs.count == 1, "\(opener) opens a dialog")
+            driver.press(.cancel)
+            #expect(driver.state.dialogs.isEmpty, "Esc closes \(opener)")
+        }
+    }
+
+    @Test("mouse: a click selects a row or a tab; the wheel scrolls")
+    func mouse() throws {
+        var driver = try Driver(width: 120, height: 40)
+        driver.send(.mouse(MouseEvent(kind: .press, x: 10, y: 4)))
+        #expect(driver.state.selectedPerson == "lee-park")
+        driver.send(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 4)))
+        #expect(driver.state.selectedPerson == "mia-chen")
+        let (tab, range) = Screens.tabPositions(width: 120)[2]
+        driver.send(.mouse(MouseEvent(kind: .press, x: range.lowerBound + 1, y: 0)))
+        #expect(driver.state.tab == tab)
+    }
+
+    @Test("a 10,000-person org: moving to the end scrolls there, and only what fits is drawn")
+    func bigOrg() throws {
+        var people: [Person] = [Person(id: "p0", name: "Person 0")]
+        for index in 1..<10_000 {
+            people.append(Person(id: "p\(index)", name: "Person \(index)", reportsTo: "p\((index - 1) / 8)"))
+        }
+        var driver = Driver(org: try Org(name: "Big", people: people), width: 100, height: 30)
+        driver.press(.bottom)
+        let last = driver.state.selectedPerson
+        #expect(last != nil)
+        #expect(driver.screen.contains("▸"))
+        let lines = driver.lines
+        #expect(lines.count == 30)
+        driver.press(.top)
+        #expect(driver.state.selectedPerson == "p0")
+        #expect(driver.state.chartScroll == 0)
+    }
+}
