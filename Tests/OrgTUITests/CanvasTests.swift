@@ -1,4 +1,5 @@
 import Testing
+import OrgKit
 @testable import OrgTUI
 
 @Suite("Canvas")
@@ -41,5 +42,33 @@ struct CanvasTests {
         canvas.put("王", x: 0, y: 0)
         canvas.fill(Rect(x: -5, y: -5, width: 50, height: 50), style: .reverse)
         #expect(canvas.lines() == [" "])
+    }
+
+    @Test("rectangles wholly outside the canvas do nothing (no crash)")
+    func outsideRectangles() {
+        var canvas = Canvas(size: Size(width: 7, height: 3))
+        canvas.put("x", x: 2, y: 4, width: 3)
+        canvas.fill(Rect(x: 9, y: 0, width: 3, height: 3))
+        canvas.fill(Rect(x: 0, y: 5, width: 3, height: 3))
+        canvas.restyle(Rect(x: 8, y: 8, width: 2, height: 2)) { $0.bold = true }
+        #expect(canvas.lines() == ["       ", "       ", "       "])
+    }
+
+    @Test("a wide grapheme over another at the same column, and every overlap, leaves whole glyphs")
+    func wideOverWide() {
+        var canvas = Canvas(size: Size(width: 6, height: 1))
+        canvas.put("日", x: 0, y: 0)
+        canvas.put("王", x: 0, y: 0)
+        #expect(canvas.lines() == ["王    "])
+        canvas.put("王", x: 2, y: 0)
+        canvas.put("王", x: 2, y: 0)
+        canvas.put("x王y", x: 0, y: 0)
+        #expect(canvas.lines() == ["x王y  "])
+        canvas.put("日本", x: 1, y: 0)
+        #expect(canvas.lines() == ["x日本 "])
+        // Every cell's right half belongs to a wide grapheme on its left.
+        for column in 0..<6 where canvas[column, 0].isContinuation {
+            #expect(column > 0 && DisplayWidth.of(canvas[column - 1, 0].text) == 2)
+        }
     }
 }

@@ -85,10 +85,16 @@ public struct Canvas: Equatable, Sendable {
                 continue
             }
             if column + width > end {
-                if column < end, column >= 0 { set(column, y, Cell(" ", style: style)) }
+                if column < end, column >= 0 {
+                    clearOverlap(column, y)
+                    set(column, y, Cell(" ", style: style))
+                }
                 break
             }
             if column >= 0 {
+                // Clear whatever the new grapheme overlaps first, then write its cell(s).
+                clearOverlap(column, y)
+                if width == 2 { clearOverlap(column + 1, y) }
                 set(column, y, Cell(String(character), style: style))
                 if width == 2 { set(column + 1, y, Cell("", style: style)) }
             }
@@ -105,17 +111,29 @@ public struct Canvas: Equatable, Sendable {
 
     /// Fills a rectangle with spaces in `style`.
     public mutating func fill(_ rect: Rect, style: Style = .plain) {
-        for row in max(0, rect.y)..<min(size.height, rect.maxY) {
-            for column in max(0, rect.x)..<min(size.width, rect.maxX) {
+        let (rows, columns) = clipped(rect)
+        for row in rows {
+            for column in columns {
+                clearOverlap(column, row)
                 set(column, row, Cell(" ", style: style))
             }
         }
     }
 
+    /// The rows and columns of `rect` that are on the canvas (empty ranges when none are).
+    private func clipped(_ rect: Rect) -> (Range<Int>, Range<Int>) {
+        let top = max(0, rect.y)
+        let bottom = max(top, min(size.height, rect.maxY))
+        let left = max(0, rect.x)
+        let right = max(left, min(size.width, rect.maxX))
+        return (top..<bottom, left..<right)
+    }
+
     /// Changes the style of every cell in `rect`, keeping the text.
     public mutating func restyle(_ rect: Rect, _ change: (inout Style) -> Void) {
-        for row in max(0, rect.y)..<min(size.height, rect.maxY) {
-            for column in max(0, rect.x)..<min(size.width, rect.maxX) {
+        let (rows, columns) = clipped(rect)
+        for row in rows {
+            for column in columns {
                 change(&cells[row * size.width + column].style)
             }
         }
@@ -123,14 +141,20 @@ public struct Canvas: Equatable, Sendable {
 
     private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
         guard x >= 0, y >= 0, x < size.width, y < size.height else { return }
+        cells[y * size.width + x] = cell
+    }
+
+    /// Before (x, y) is overwritten: if it holds half of a wide grapheme, blank the other
+    /// half, so no half of a glyph is ever left on screen.
+    private mutating func clearOverlap(_ x: Int, _ y: Int) {
+        guard x >= 0, y >= 0, x < size.width, y < size.height else { return }
         let index = y * size.width + x
-        // Overwriting half of a wide grapheme clears the other half.
-        if cells[index].isContinuation, x > 0 {
-            cells[index - 1] = Cell(" ", style: cells[index - 1].style)
-        } else if x + 1 < size.width, cells[index + 1].isContinuation, DisplayWidth.of(cells[index].text) == 2, DisplayWidth.of(cell.text) != 2 {
+        if cells[index].isContinuation {
+            if x > 0 { cells[index - 1] = Cell(" ", style: cells[index - 1].style) }
+            cells[index] = Cell(" ", style: cells[index].style)
+        } else if DisplayWidth.of(cells[index].text) == 2, x + 1 < size.width, cells[index + 1].isContinuation {
             cells[index + 1] = Cell(" ", style: cells[index + 1].style)
         }
-        cells[index] = cell
     }
 
     /// The screen as plain text, one string per row, trailing spaces kept.
