@@ -12,6 +12,8 @@ let package = Package(
         .target(name: "OrgKit"),
         // The interactive builder, pure Swift: state, messages, update, view -> Canvas, KeyMap.
         .target(name: "OrgTUI", dependencies: ["OrgKit"]),
+        // ncursesw with its wide-character API, macro wrappers, signal and crash handling in C.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // Command-line parsing and the commands; the executable only calls into it.
         .target(name: "HatsCLI", dependencies: ["OrgKit"]),
         .executableTarget(name: "hats", dependencies: ["HatsCLI"]),
