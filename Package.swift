@@ -6,6 +6,8 @@ let package = Package(
     products: [
         .executable(name: "hats", targets: ["hats"]),
         .library(name: "OrgKit", targets: ["OrgKit"]),
+        .library(name: "OrgTUI", targets: ["OrgTUI"]),
+        .library(name: "Terminal", targets: ["Terminal"]),
     ],
     targets: [
         // The org: model, edits and history, file format, presets. Foundation only.
@@ -14,12 +16,16 @@ let package = Package(
         .target(name: "OrgTUI", dependencies: ["OrgKit"]),
         // ncursesw with its wide-character API, macro wrappers, signal and crash handling in C.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // The real terminal: the only importer of CNcursesw. Draws a Canvas, reads input.
+        .target(name: "Terminal", dependencies: ["OrgTUI", "CNcursesw"]),
         // Command-line parsing and the commands; the executable only calls into it.
         .target(name: "HatsCLI", dependencies: ["OrgKit"]),
         .executableTarget(name: "hats", dependencies: ["HatsCLI"]),
         .testTarget(name: "OrgKitTests", dependencies: ["OrgKit"]),
         // Drives the app with messages and compares whole screens with golden files.
         .testTarget(name: "OrgTUITests", dependencies: ["OrgTUI", "OrgKit"]),
+        // The pure parts of the terminal layer: key decoding, ASCII fallback, colours, diffing.
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "OrgTUI"]),
         // Runs the built `hats` binary as a user would.
         .testTarget(name: "CLITests", dependencies: ["hats", "HatsCLI", "OrgKit"]),
     ],
