@@ -12,12 +12,20 @@ let package = Package(
         .target(name: "OrgKit"),
         // The interactive builder, pure Swift: state, messages, update, view -> Canvas, KeyMap.
         .target(name: "OrgTUI", dependencies: ["OrgKit"]),
+        // ncursesw with its wide-character API, macro wrappers, signal and crash handling in C.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // The real terminal: the only importer of CNcursesw. Draws a Canvas, reads input.
+        .target(name: "Terminal", dependencies: ["OrgTUI", "CNcursesw"]),
         // Command-line parsing and the commands; the executable only calls into it.
-        .target(name: "HatsCLI", dependencies: ["OrgKit"]),
+        .target(name: "HatsCLI", dependencies: ["OrgKit", "OrgTUI", "Terminal"]),
         .executableTarget(name: "hats", dependencies: ["HatsCLI"]),
         .testTarget(name: "OrgKitTests", dependencies: ["OrgKit"]),
         // Drives the app with messages and compares whole screens with golden files.
         .testTarget(name: "OrgTUITests", dependencies: ["OrgTUI", "OrgKit"], exclude: ["Snapshots"]),
+        // The pure parts of the terminal layer: key decoding, ASCII fallback, colours, diffing.
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "OrgTUI"]),
+        // The real binary in tmux, driven as a person would.
+        .testTarget(name: "EndToEndTests", dependencies: ["hats", "OrgKit"]),
         // Runs the built `hats` binary as a user would.
         .testTarget(name: "CLITests", dependencies: ["hats", "HatsCLI", "OrgKit"]),
     ],

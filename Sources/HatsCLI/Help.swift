@@ -7,8 +7,8 @@ enum Help {
             hats \(HatsCLI.version) — org charts for small IT teams and MSPs, where everyone wears several hats
 
             Usage:
-              hats FILE                      show the org in FILE
-              hats --preset NAME             show a preset (hats presets lists them)
+              hats [FILE]                    open the interactive builder on FILE
+              hats --preset NAME [FILE]      open it on a copy of a preset (hats presets lists them)
 
             Commands:
 

@@ -23,25 +23,35 @@ struct CommandLineTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let installed = directory.appendingPathComponent("bin/hats")
         try FileManager.default.createDirectory(at: installed.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: HatsProcess.binary, to: installed)
+        // A hard link "installs" without writing the file: a copy being written while a
+        // parallel test forks can fail to execute with "Text file busy".
+        if (try? FileManager.default.linkItem(at: HatsProcess.binary, to: installed)) == nil {
+            try FileManager.default.copyItem(at: HatsProcess.binary, to: installed)
+        }
         let elsewhere = directory.appendingPathComponent("work")
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
-        let run = try HatsProcess.run(["export", "--preset", "msp-10", "--format", "json"], in: elsewhere, binary: installed)
+        var run = HatsRun(status: -1, stdout: "", stderr: "")
+        for _ in 0..<20 {
+            do {
+                run = try HatsProcess.run(["export", "--preset", "msp-10", "--format", "json"], in: elsewhere, binary: installed)
+                break
+            } catch {
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+        }
         #expect(run.status == 0)
         #expect(run.stdout == (try preset("msp-10")))
     }
 
-    @Test("hats --preset msp-10 prints the reporting tree with everyone's hats")
-    func showPreset() throws {
+    @Test("the builder needs a terminal: piped, it says so in one line and points at check and export")
+    func builderNeedsATerminal() throws {
         let run = try HatsProcess.run(["--preset", "msp-10"])
-        #expect(run.status == 0)
-        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines[0] == "Northwind MSP")
-        #expect(lines[2].hasPrefix("Dana Reyes "))
-        #expect(lines[2].hasSuffix("CEO / Owner 22h · Sales & Marketing 15h · Human Resources 8h"))
-        #expect(lines.contains { $0.hasPrefix("│  └─ Raj Patel ") })
-        #expect(lines.contains { $0.hasPrefix("└─ 王芳 ") })
-        #expect(lines.contains("External"))
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(run.stderr.contains("hats check"))
+        #expect(run.stderr.contains("hats export"))
     }
 
     @Test("hats new writes a preset copy, and refuses to overwrite an existing file")

@@ -1,14 +1,24 @@
 import OrgKit
+import OrgTUI
 
 extension Commands {
-    /// `hats [FILE]` and `hats --preset NAME [FILE]`: until the interactive builder lands,
-    /// prints the reporting tree with everyone's hats.
+    /// `hats`, `hats FILE`, `hats --preset NAME [FILE]`: the interactive builder.
     static let open = Command(
         name: "open",
-        summary: "show an org (the default command)",
-        usage: ["hats FILE", "hats --preset NAME"],
+        summary: "open the interactive builder (the default command)",
+        usage: ["hats [FILE]", "hats --preset NAME [FILE]"],
         details: """
-            Shows the org's reporting tree with each person's title and hats.
+            Opens the builder full-screen: the chart, people, roles, duties and the live
+            load check, with every edit undoable. ? in the builder lists every key.
+
+              hats                       a start screen: a preset, an empty org, or a file
+              hats FILE                  FILE (a new org, created on the first save, if it
+                                         does not exist yet)
+              hats --preset NAME [FILE]  a copy of a preset, saved to FILE (which must not
+                                         exist yet; without FILE, Ctrl-S asks where)
+
+            Needs a terminal. To print an org instead, use hats export FILE --format text;
+            to check it, hats check FILE.
 
             Examples:
               hats --preset msp-10
@@ -16,18 +26,30 @@ extension Commands {
             """,
         options: [OrgSource.presetOption],
         run: { arguments, context in
-            if arguments.positionals.isEmpty, arguments.value("--preset") == nil {
-                context.console.out(Help.overview())
-                return 0
+            guard arguments.positionals.count <= 1 else {
+                throw UsageError("expected at most one file, got \(arguments.positionals.count): \(arguments.positionals.joined(separator: " "))")
             }
-            var arguments = arguments
-            if arguments.value("--preset") != nil, arguments.positionals.count == 1 {
-                // `hats --preset NAME FILE`: the file is where the builder will save.
-                arguments.positionals = []
+            let file = arguments.positionals.first
+            let size = Size(width: 80, height: 24)
+            let state: AppState
+            if let preset = arguments.value("--preset") {
+                let org = try OrgSource.loadPreset(preset)
+                if let file, DiskFile.exists(file) {
+                    throw CommandFailure("hats: \(file) already exists; open it with: hats \(file) (a preset never replaces a file)")
+                }
+                state = App.start(Document(org: org, path: file, isNew: file != nil, origin: "preset \(preset)"), size: size)
+            } else if let file {
+                if DiskFile.exists(file) {
+                    state = App.start(Document(org: try OrgSource.loadFile(file, console: context.console), path: file), size: size)
+                } else {
+                    var opening = App.start(Document(org: .empty(name: Builder.baseName(file)), path: file, isNew: true), size: size)
+                    opening.status = StatusMessage(text: "New org: Ctrl-S creates \(file)", kind: .info)
+                    state = opening
+                }
+            } else {
+                state = App.startScreen(size: size)
             }
-            let source = try OrgSource.from(arguments, command: "open", console: context.console)
-            context.console.out(TextChart.render(source.org))
-            return 0
+            return Builder.run(state, console: context.console)
         }
     )
 }

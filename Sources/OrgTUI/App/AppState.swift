@@ -69,6 +69,11 @@ public struct StatusMessage: Equatable, Sendable {
     public enum Kind: Sendable { case info, success, error }
     public var text: String
     public var kind: Kind
+
+    public init(text: String, kind: Kind) {
+        self.text = text
+        self.kind = kind
+    }
 }
 
 /// Everything the builder shows. `App.update` changes it; `App.view` draws it.

@@ -58,9 +58,12 @@ enum Screens {
             source = document.origin.map { "\($0), not saved yet" } ?? "not saved yet"
         }
         let name = document.org.name.isEmpty ? "Untitled org" : document.org.name
-        var title = (width >= Layout.sideBySideWidth ? " hats  " : " ") + "\(name) — \(source)"
-        if document.isModified { title += "  ● unsaved" }
-        canvas.put(DisplayWidth.truncate(title, to: max(0, tabsStart - 1)), x: 0, y: 0, style: .reverse.with(bold: true))
+        let title = (width >= Layout.sideBySideWidth ? " hats  " : " ") + "\(name) — \(source)"
+        // The unsaved marker is never cut: the title gives way to it.
+        let marker = document.isModified ? "  ● unsaved" : ""
+        let room = max(0, tabsStart - 1 - DisplayWidth.of(marker))
+        let used = canvas.put(DisplayWidth.truncate(title, to: room), x: 0, y: 0, style: .reverse.with(bold: true))
+        canvas.put(marker, x: used, y: 0, style: Style(foreground: .yellow, bold: true, reverse: true), limit: max(0, tabsStart - 1 - used))
         for (tab, range) in positions {
             let label = tabLabels.first { $0.0 == tab }?.1 ?? ""
             let style = tab == state.tab ? Style(bold: true, underline: true) : .reverse

@@ -49,8 +49,17 @@ enum Widgets {
         guard width > 0 else { return [] }
         var lines: [String] = []
         var current = ""
-        for word in TextSafety.printable(text).split(separator: " ", omittingEmptySubsequences: true) {
-            let word = String(word)
+        // A unit stays with its number: "188 %" and "45.0 h" never break.
+        var words: [String] = []
+        for word in TextSafety.printable(text).split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            let isUnit = word.hasPrefix("%") || word == "h" || (word.hasPrefix("h") && word.dropFirst().first.map { !$0.isLetter } == true)
+            if isUnit, let last = words.popLast() {
+                words.append(last + "\u{A0}" + word)
+            } else {
+                words.append(word)
+            }
+        }
+        for word in words {
             if current.isEmpty {
                 current = DisplayWidth.truncate(word, to: width)
             } else if DisplayWidth.of(current) + 1 + DisplayWidth.of(word) <= width {
