@@ -157,8 +157,9 @@ public enum Escape {
 
     /// Text for a Markdown table cell or list item (CommonMark + GitHub extensions), on one
     /// line (`oneLine` first). Every character Markdown gives a meaning to is
-    /// backslash-escaped (`\ | * _ ~ \` [ ] < > # ! & $ :`), so no emphasis, code, link,
-    /// image, HTML, heading or math can form; a leading `-`, `+`, `=` or number followed by
+    /// backslash-escaped (`\ | * _ ~ \` [ ] < > # $`, a `:` before `//`, an `&` before a
+    /// letter or `#`), so no emphasis, code, link, image, HTML, character reference, heading
+    /// or math can form; a leading `-`, `+`, `=` or number followed by
     /// `.`/`)` is escaped so it cannot start a list inside a list item; leading spaces
     /// become `&#32;`; `www.` gets its dot escaped and an `@` between two address
     /// characters gets an empty HTML comment before it, because GitHub turns bare
@@ -196,9 +197,17 @@ public enum Escape {
                 }
             }
             switch scalar {
-            case "\\", "|", "*", "_", "~", "`", "[", "]", "<", ">", "#", "!", "&", "$", ":":
+            case "\\", "|", "*", "_", "~", "`", "[", "]", "<", ">", "#", "$":
                 out += "\\"
                 out.unicodeScalars.append(scalar)
+            case ":":
+                // "https://…" would become a link; "\:" stops it.
+                if index + 2 < scalars.count, scalars[index + 1] == "/", scalars[index + 2] == "/" { out += "\\" }
+                out += ":"
+            case "&":
+                // "&amp;" or "&#60;" would be read as a character reference.
+                if index + 1 < scalars.count, isEntityStart(scalars[index + 1]) { out += "\\" }
+                out += "&"
             case ".":
                 if index >= 3, isWWW(scalars[index - 3], scalars[index - 2], scalars[index - 1]) { out += "\\" }
                 out += "."
@@ -212,6 +221,10 @@ public enum Escape {
             }
         }
         return out
+    }
+
+    private static func isEntityStart(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "#" || (scalar.isASCII && scalar.properties.isAlphabetic)
     }
 
     private static func isWWW(_ a: Unicode.Scalar, _ b: Unicode.Scalar, _ c: Unicode.Scalar) -> Bool {
