@@ -20,7 +20,8 @@ struct ExportEscapingTests {
         #expect(Escape.dot(#"a\Nb"c"#) == #"a\\Nb\"c"#)
         #expect(Escape.dot(quoteWithMark) == "a\\\"\u{301}b")
         #expect(Escape.dot("one\r\ntwo\nthree\rfour") == #"one\ntwo\nthree\nfour"#)
-        #expect(Escape.dot("t\tab\u{0}\u{7}\u{7F}\u{85}x") == "t abx")
+        #expect(Escape.dot("t\tab\u{0}\u{7}\u{7F}\u{85}\u{FFFE}x") == "t abx")
+        #expect(Escape.dot("A & B &lt;") == "A &amp; B &amp;lt;")
     }
 
     @Test("CSV: always quoted, quotes doubled, formula triggers guarded and unguarded exactly")

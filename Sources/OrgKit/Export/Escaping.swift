@@ -80,7 +80,9 @@ public enum Escape {
 
     /// The inside of a DOT quoted string (the caller adds the quotes): `\` → `\\` (so
     /// Graphviz's own escapes such as `\N` or `\l` cannot be formed), `"` → `\"`, a line
-    /// break (LF, or CR LF, or CR) → `\n`, tab → space, other control characters dropped.
+    /// break (LF, or CR LF, or CR) → `\n`, tab → space, other control characters and
+    /// noncharacters (U+FFFE…) dropped, and `&` → `&amp;`: Graphviz decodes HTML character
+    /// entities in every label, so `&lt;` in a name would otherwise be drawn as `<`.
     public static func dot(_ text: String) -> String {
         var out = ""
         var previousWasCR = false
@@ -92,9 +94,10 @@ public enum Escape {
             case "\n": if !previousWasCR { out += "\\n" }
             case "\r": out += "\\n"
             case "\t": out += " "
+            case "&": out += "&amp;"
             default:
                 let value = scalar.value
-                if value < 0x20 || (0x7F..<0xA0).contains(value) { continue }
+                if value < 0x20 || (0x7F..<0xA0).contains(value) || scalar.properties.isNoncharacterCodePoint { continue }
                 out.unicodeScalars.append(scalar)
             }
         }
