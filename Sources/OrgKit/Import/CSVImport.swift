@@ -88,13 +88,14 @@ public enum CSVImport {
         let headers = header.fields.map { Escape.unguardFormula($0) }
         let columnOf = mapColumns(headers, options: options, report: &report, problems: &fileProblems)
         let hasName = columnOf[.name] != nil || columnOf[.firstName] != nil || columnOf[.lastName] != nil
-        if !hasName {
+        let nameMappedByHand = options.mapping.contains { [.name, .firstName, .lastName].contains($0.field) && !$0.header.isEmpty }
+        if !hasName, !nameMappedByHand {
             let list = headers.map { "\"\($0)\"" }.joined(separator: ", ")
             fileProblems.append(Problem(line: header.line, "no name column: expected Name, Full Name, or First Name and Last Name (the header has \(list)); assign one with --map name=HEADER"))
         }
         let records = Array(parsed.records.dropFirst())
         report.rows = records.count
-        if !fileProblems.isEmpty {
+        if !fileProblems.isEmpty || !hasName {
             report.problems = fileProblems
             return Outcome(org: nil, report: report)
         }
