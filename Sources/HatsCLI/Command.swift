@@ -25,5 +25,5 @@ struct Command: Sendable {
 }
 
 enum Commands {
-    static let all: [Command] = [check, presets, new, export]
+    static let all: [Command] = [check, presets, new, export, `import`]
 }

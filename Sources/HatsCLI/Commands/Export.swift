@@ -3,18 +3,26 @@ import OrgKit
 extension Commands {
     static let export = Command(
         name: "export",
-        summary: "write the org in another format (json, text)",
+        summary: "write the org as a chart, report or data file (text, dot, mermaid, svg, html, csv, markdown, json)",
         usage: ["hats export FILE --format FORMAT [-o OUT]", "hats export --preset NAME --format FORMAT [-o OUT]"],
         details: """
             Formats:
-              json   the canonical org file (what hats saves)
-              text   the reporting tree with titles and hats (--ascii for ASCII lines)
+              text      the reporting tree with titles, load % and hats (--ascii for ASCII lines)
+              dot       Graphviz: render with  dot -Tsvg chart.dot -o chart.svg
+              mermaid   a Mermaid flowchart for wikis and Markdown files
+              svg       the chart drawn by hats: a tidy tree, load bars, a legend
+              html      one self-contained page: chart, findings, people, duties matrix
+              csv       one row per person (id, manager id, hats, ...): hats import reads it
+              markdown  a report for a wiki: chart as a list, people, findings, duties
+              json      the canonical org file (what hats saves)
 
             Writes to standard output, or to OUT with -o (replaced in one step, so OUT is
-            never left half-written).
+            never left half-written). Names and other text are escaped for each format:
+            nothing in them becomes markup, a link, a script or a spreadsheet formula.
 
             Examples:
               hats export northwind.json --format text
+              hats export northwind.json --format html -o northwind.html
               hats export --preset msp-10 --format json -o northwind.json
             """,
         options: [
@@ -33,6 +41,9 @@ extension Commands {
                     message += "; did you mean \"\(suggestion)\"?"
                 }
                 throw UsageError(message + ")")
+            }
+            if arguments.has("--ascii"), format != .text {
+                throw UsageError("--ascii is for --format text only")
             }
             let source = try OrgSource.from(arguments, command: "export", console: context.console)
             let text = Exporter.export(source.org, as: format, options: ExportOptions(ascii: arguments.has("--ascii")))

@@ -1,6 +1,6 @@
 /// The formats `hats export` writes.
 public enum ExportFormat: String, CaseIterable, Sendable {
-    case text, json
+    case text, dot, mermaid, svg, html, csv, markdown, json
 }
 
 public struct ExportOptions: Sendable {
@@ -9,12 +9,152 @@ public struct ExportOptions: Sendable {
     public init(ascii: Bool = false) { self.ascii = ascii }
 }
 
-/// Every exporter is a pure function from an org to text.
+/// Every exporter is a pure function from an org to text. This is the single entry point.
 public enum Exporter {
     public static func export(_ org: Org, as format: ExportFormat, options: ExportOptions = ExportOptions()) -> String {
         switch format {
         case .json: OrgFile.encode(org)
-        case .text: TextChart.render(org, options: TextChart.Options(ascii: options.ascii))
+        case .text: TextChart.render(org, options: TextChart.Options(ascii: options.ascii, showLoad: true))
+        case .dot: DotExport.render(org)
+        case .mermaid: MermaidExport.render(org)
+        case .svg: SVGExport.render(org)
+        case .html: HTMLExport.render(org)
+        case .csv: CSVExport.render(org)
+        case .markdown: MarkdownExport.render(org)
         }
+    }
+}
+
+/// What every visual export needs about one person's load, computed once per export.
+struct ExportFacts {
+    /// How a person's box is coloured.
+    enum Band: String, CaseIterable {
+        case ok, warning, critical, idle, external
+
+        /// Fill, stroke and bar colours, shared by the SVG, HTML, DOT and Mermaid exports.
+        var fill: String {
+            switch self {
+            case .ok: "#e6f4ea"
+            case .warning: "#fff4cc"
+            case .critical: "#fadbd8"
+            case .idle: "#f1f3f4"
+            case .external: "#e8eaf6"
+            }
+        }
+
+        var stroke: String {
+            switch self {
+            case .ok: "#1e7b34"
+            case .warning: "#a86b00"
+            case .critical: "#b3261e"
+            case .idle: "#6b6b6b"
+            case .external: "#3949ab"
+            }
+        }
+    }
+
+    let org: Org
+    let hours: Hours
+    let report: LoadReport
+    let tree: ReportingTree
+
+    init(_ org: Org) {
+        self.org = org
+        hours = Hours(org)
+        report = LoadChecker.check(org, suggestions: true)
+        tree = ReportingTree(org)
+    }
+
+    /// Without suggestions (the chart-only formats do not show findings).
+    init(chartOnly org: Org) {
+        self.org = org
+        hours = Hours(org)
+        report = LoadChecker.check(org, suggestions: false)
+        tree = ReportingTree(org)
+    }
+
+    func load(_ person: Person) -> PersonLoad? { report.load(of: person.id) }
+
+    func band(_ person: Person) -> Band {
+        if person.external { return .external }
+        guard let load = load(person), !person.hats.isEmpty else { return .idle }
+        switch load.severity(under: org.policy) {
+        case .critical: return .critical
+        case .warning: return .warning
+        default: return .ok
+        }
+    }
+
+    /// "188 %", "external", "no hats".
+    func loadText(_ person: Person) -> String {
+        if person.external { return "external" }
+        guard let load = load(person), !person.hats.isEmpty else { return "no hats" }
+        return Format.percent(load.load)
+    }
+
+    /// "CEO / Owner 22h", one per hat, with the hat's hours (explicit or its share).
+    func hatTexts(_ person: Person) -> [String] {
+        person.hats.map { hat in
+            "\(org.role(hat.role)?.name ?? hat.role) \(TextChart.formatHours(hours.hours(of: hat)))h"
+        }
+    }
+
+    /// The legend's wording of the bands, with this org's thresholds.
+    func legend(_ band: Band) -> String {
+        switch band {
+        case .ok: "load ≤ \(Format.percent(org.policy.warnAt))"
+        case .warning: "load > \(Format.percent(org.policy.warnAt))"
+        case .critical: "load > \(Format.percent(org.policy.criticalAt))"
+        case .idle: "no hats"
+        case .external: "external provider"
+        }
+    }
+
+    static func severitySymbol(_ severity: Finding.Severity) -> String {
+        switch severity {
+        case .critical: "✖"
+        case .warning: "▲"
+        case .info: "·"
+        }
+    }
+
+    /// Duties grouped by area (areas in order of first appearance; duties without an area
+    /// last, under "Other duties").
+    func dutiesByArea() -> [(area: String, duties: [Duty])] {
+        var order: [String] = []
+        var groups: [String: [Duty]] = [:]
+        var noArea: [Duty] = []
+        for duty in org.duties {
+            guard let area = duty.area, !area.isEmpty else {
+                noArea.append(duty)
+                continue
+            }
+            if groups[area] == nil { order.append(area) }
+            groups[area, default: []].append(duty)
+        }
+        var result = order.map { (area: $0, duties: groups[$0] ?? []) }
+        if !noArea.isEmpty { result.append((area: order.isEmpty ? "Duties" : "Other duties", duties: noArea)) }
+        return result
+    }
+
+    /// The people shown across the duties matrix: everyone wearing a role that owns a
+    /// duty, in file order.
+    func dutyPeople() -> [Person] {
+        var owning: Set<String> = []
+        for duty in org.duties { if let role = duty.role { owning.insert(role) } }
+        return org.people.filter { person in person.hats.contains { owning.contains($0.role) } }
+    }
+
+    /// Above this many people the matrix lists names in one column instead.
+    static let matrixMaxPeople = 24
+
+    /// Numbers for SVG coordinates: at most one decimal, no trailing ".0".
+    static func number(_ value: Double) -> String {
+        let tenths = (value * 10).rounded()
+        guard tenths.isFinite, abs(tenths) < 1e15 else { return "0" }
+        let whole = Int(tenths)
+        if whole % 10 == 0 { return String(whole / 10) }
+        let sign = whole < 0 ? "-" : ""
+        return "\(sign)\(abs(whole) / 10).\(abs(whole) % 10)"
     }
 }

@@ -1,14 +1,20 @@
 /// The org chart as aligned plain text: the reporting tree (box-drawing guides, or ASCII),
-/// each person's title and hats, and the external providers listed apart.
-/// Widths are display columns, so accented and CJK names line up.
+/// each person's title, load and hats, and the external providers listed apart.
+/// Widths are display columns, so accented and CJK names line up. User text is made safe
+/// for a terminal (`TextSafety`); `ascii` changes only the guides and separators hats
+/// draws, never names.
 public enum TextChart {
     public struct Options: Sendable {
         public var ascii: Bool
-        /// Extra text after each person's hats (the load column), by person id.
+        /// Extra text between each person's title and hats (the load column), by person id.
         public var trailing: [String: String]
-        public init(ascii: Bool = false, trailing: [String: String] = [:]) {
+        /// Adds a load column from the load checker ("188 % ✖"; "188 % !!" in ASCII) for
+        /// everyone without their own `trailing` text.
+        public var showLoad: Bool
+        public init(ascii: Bool = false, trailing: [String: String] = [:], showLoad: Bool = false) {
             self.ascii = ascii
             self.trailing = trailing
+            self.showLoad = showLoad
         }
     }
 
@@ -20,6 +26,21 @@ public enum TextChart {
         let hours = Hours(org)
         let internalRows = tree.rows(from: tree.roots)
         let externalRows = tree.rows(from: tree.externalRoots)
+        var trailing = options.trailing
+        if options.showLoad {
+            let report = LoadChecker.check(org, suggestions: false)
+            for person in org.people where trailing[person.id] == nil && !person.external {
+                guard let load = report.load(of: person.id) else { continue }
+                var cell = String(repeating: " ", count: max(0, 5 - DisplayWidth.of(Format.percent(load.load)))) + Format.percent(load.load)
+                switch load.severity(under: org.policy) {
+                case .critical: cell += options.ascii ? " !!" : " ✖"
+                case .warning: cell += options.ascii ? " !" : " ▲"
+                default: break
+                }
+                trailing[person.id] = cell
+            }
+        }
+        let trailingWidth = trailing.values.reduce(0) { max($0, DisplayWidth.of($1)) }
 
         func nameCell(_ index: Int, _ rows: [ReportingTree.Row], indent: String) -> String {
             indent + ReportingTree.guide(for: index, in: rows, ascii: options.ascii) + clean(org.people[rows[index].person].name)
@@ -52,8 +73,8 @@ public enum TextChart {
                 var line = DisplayWidth.pad(nameCell(index, rows, indent: indent), to: nameWidth)
                 line += "  " + DisplayWidth.pad(clean(person.title ?? ""), to: titleWidth)
                 let hatsText = hatsCell(person)
-                if let trailing = options.trailing[person.id] {
-                    line += "  " + DisplayWidth.pad(trailing, to: 6)
+                if trailingWidth > 0 {
+                    line += "  " + DisplayWidth.pad(trailing[person.id] ?? "", to: trailingWidth)
                 }
                 line += "  " + hatsText
                 lines.append(trimTrailingSpaces(line))

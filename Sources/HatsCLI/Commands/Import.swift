@@ -1,0 +1,135 @@
+import Foundation
+import OrgKit
+
+extension Commands {
+    static let `import` = Command(
+        name: "import",
+        summary: "make an org file from a CSV export of an HR system or org-chart tool",
+        usage: ["hats import CSV [-o OUT [--force]] [--map FIELD=HEADER]... [--skip-bad-rows]"],
+        details: """
+            Reads an adjacency-list CSV, one row per person: an id, a name, and the id or
+            e-mail of their manager (blank at the top). Headers are recognised in the
+            spellings org tools use, ignoring case and spaces:
+              id            ID, Person ID, Unique ID, Employee ID
+              name          Name, Full Name, or First Name + Last Name
+              reports-to    Reports To, Manager ID, Boss ID, Supervisor ID, Manager (e-mail), pid, parentId
+              dotted-to     Dottedids (":"-separated), AltReportsTo (";"-separated), dotted_to
+              title, email, hats ("Role Name:hours;..."), hours-per-week, external
+            The columns used and the columns left unused are listed on standard error.
+
+            Options:
+              -o OUT            write the org file to OUT (default: standard output)
+              --force           replace OUT if it exists (without it, an existing OUT is never touched)
+              --map FIELD=HEADER  use the column HEADER for FIELD (repeatable); FIELD= leaves FIELD out
+              --skip-bad-rows   import the sound rows and skip the rows with problems
+
+            Every problem is reported with its line number (a name missing, a manager that
+            matches nobody, a duplicate id, a reporting cycle, a bad number of hours), and
+            nothing is written unless the whole file is sound or --skip-bad-rows is given.
+
+            Examples:
+              hats import staff.csv -o northwind.json
+              hats import export.csv --map reports-to="Line Manager" --map title=Position
+            """,
+        options: [
+            OptionSpec(name: "--output", short: "-o", takesValue: true, valueName: "OUT"),
+            OptionSpec(name: "--map", takesValue: true, repeatable: true, valueName: "FIELD=HEADER"),
+            OptionSpec(name: "--skip-bad-rows", takesValue: false),
+            OptionSpec(name: "--force", takesValue: false),
+        ],
+        run: { arguments, context in
+            guard arguments.positionals.count == 1, let file = arguments.positionals.first else {
+                throw UsageError(arguments.positionals.isEmpty ? "which CSV file? (hats import staff.csv -o org.json)" : "expected one CSV file, got \(arguments.positionals.count)")
+            }
+            var mapping: [(field: ImportField, header: String)] = []
+            for item in arguments.all("--map") {
+                guard let equals = item.firstIndex(of: "=") else {
+                    throw UsageError("--map \(item): expected FIELD=HEADER (for example --map reports-to=\"Line Manager\")")
+                }
+                let name = String(item[..<equals])
+                guard let field = ImportField.named(name) else {
+                    let fields = ImportField.allCases.map(\.rawValue)
+                    var message = "--map: unknown field \"\(name)\" (fields: \(fields.joined(separator: ", "))"
+                    if let suggestion = NearestSpelling.suggest(for: name, among: fields) { message += "; did you mean \"\(suggestion)\"?" }
+                    throw UsageError(message + ")")
+                }
+                mapping.append((field, String(item[item.index(after: equals)...])))
+            }
+            let output = arguments.value("--output")
+            if arguments.has("--force"), output == nil {
+                throw UsageError("--force replaces the file given with -o; there is none")
+            }
+            if let output, DiskFile.exists(output), !arguments.has("--force") {
+                throw CommandFailure("hats import: \(output) already exists; nothing was written (add --force to replace it)")
+            }
+            let bytes: [UInt8]
+            do throws(DiskError) {
+                bytes = try DiskFile.read(path: file, limit: OrgFile.maxFileBytes)
+            } catch {
+                throw CommandFailure("hats import: \(file): \(error.message)")
+            }
+            let base = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+            let options = CSVImport.Options(orgName: base.isEmpty ? "Imported org" : base, mapping: mapping, skipBadRows: arguments.has("--skip-bad-rows"))
+            let outcome = CSVImport.run(bytes, options: options)
+            for line in ImportReportText.lines(outcome.report, file: file) { context.console.errorLine(line) }
+            guard let org = outcome.org else {
+                let count = outcome.report.problems.count
+                throw CommandFailure("hats import: \(file) was not imported: \(Counting.plural(count, "problem", "problems")); nothing was written")
+            }
+            let text = OrgFile.encode(org)
+            if let output {
+                do throws(DiskError) {
+                    try DiskFile.writeAtomically(Array(text.utf8), to: output)
+                } catch {
+                    throw CommandFailure("hats import: cannot write \(output): \(error.message)")
+                }
+            } else {
+                context.console.out(text)
+            }
+            var summary = "hats import: \(Counting.plural(org.people.count, "person", "people")), \(Counting.plural(org.roles.count, "role", "roles")) from \(file)"
+            if let output { summary += " → \(output)" }
+            let skipped = outcome.report.skippedLines
+            if !skipped.isEmpty {
+                summary += "; skipped \(Counting.plural(skipped.count, "row", "rows")) (line\(skipped.count == 1 ? "" : "s") \(skipped.map(String.init).joined(separator: ", ")))"
+            }
+            context.console.errorLine(summary)
+            return 0
+        }
+    )
+}
+
+/// The column report and the problems of an import, one line each, for standard error.
+enum ImportReportText {
+    static func lines(_ report: CSVImport.Report, file: String) -> [String] {
+        var lines: [String] = []
+        if !report.columns.isEmpty {
+            var heading = "\(file): columns used"
+            if report.delimiter != "," { heading += " (separated by \(report.delimiter == "\t" ? "tabs" : "\"\(report.delimiter)\""))" }
+            lines.append(heading + ":")
+            let width = report.columns.map { DisplayWidth.of(TextSafety.printable($0.header)) + 2 }.max() ?? 0
+            for use in report.columns {
+                var line = "  " + DisplayWidth.pad("\"\(TextSafety.printable(use.header))\"", to: width) + "  → " + use.field.meaning
+                if use.byHand { line += " (--map)" }
+                lines.append(line)
+            }
+        }
+        if !report.unused.isEmpty {
+            let items = report.unused.map { column in
+                "\"\(TextSafety.printable(column.header))\"" + (column.reason.map { " (\($0))" } ?? "")
+            }
+            lines.append("\(file): columns not used: \(items.joined(separator: ", "))")
+        }
+        for problem in report.problems {
+            lines.append(located(problem, file: file, prefix: report.skippedLines.isEmpty ? "" : "skipped: "))
+        }
+        for note in report.notes {
+            lines.append(located(note, file: file, prefix: "note: "))
+        }
+        return lines
+    }
+
+    static func located(_ problem: CSVImport.Problem, file: String, prefix: String) -> String {
+        let place = problem.line.map { "\(file):\($0)" } ?? file
+        return "\(place): \(prefix)\(TextSafety.printable(problem.message))"
+    }
+}

@@ -1,0 +1,50 @@
+/// CSV for spreadsheets and other org tools: an adjacency list, one row per person.
+///
+/// `id,name,title,email,reports_to,dotted_to,hats,hours_per_week,external`
+///
+/// - `reports_to` is the manager's id, blank at the top; `dotted_to` the dotted-line
+///   managers' ids separated by `;`.
+/// - `hats` is `Role Name:hours;Role Name:hours`, with each hat's hours a week (its own,
+///   or its share of the role); a `\`, `;` or `:` inside a role name is written `\\`,
+///   `\;`, `\:` (likewise `\` and `;` inside an id in `dotted_to`).
+/// - `hours_per_week` is the person's capacity (their own, or the policy's).
+/// - `external` is `true` or `false`.
+///
+/// Rows are in reporting order (each manager before their reports; external providers
+/// last), lines end in CR LF (RFC 4180), and every field goes through `Escape.csvField`:
+/// quoted, `"` doubled, and guarded against formulas.
+public enum CSVExport {
+    public static let header = ["id", "name", "title", "email", "reports_to", "dotted_to", "hats", "hours_per_week", "external"]
+
+    public static func render(_ org: Org) -> String {
+        let hours = Hours(org)
+        let tree = ReportingTree(org)
+        var out = header.map(Escape.csvField).joined(separator: ",") + "\r\n"
+        let order = tree.rows(from: tree.roots).map(\.person) + tree.rows(from: tree.externalRoots).map(\.person)
+        for position in order {
+            let person = org.people[position]
+            let hats = person.hats.map { hat in
+                let name = org.role(hat.role)?.name ?? hat.role
+                return Escape.listItem(name, separators: [";", ":"]) + ":" + formatHours(hours.hours(of: hat))
+            }
+            let fields = [
+                person.id,
+                person.name,
+                person.title ?? "",
+                person.email ?? "",
+                person.reportsTo ?? "",
+                person.dottedTo.map { Escape.listItem($0, separators: [";"]) }.joined(separator: ";"),
+                hats.joined(separator: ";"),
+                JSONWriter.formatNumber(hours.capacity(person)),
+                person.external ? "true" : "false",
+            ]
+            out += fields.map(Escape.csvField).joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    /// Hours with at most two decimals ("22", "7.5", "13.33").
+    static func formatHours(_ value: Double) -> String {
+        JSONWriter.formatNumber((value * 100).rounded() / 100)
+    }
+}

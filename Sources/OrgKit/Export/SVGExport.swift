@@ -1,0 +1,264 @@
+/// The org chart as a standalone SVG drawn by hats itself (no Graphviz): a title, a
+/// legend, the reporting tree laid out by `ChartLayout`, dotted lines drawn dashed, and the
+/// external providers in their own frame below. Each box shows name, title, hats and a load
+/// bar coloured by severity; the full text is in the box's `<title>` (a tooltip).
+///
+/// Vector only (a `viewBox`, no raster images), so it scales and prints sharply. No
+/// scripts, no links, no styles: presentation attributes only. User text appears only in
+/// text nodes and in `<title>`/`aria-label`, through `Escape.xml`.
+public enum SVGExport {
+    public static func render(_ org: Org) -> String {
+        render(ExportFacts(chartOnly: org), standalone: true)
+    }
+
+    /// Sizes, in SVG units (1 = 1 CSS px).
+    enum Metrics {
+        static let margin = 24.0
+        static let header = 84.0
+        static let boxPadding = 10.0
+        static let minBoxWidth = 150.0
+        static let maxBoxWidth = 250.0
+        static let nameSize = 13.0
+        static let smallSize = 11.0
+        /// Width of one display column (`DisplayWidth`) at each size: generous averages
+        /// for a proportional sans-serif, so text stays inside its box.
+        static let nameColumn = nameSize * 0.62
+        static let smallColumn = smallSize * 0.6
+        static let externalPadding = 16.0
+        static let externalLabel = 28.0
+        static let externalGap = 40.0
+    }
+
+    /// Every box, in absolute coordinates, and the size of the drawing.
+    public struct Plan: Sendable {
+        public var boxes: [(person: Int, rect: ChartLayout.Rect)]
+        public var width: Double
+        public var height: Double
+        /// The frame around the external providers, if any.
+        public var externalFrame: ChartLayout.Rect?
+        var segments: [ChartLayout.Segment]
+        var rectOfPerson: [ChartLayout.Rect?]
+    }
+
+    /// Text of one box, cut to fit.
+    struct BoxText {
+        var width: Double
+        var name: String
+        var title: String
+        var hats: String
+    }
+
+    static func boxTexts(_ facts: ExportFacts) -> [BoxText] {
+        facts.org.people.map { person in
+            let name = Escape.oneLine(person.name)
+            let title = Escape.oneLine(person.title ?? "")
+            let hats = Escape.oneLine(facts.hatTexts(person).joined(separator: " · "))
+            let wanted = max(Double(DisplayWidth.of(name)) * Metrics.nameColumn,
+                             Double(DisplayWidth.of(title)) * Metrics.smallColumn,
+                             Double(DisplayWidth.of(hats)) * Metrics.smallColumn) + 2 * Metrics.boxPadding
+            let width = min(Metrics.maxBoxWidth, max(Metrics.minBoxWidth, wanted.rounded(.up)))
+            let inner = width - 2 * Metrics.boxPadding
+            return BoxText(
+                width: width,
+                name: DisplayWidth.truncate(name, to: Int(inner / Metrics.nameColumn)),
+                title: DisplayWidth.truncate(title, to: Int(inner / Metrics.smallColumn)),
+                hats: DisplayWidth.truncate(hats, to: Int(inner / Metrics.smallColumn))
+            )
+        }
+    }
+
+    public static func plan(_ org: Org) -> Plan {
+        let facts = ExportFacts(chartOnly: org)
+        return plan(facts, texts: boxTexts(facts))
+    }
+
+    static func plan(_ facts: ExportFacts, texts: [BoxText]) -> Plan {
+        let widths = texts.map(\.width)
+        let layoutMetrics = ChartLayout.Metrics()
+        let main = ChartLayout.make(children: facts.tree.children, roots: facts.tree.roots, widths: widths, metrics: layoutMetrics)
+        let external = ChartLayout.make(children: facts.tree.children, roots: facts.tree.externalRoots, widths: widths, metrics: layoutMetrics)
+        var rects = [ChartLayout.Rect?](repeating: nil, count: widths.count)
+        var segments: [ChartLayout.Segment] = []
+        var boxes: [(person: Int, rect: ChartLayout.Rect)] = []
+        boxes.reserveCapacity(widths.count)
+        func add(_ layout: ChartLayout, dx: Double, dy: Double) {
+            for (person, box) in layout.boxes.enumerated() {
+                guard let box else { continue }
+                let moved = ChartLayout.Rect(x: box.x + dx, y: box.y + dy, width: box.width, height: box.height)
+                rects[person] = moved
+                boxes.append((person, moved))
+            }
+            for segment in layout.segments {
+                segments.append(ChartLayout.Segment(x1: segment.x1 + dx, y1: segment.y1 + dy, x2: segment.x2 + dx, y2: segment.y2 + dy))
+            }
+        }
+        let top = Metrics.margin + Metrics.header
+        add(main, dx: Metrics.margin, dy: top)
+        var width = max(main.width, legendWidth(facts))
+        var height = top + main.height
+        var frame: ChartLayout.Rect?
+        if !facts.tree.externalRoots.isEmpty {
+            let frameY = height + (main.height > 0 ? Metrics.externalGap : 0)
+            let frameWidth = max(external.width + 2 * Metrics.externalPadding, 220)
+            let frameHeight = Metrics.externalLabel + external.height + Metrics.externalPadding
+            frame = ChartLayout.Rect(x: Metrics.margin, y: frameY, width: frameWidth, height: frameHeight)
+            add(external, dx: Metrics.margin + Metrics.externalPadding, dy: frameY + Metrics.externalLabel)
+            width = max(width, frameWidth)
+            height = frameY + frameHeight
+        }
+        return Plan(boxes: boxes, width: (width + 2 * Metrics.margin).rounded(.up), height: (height + Metrics.margin).rounded(.up),
+                    externalFrame: frame, segments: segments, rectOfPerson: rects)
+    }
+
+    // MARK: - Drawing
+
+    static func render(_ facts: ExportFacts, standalone: Bool) -> String {
+        let org = facts.org
+        let texts = boxTexts(facts)
+        let plan = plan(facts, texts: texts)
+        let n = ExportFacts.number
+        let orgName = org.name.isEmpty ? "Org chart" : org.name
+        var out = ""
+        out.reserveCapacity(700 * max(1, org.people.count) + 4000)
+        if standalone { out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" }
+        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(n(plan.width))\" height=\"\(n(plan.height))\" viewBox=\"0 0 \(n(plan.width)) \(n(plan.height))\""
+        out += " font-family=\"Helvetica, Arial, 'Noto Sans', 'Noto Sans CJK SC', sans-serif\" role=\"img\" aria-label=\"\(Escape.xml("Org chart: " + Escape.oneLine(orgName)))\">\n"
+        out += "<title>\(Escape.xml("Org chart: " + Escape.oneLine(orgName)))</title>\n"
+        out += "<defs><marker id=\"hats-dotted-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0 0 L10 5 L0 10 z\" fill=\"#7b5ea7\"/></marker></defs>\n"
+        out += "<rect x=\"0\" y=\"0\" width=\"\(n(plan.width))\" height=\"\(n(plan.height))\" fill=\"#ffffff\"/>\n"
+        out += "<text x=\"\(n(Metrics.margin))\" y=\"\(n(Metrics.margin + 22))\" font-size=\"22\" font-weight=\"bold\" fill=\"#1a1a1a\">\(Escape.xml(Escape.oneLine(orgName)))</text>\n"
+        out += legend(facts)
+
+        // Reporting lines, then dotted lines, then boxes on top.
+        out += "<g fill=\"none\" stroke=\"#8a8a8a\" stroke-width=\"1.2\">\n"
+        var path = ""
+        var inPath = 0
+        for segment in plan.segments {
+            path += "M\(n(segment.x1)) \(n(segment.y1))L\(n(segment.x2)) \(n(segment.y2))"
+            inPath += 1
+            if inPath == 400 {
+                out += "<path d=\"\(path)\"/>\n"
+                path = ""
+                inPath = 0
+            }
+        }
+        if !path.isEmpty { out += "<path d=\"\(path)\"/>\n" }
+        out += "</g>\n"
+
+        out += "<g fill=\"none\" stroke=\"#7b5ea7\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\" marker-end=\"url(#hats-dotted-arrow)\">\n"
+        for (position, person) in org.people.enumerated() {
+            guard let to = plan.rectOfPerson[position] else { continue }
+            for manager in person.dottedTo.compactMap(org.position(ofPerson:)) {
+                guard let from = plan.rectOfPerson[manager] else { continue }
+                out += "<path d=\"\(dottedPath(from: from, to: to))\"/>\n"
+            }
+        }
+        out += "</g>\n"
+
+        if let frame = plan.externalFrame {
+            out += "<rect x=\"\(n(frame.x))\" y=\"\(n(frame.y))\" width=\"\(n(frame.width))\" height=\"\(n(frame.height))\" rx=\"10\" fill=\"#f7f8fc\" stroke=\"#3949ab\" stroke-width=\"1\" stroke-dasharray=\"5 4\"/>\n"
+            out += "<text x=\"\(n(frame.x + Metrics.externalPadding))\" y=\"\(n(frame.y + 19))\" font-size=\"13\" font-weight=\"bold\" fill=\"#3949ab\">External providers</text>\n"
+        }
+
+        for (person, rect) in plan.boxes {
+            box(org.people[person], rect: rect, text: texts[person], facts: facts, into: &out)
+        }
+        out += "</svg>\n"
+        return out
+    }
+
+    static func box(_ person: Person, rect: ChartLayout.Rect, text: BoxText, facts: ExportFacts, into out: inout String) {
+        let n = ExportFacts.number
+        let band = facts.band(person)
+        let left = rect.x + Metrics.boxPadding
+        var tooltip = [Escape.oneLine(person.name)]
+        if let title = person.title, !title.isEmpty { tooltip.append(Escape.oneLine(title)) }
+        let hats = facts.hatTexts(person)
+        if !hats.isEmpty { tooltip.append(Escape.oneLine(hats.joined(separator: " · "))) }
+        tooltip.append(person.external ? "external provider" : "load \(facts.loadText(person))")
+        out += "<g><title>\(Escape.xml(tooltip.joined(separator: " — ")))</title>"
+        out += "<rect x=\"\(n(rect.x))\" y=\"\(n(rect.y))\" width=\"\(n(rect.width))\" height=\"\(n(rect.height))\" rx=\"6\" fill=\"\(band.fill)\" stroke=\"\(band.stroke)\" stroke-width=\"\(band == .critical || band == .warning ? "1.6" : "1")\"/>"
+        out += "<text x=\"\(n(left))\" y=\"\(n(rect.y + 18))\" font-size=\"\(n(Metrics.nameSize))\" font-weight=\"bold\" fill=\"#1a1a1a\">\(Escape.xml(text.name))</text>"
+        if !text.title.isEmpty {
+            out += "<text x=\"\(n(left))\" y=\"\(n(rect.y + 33))\" font-size=\"\(n(Metrics.smallSize))\" fill=\"#444444\">\(Escape.xml(text.title))</text>"
+        }
+        if !text.hats.isEmpty {
+            out += "<text x=\"\(n(left))\" y=\"\(n(rect.y + 47))\" font-size=\"\(n(Metrics.smallSize))\" fill=\"#1a1a1a\">\(Escape.xml(text.hats))</text>"
+        }
+        let right = rect.maxX - Metrics.boxPadding
+        if person.external || person.hats.isEmpty {
+            out += "<text x=\"\(n(left))\" y=\"\(n(rect.y + 62))\" font-size=\"10\" fill=\"#555555\">\(person.external ? "external provider" : "no hats")</text>"
+        } else if let load = facts.load(person) {
+            let barWidth = rect.width - 2 * Metrics.boxPadding - 46
+            let scale = 1.5
+            let filled = barWidth * min(max(load.load.isFinite ? load.load : scale, 0), scale) / scale
+            let barY = rect.y + 55
+            out += "<rect x=\"\(n(left))\" y=\"\(n(barY))\" width=\"\(n(barWidth))\" height=\"7\" rx=\"2\" fill=\"#ffffff\" stroke=\"#b0b0b0\" stroke-width=\"0.6\"/>"
+            if filled > 0 {
+                out += "<rect x=\"\(n(left))\" y=\"\(n(barY))\" width=\"\(n(filled))\" height=\"7\" rx=\"2\" fill=\"\(band.stroke)\"/>"
+            }
+            let full = left + barWidth / scale
+            out += "<path d=\"M\(n(full)) \(n(barY - 2))L\(n(full)) \(n(barY + 9))\" stroke=\"#1a1a1a\" stroke-width=\"0.8\"/>"
+            out += "<text x=\"\(n(right))\" y=\"\(n(rect.y + 62))\" font-size=\"10\" text-anchor=\"end\" fill=\"#1a1a1a\">\(Escape.xml(Format.percent(load.load)))</text>"
+        }
+        out += "</g>\n"
+    }
+
+    static func dottedPath(from manager: ChartLayout.Rect, to person: ChartLayout.Rect) -> String {
+        let n = ExportFacts.number
+        let sx = manager.x + manager.width / 2
+        let ex = person.x + person.width / 2
+        let sy: Double
+        let ey: Double
+        var bend: Double
+        if manager.maxY <= person.y {
+            sy = manager.maxY
+            ey = person.y
+            bend = max(30, (ey - sy) / 2)
+        } else if person.maxY <= manager.y {
+            sy = manager.y
+            ey = person.maxY
+            bend = -max(30, (sy - ey) / 2)
+        } else {
+            // Side by side: arch over the top.
+            sy = manager.y
+            ey = person.y
+            bend = -40
+            return "M\(n(sx)) \(n(sy))C\(n(sx)) \(n(sy + bend)) \(n(ex)) \(n(ey + bend)) \(n(ex)) \(n(ey))"
+        }
+        return "M\(n(sx)) \(n(sy))C\(n(sx)) \(n(sy + bend)) \(n(ex)) \(n(ey - bend)) \(n(ex)) \(n(ey))"
+    }
+
+    // MARK: - Legend
+
+    static let legendBands: [ExportFacts.Band] = [.ok, .warning, .critical, .idle, .external]
+
+    static func legendItemWidth(_ label: String) -> Double {
+        22 + Double(DisplayWidth.of(label)) * Metrics.smallColumn + 18
+    }
+
+    static func legendWidth(_ facts: ExportFacts) -> Double {
+        legendBands.reduce(0) { $0 + legendItemWidth(facts.legend($1)) }
+            + legendItemWidth("reports to") + 14 + legendItemWidth("dotted line") + 14
+    }
+
+    static func legend(_ facts: ExportFacts) -> String {
+        let n = ExportFacts.number
+        var out = "<g font-size=\"\(n(Metrics.smallSize))\" fill=\"#1a1a1a\">\n"
+        var x = Metrics.margin
+        let y = Metrics.margin + 44
+        for band in legendBands {
+            let label = facts.legend(band)
+            out += "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"16\" height=\"12\" rx=\"3\" fill=\"\(band.fill)\" stroke=\"\(band.stroke)\"/>"
+            out += "<text x=\"\(n(x + 22))\" y=\"\(n(y + 10))\">\(Escape.xml(label))</text>\n"
+            x += legendItemWidth(label)
+        }
+        out += "<path d=\"M\(n(x)) \(n(y + 6))L\(n(x + 28)) \(n(y + 6))\" stroke=\"#8a8a8a\" stroke-width=\"1.2\"/>"
+        out += "<text x=\"\(n(x + 34))\" y=\"\(n(y + 10))\">reports to</text>\n"
+        x += legendItemWidth("reports to") + 14
+        out += "<path d=\"M\(n(x)) \(n(y + 6))L\(n(x + 28)) \(n(y + 6))\" stroke=\"#7b5ea7\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\" marker-end=\"url(#hats-dotted-arrow)\"/>"
+        out += "<text x=\"\(n(x + 34))\" y=\"\(n(y + 10))\">dotted line</text>\n"
+        out += "</g>\n"
+        return out
+    }
+}

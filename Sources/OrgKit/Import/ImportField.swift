@@ -1,0 +1,65 @@
+/// What a CSV column can become in an org, and the header spellings that name it.
+public enum ImportField: String, CaseIterable, Sendable {
+    case id
+    case name
+    case firstName = "first-name"
+    case lastName = "last-name"
+    case title
+    case email
+    case reportsTo = "reports-to"
+    case dottedTo = "dotted-to"
+    case hats
+    case hoursPerWeek = "hours-per-week"
+    case external
+
+    /// Header spellings, compared after `normalize` (case, spaces, `_` and `-` ignored).
+    /// The lists follow PRODUCT.md's conventions of the common org tools and HR exports.
+    public var spellings: [String] {
+        switch self {
+        case .id: ["id", "personid", "uniqueid", "employeeid", "employeenumber"]
+        case .name: ["name", "fullname", "displayname", "employeename"]
+        case .firstName: ["firstname", "givenname"]
+        case .lastName: ["lastname", "surname", "familyname"]
+        case .title: ["title", "jobtitle", "roletitle", "position"]
+        case .email: ["email", "workemail", "emailaddress"]
+        case .reportsTo: ["reportsto", "bossid", "supervisorid", "managerid", "manager", "manageremail", "pid", "parentid"]
+        case .dottedTo: ["dottedto", "dottedids", "altreportsto"]
+        case .hats: ["hats"]
+        case .hoursPerWeek: ["hoursperweek", "hours", "weeklyhours"]
+        case .external: ["external"]
+        }
+    }
+
+    /// How the column report describes the field.
+    public var meaning: String {
+        switch self {
+        case .id: "id"
+        case .name: "name"
+        case .firstName: "first name"
+        case .lastName: "last name"
+        case .title: "title"
+        case .email: "e-mail"
+        case .reportsTo: "reports to (a manager's id or e-mail)"
+        case .dottedTo: "dotted lines (ids or e-mails)"
+        case .hats: "hats (Role Name:hours;…)"
+        case .hoursPerWeek: "hours per week (capacity)"
+        case .external: "external (true/false)"
+        }
+    }
+
+    /// `--map` accepts the field's name in any of these spellings too.
+    public static func named(_ text: String) -> ImportField? {
+        let key = normalize(text)
+        return allCases.first { normalize($0.rawValue) == key }
+    }
+
+    /// Lower case, without spaces, `_`, `-` or `.` ("Reports To" → "reportsto").
+    public static func normalize(_ header: String) -> String {
+        var out = ""
+        for scalar in header.lowercased().unicodeScalars {
+            if scalar.properties.isWhitespace || scalar == "_" || scalar == "-" || scalar == "." { continue }
+            out.unicodeScalars.append(scalar)
+        }
+        return out
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import OrgKit
+
+/// The SVG chart's layout: no two boxes overlap, parents sit centred over their children,
+/// leaves are stacked, and a large org stays readable in shape.
+@Suite("SVG chart layout")
+struct ExportLayoutTests {
+    /// The overlapping pairs among `boxes`, found with a grid of cells one box tall and as
+    /// wide as the widest box: each box is compared only with the boxes in the cells it
+    /// touches, so the check is linear, not quadratic, in the number of boxes.
+    static func overlaps(_ boxes: [ChartLayout.Rect]) -> [(Int, Int)] {
+        guard let cellWidth = boxes.map(\.width).max(), let cellHeight = boxes.map(\.height).max(), cellWidth > 0, cellHeight > 0 else { return [] }
+        struct Cell: Hashable { var x: Int, y: Int }
+        var grid: [Cell: [Int]] = [:]
+        var found: [(Int, Int)] = []
+        for (index, box) in boxes.enumerated() {
+            let x0 = Int((box.x / cellWidth).rounded(.down)), x1 = Int((box.maxX / cellWidth).rounded(.down))
+            let y0 = Int((box.y / cellHeight).rounded(.down)), y1 = Int((box.maxY / cellHeight).rounded(.down))
+            var seen: Set<Int> = []
+            for cx in x0...x1 {
+                for cy in y0...y1 {
+                    let cell = Cell(x: cx, y: cy)
+                    for other in grid[cell, default: []] where seen.insert(other).inserted {
+                        let b = boxes[other]
+                        if box.x < b.maxX, b.x < box.maxX, box.y < b.maxY, b.y < box.maxY { found.append((other, index)) }
+                    }
+                    grid[cell, default: []].append(index)
+                }
+            }
+        }
+        return found
+    }
+
+    @Test("the overlap check finds overlaps")
+    func overlapCheckWorks() {
+        let boxes = [ChartLayout.Rect(x: 0, y: 0, width: 100, height: 50), ChartLayout.Rect(x: 99, y: 49, width: 10, height: 10),
+                     ChartLayout.Rect(x: 300, y: 0, width: 100, height: 50)]
+        #expect(Self.overlaps(boxes).count == 1)
+    }
+
+    @Test("no overlapping boxes and every box inside the drawing, for every preset and test org")
+    func noOverlapsSmall() throws {
+        for (name, org) in try ExportConsumerTests.orgs() {
+            let plan = SVGExport.plan(org)
+            #expect(plan.boxes.count == org.people.count, "\(name)")
+            #expect(Self.overlaps(plan.boxes.map(\.rect)).isEmpty, "\(name)")
+            for (_, box) in plan.boxes {
+                #expect(box.x >= 0 && box.y >= 0 && box.maxX <= plan.width && box.maxY <= plan.height, "\(name)")
+            }
+        }
+    }
+
+    @Test("10,000 people: no overlaps, at most 10 times as wide as tall, made quickly")
+    func tenThousand() throws {
+        let org = try OrgGenerator.org(people: 10_000, seed: 2024)
+        // HATS_WRITE_GENERATED=PATH saves the org, to time `hats export` on it (docs/exports.md).
+        if let path = ProcessInfo.processInfo.environment["HATS_WRITE_GENERATED"] {
+            try OrgFile.encode(org).write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let start = Date()
+        let plan = SVGExport.plan(org)
+        let layoutTime = Date().timeIntervalSince(start)
+        let svgStart = Date()
+        let svg = Exporter.export(org, as: .svg)
+        let svgTime = Date().timeIntervalSince(svgStart)
+        let aspect = plan.width / plan.height
+        print("10,000 people: \(Int(plan.width)) × \(Int(plan.height)), aspect \(String(format: "%.2f", aspect)), layout \(String(format: "%.2f", layoutTime)) s, SVG \(svg.utf8.count / 1024) KB in \(String(format: "%.2f", svgTime)) s (this build)")
+        #expect(plan.boxes.count == 10_000)
+        #expect(Self.overlaps(plan.boxes.map(\.rect)).isEmpty)
+        #expect(aspect <= 10)
+        #expect(aspect >= 0.5)
+    }
+
+    @Test("other shapes stay within the aspect bound: one manager with 3,000 reports, a 5,000-deep chain")
+    func extremeShapes() throws {
+        let flat = try Org(name: "Flat", people: [Person(id: "boss", name: "Boss")] + (0..<3000).map { Person(id: "p\($0)", name: "Person \($0)", reportsTo: "boss") })
+        let flatPlan = SVGExport.plan(flat)
+        #expect(Self.overlaps(flatPlan.boxes.map(\.rect)).isEmpty)
+        #expect(flatPlan.width / flatPlan.height <= 10)
+        #expect(flatPlan.width / flatPlan.height >= 0.3)
+
+        let chain = try Org(name: "Chain", people: (0..<5000).map { Person(id: "p\($0)", name: "Person \($0)", reportsTo: $0 == 0 ? nil : "p\($0 - 1)") })
+        let chainPlan = SVGExport.plan(chain)
+        #expect(chainPlan.boxes.count == 5000)
+        #expect(Self.overlaps(chainPlan.boxes.map(\.rect)).isEmpty)
+    }
+
+    @Test("a manager is centred over their reports, and leaves hang in one column")
+    func tidy() {
+        // 0 → 1, 2, 3 (each with two leaves); 4 has five leaves.
+        let children: [[Int]] = [[1, 2, 3], [4, 5], [6, 7], [8, 9], [], [], [], [], [], [], [11, 12, 13, 14, 15], [], [], [], [], []]
+        let widths = [Double](repeating: 160, count: children.count)
+        let layout = ChartLayout.make(children: children, roots: [0, 10], widths: widths)
+        let boxes = layout.boxes.compactMap { $0 }
+        #expect(boxes.count == 16)
+        #expect(Self.overlaps(boxes).isEmpty)
+        func centre(_ node: Int) -> Double { (layout.boxes[node]?.x ?? 0) + 80 }
+        // Subtrees in a row: the manager is centred between the first and the last.
+        #expect(abs(centre(0) - (centre(1) + centre(3)) / 2) < 0.01)
+        #expect(layout.boxes[1]?.y == layout.boxes[3]?.y)
+        // Leaves in a column: same x, going down.
+        let leaves = [11, 12, 13, 14, 15].compactMap { layout.boxes[$0] }
+        #expect(Set(leaves.map(\.x)).count == 1)
+        #expect(zip(leaves, leaves.dropFirst()).allSatisfy { $0.maxY < $1.y })
+        // Every connector stays inside the drawing.
+        for segment in layout.segments {
+            #expect(min(segment.x1, segment.x2) >= 0 && max(segment.x1, segment.x2) <= layout.width)
+            #expect(min(segment.y1, segment.y2) >= 0 && max(segment.y1, segment.y2) <= layout.height)
+        }
+    }
+}

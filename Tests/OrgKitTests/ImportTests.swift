@@ -1,0 +1,178 @@
+import Testing
+@testable import OrgKit
+
+@Suite("CSV reader")
+struct CSVReaderTests {
+    @Test("quoted fields with commas, quotes and line breaks; CRLF; BOM; blank lines; spaces")
+    func tolerances() {
+        let text = "\u{FEFF}id , name\r\n\r\n1,\"Reyes, Dana\"\r\n2 ,  \"Say \"\"hi\"\"\nsecond line\"  \r\n   \r\n3,Lee   \n,,\n4,last"
+        let result = CSVReader.read(Array(text.utf8))
+        #expect(result.errors.isEmpty)
+        #expect(result.records == [
+            CSVReader.Record(line: 1, fields: ["id", "name"]),
+            CSVReader.Record(line: 3, fields: ["1", "Reyes, Dana"]),
+            CSVReader.Record(line: 4, fields: ["2", "Say \"hi\"\nsecond line"]),
+            CSVReader.Record(line: 7, fields: ["3", "Lee"]),
+            CSVReader.Record(line: 9, fields: ["4", "last"]),
+        ])
+    }
+
+    @Test("a quoted field that never closes is an error at the line it opens")
+    func unterminated() {
+        let result = CSVReader.read(Array("id,name\n1,ok\n2,\"open\nstill open\n".utf8))
+        #expect(result.errors.map(\.line) == [3])
+        #expect(result.records.count == 2)
+    }
+
+    @Test("semicolon and tab delimiters are found from the header line")
+    func delimiters() {
+        #expect(CSVReader.read(Array("id;name;note\n1;\"a;b\";x,y\n".utf8)).records.last?.fields == ["1", "a;b", "x,y"])
+        #expect(CSVReader.read(Array("id\tname\n1\tZoë\n".utf8)).records.last?.fields == ["1", "Zoë"])
+    }
+
+    @Test("text that is not UTF-8 is reported at its line")
+    func notUTF8() {
+        let bytes = Array("id,name\n1,".utf8) + [0xE9] + Array("\n".utf8)
+        #expect(CSVReader.read(bytes).errors.map(\.line) == [2])
+    }
+}
+
+@Suite("CSV import")
+struct ImportTests {
+    func run(_ text: String, _ options: CSVImport.Options = CSVImport.Options()) -> CSVImport.Outcome {
+        CSVImport.run(text, options: options)
+    }
+
+    @Test("the header spellings of common org tools, case- and space-insensitive")
+    func spellings() throws {
+        let headers: [(String, String, String, String)] = [
+            ("ID", "Name", "Reports To", "Title"), ("Person ID", "Full Name", "Boss ID", "Job Title"),
+            ("PersonID", "name", "Supervisor ID", "Role Title"), ("Unique ID", "FULL NAME", "SupervisorID", "title"),
+            ("id", "Name", "Manager ID", "Title"), ("id", "Name", "pid", "Title"), ("id", "Name", "parentId", "Title"),
+            ("employee_id", "full_name", "reports_to", "job_title"),
+        ]
+        for (id, name, manager, title) in headers {
+            let outcome = run("\(id),\(name),\(manager),\(title)\na,Ann,,Boss\nb,Bo,a,Tech\n")
+            let org = try #require(outcome.org, "\(id) \(name) \(manager)")
+            #expect(org.person("b")?.reportsTo == "a")
+            #expect(org.person("b")?.title == "Tech")
+            #expect(outcome.report.unused.isEmpty)
+        }
+    }
+
+    @Test("First Name + Last Name, a manager by e-mail, derived ids, extra managers as dotted lines")
+    func hrExport() throws {
+        let text = """
+            First Name,Last Name,Work Email,Manager,AltReportsTo,Department
+            Dana,Reyes,dana@x.example,,,Exec
+            Sam,Ortiz,sam@x.example,dana@x.example,,Ops
+            Lee,Park,,SAM@x.example,dana@x.example;sam@x.example,Ops
+            Lee,Park,,sam@x.example,,Ops
+            """
+        let outcome = run(text)
+        let org = try #require(outcome.org)
+        #expect(org.people.map(\.id) == ["dana@x.example", "sam@x.example", "lee-park", "lee-park-2"])
+        #expect(org.people.map(\.name) == ["Dana Reyes", "Sam Ortiz", "Lee Park", "Lee Park"])
+        #expect(org.person("lee-park")?.reportsTo == "sam@x.example")
+        #expect(org.person("lee-park")?.dottedTo == ["dana@x.example", "sam@x.example"])
+        #expect(outcome.report.columns.map(\.field) == [.firstName, .lastName, .email, .reportsTo, .dottedTo])
+        #expect(outcome.report.unused == [CSVImport.UnusedColumn(header: "Department", column: 6, reason: nil)])
+    }
+
+    @Test("Dottedids are separated by colons")
+    func dottedIDs() throws {
+        let org = try #require(run("id,name,parentId,Dottedids\n1,A,,\n2,B,1,\n3,C,1,2:1\n").org)
+        #expect(org.person("3")?.dottedTo == ["2", "1"])
+    }
+
+    @Test("our own hats column creates roles by name, with hours; capacity and external")
+    func hats() throws {
+        let text = #"""
+            id,name,hats,hours_per_week,external
+            a,Ann,"Lead:20;Ops\:Night:5.5;Books",32,false
+            b,Bo,Ops\:Night:30,"37,5",yes
+            """#
+        let org = try #require(run(text).org)
+        #expect(org.roles.map(\.name) == ["Lead", "Ops:Night", "Books"])
+        #expect(org.roles.map(\.id) == ["lead", "ops-night", "books"])
+        #expect(org.person("a")?.hats == [Hat(role: "lead", hoursPerWeek: 20), Hat(role: "ops-night", hoursPerWeek: 5.5), Hat(role: "books")])
+        #expect(org.person("a")?.hoursPerWeek == 32)
+        #expect(org.person("b")?.hoursPerWeek == 37.5)
+        #expect(org.person("b")?.external == true)
+    }
+
+    @Test("a leading ' before = + - @ is the CSV export's formula guard and is removed")
+    func formulaGuard() throws {
+        let org = try #require(run("id,name,title\na,\"'=SUM(1)\",'-lead\nb,\"''@x\",'plain\n").org)
+        #expect(org.person("a")?.name == "=SUM(1)")
+        #expect(org.person("a")?.title == "-lead")
+        #expect(org.person("b")?.name == "'@x")
+        #expect(org.person("b")?.title == "'plain")
+    }
+
+    @Test("--map assigns any header by hand and can leave a field out")
+    func mapping() throws {
+        let text = "Staff No,Who,Line Manager,Manager,Position\n1,Ann,,9,Boss\n2,Bo,1,9,Tech\n"
+        let outcome = run(text, CSVImport.Options(mapping: [(.id, "staff no"), (.name, "Who"), (.reportsTo, "Line Manager"), (.title, "")]))
+        let org = try #require(outcome.org, "\(outcome.report.problems)")
+        #expect(org.person("2")?.reportsTo == "1")
+        #expect(org.person("2")?.title == nil)
+        #expect(outcome.report.columns.map(\.header) == ["Staff No", "Who", "Line Manager"])
+        #expect(outcome.report.columns.allSatisfy { $0.byHand })
+        #expect(outcome.report.unused.map(\.header) == ["Manager", "Position"])
+        #expect(outcome.report.unused.map(\.reason) == ["reports-to comes from column \"Line Manager\"", "--map title= leaves title out"])
+        let missing = run(text, CSVImport.Options(mapping: [(.name, "Nom")]))
+        #expect(missing.org == nil)
+        #expect(missing.report.problems.map(\.description) == [#"--map name=Nom: no column "Nom" in the header (the header has "Staff No", "Who", "Line Manager", "Manager", "Position")"#])
+    }
+
+    @Test("every problem is reported with its line, and nothing is imported")
+    func problems() {
+        let text = "id,name,manager id,hours,hats\n1,A,,40,\n2,B,9,40,\n3,C,4,forty,\n4,D,3,20,\n2,E,1,10,\n6,,1,,\n7,G,1,200,X:abc\n\n8,\"H\nI\",1,,\"Y;Y\"\n"
+        let outcome = run(text)
+        #expect(outcome.org == nil)
+        #expect(outcome.report.problems.map(\.description) == [
+            #"line 3: manager id "9" matches no id or e-mail in the file"#,
+            #"line 4: hours "forty" is not a number of hours from 0 to 168"#,
+            #"line 4: reporting cycle: "3" (line 4) → "4" (line 5) → "3" (line 4)"#,
+            #"line 6: duplicate id "2" (first used on line 3)"#,
+            #"line 7: no name ("name" is empty)"#,
+            #"line 8: hours "200" is not a number of hours from 0 to 168"#,
+            #"line 8: hats: "X:abc": the hours "abc" are not a number from 0 to 168"#,
+            #"line 10: hats: "Y" is listed twice; a role is worn once"#,
+        ])
+    }
+
+    @Test("no name column is a problem that names the headers found")
+    func noNameColumn() {
+        let outcome = run("id,boss\n1,\n")
+        #expect(outcome.report.problems.map(\.description) == [#"line 1: no name column: expected Name, Full Name, or First Name and Last Name (the header has "id", "boss"); assign one with --map name=HEADER"#])
+        #expect(run("").report.problems.map(\.description) == ["the file has no header line (it is empty)"])
+    }
+
+    @Test("--skip-bad-rows imports the sound rows; reports of a skipped row move to the top")
+    func skipBadRows() throws {
+        let text = "id,name,manager id,hours\n1,A,,40\n2,B,1,lots\n3,C,2,\n4,D,1,\n"
+        let outcome = run(text, CSVImport.Options(skipBadRows: true))
+        let org = try #require(outcome.org)
+        #expect(org.people.map(\.id) == ["1", "3", "4"])
+        #expect(org.person("3")?.reportsTo == nil)
+        #expect(outcome.report.skippedLines == [3])
+        #expect(outcome.report.notes.map(\.description) == ["line 4: C's manager (line 3) was skipped; placed at the top"])
+    }
+
+    @Test("someone reporting to themselves is taken as the top, with a note")
+    func selfManager() throws {
+        let outcome = run("id,name,reports to\n1,A,1\n2,B,1\n")
+        #expect(try #require(outcome.org).person("1")?.reportsTo == nil)
+        #expect(outcome.report.notes.map(\.description) == ["line 2: A reports to themselves; taken as the top of the tree"])
+    }
+
+    @Test("slugs: accents folded, any script kept, the rest one dash")
+    func slugs() {
+        #expect(CSVImport.slug("Zoë Müller", fallback: "x") == "zoe-muller")
+        #expect(CSVImport.slug("王芳", fallback: "x") == "王芳")
+        #expect(CSVImport.slug("  Level 1 / Tech!  ", fallback: "x") == "level-1-tech")
+        #expect(CSVImport.slug("!!!", fallback: "role") == "role")
+    }
+}
