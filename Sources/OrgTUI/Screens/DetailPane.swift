@@ -69,7 +69,7 @@ enum DetailPane {
                 .map { StyledLine($0, Style(foreground: .yellow)) }
         } else if let load = state.report.load(of: person.id), !person.hats.isEmpty {
             let loss = load.switchLoss > 0 ? " · switching −\(Format.percent(load.switchLoss))" : ""
-            lines.append(StyledLine("\(Format.hours(load.allocatedHours)) on \(Format.count(load.hats, "hat"))\(loss) · effective \(Format.hours(load.effectiveHours))"))
+            lines += Widgets.wrap("\(Format.hours(load.allocatedHours)) on \(Format.count(load.hats, "hat"))\(loss) · effective \(Format.hours(load.effectiveHours))", width: width).map { StyledLine($0) }
             if person.external {
                 lines.append(StyledLine("external: not load-checked", .dim))
             } else {

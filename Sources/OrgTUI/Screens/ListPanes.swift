@@ -130,10 +130,12 @@ extension Screens {
         // Marker 2, name, space, title, then hats 5, hours 7, switch 7, effective 7, load 7, symbol 2.
         let flexible = max(10, rect.width - 2 - 1 - 35)
         let longest = state.peopleOrder.dropFirst(state.peopleScroll).prefix(rect.height).map { DisplayWidth.of(org.people[$0].name) }.max() ?? 8
-        let nameWidth = min(max(8, longest), flexible / 2)
-        let titleWidth = flexible - nameWidth
+        // Short of room, the title gives way so names stay readable.
+        let showTitle = flexible >= 28
+        let nameWidth = showTitle ? min(max(8, longest), flexible / 2) : flexible
+        let titleWidth = showTitle ? flexible - nameWidth : 0
         func sortMark(_ sort: PeopleSort) -> String { state.peopleSort == sort ? (state.peopleSortDescending ? "▴" : "▾") : "" }
-        var heading = "  " + DisplayWidth.pad("Name" + sortMark(.name), to: nameWidth) + " " + DisplayWidth.pad("Title", to: titleWidth)
+        var heading = "  " + DisplayWidth.pad("Name" + sortMark(.name), to: nameWidth) + " " + (showTitle ? DisplayWidth.pad("Title", to: titleWidth) : "")
         heading += Widgets.right("Hats" + sortMark(.hats), 5) + Widgets.right("Hours" + sortMark(.hours), 7) + Widgets.right("Switch", 7)
         heading += Widgets.right("Eff.", 7) + Widgets.right("Load" + sortMark(.load), 7)
         canvas.put(heading, x: rect.x, y: rect.y, style: .bold, limit: rect.width)
@@ -149,7 +151,9 @@ extension Screens {
             canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base)
             canvas.put(selected ? "▸ " : "  ", x: rect.x, y: y, style: base)
             canvas.put(person.name, x: rect.x + 2, y: y, width: nameWidth, style: base)
-            canvas.put(person.title ?? "", x: rect.x + 3 + nameWidth, y: y, width: titleWidth, style: base.with(dim: !selected))
+            if showTitle {
+                canvas.put(person.title ?? "", x: rect.x + 3 + nameWidth, y: y, width: titleWidth, style: base.with(dim: !selected))
+            }
             guard let load = state.report.load(of: person.id) else { continue }
             var line = Widgets.right("\(load.hats)", 5) + Widgets.right(Format.oneDecimal(load.allocatedHours), 7)
             if person.external || state.away.contains(person.id) {
