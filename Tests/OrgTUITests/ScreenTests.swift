@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OrgKit
 @testable import OrgTUI
@@ -164,5 +165,32 @@ struct ScreenTests {
         assertScreen(driver.screen, name("helpdesk-chart", size))
         driver = Driver(org: .empty(name: "Acme"), width: size.0, height: size.1)
         assertScreen(driver.screen, name("empty-chart", size))
+    }
+}
+
+/// The screens shown in the README are the app's real screens.
+@Suite("README screens")
+struct ReadmeScreenTests {
+    func readmeBlock(after marker: String) throws -> String {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("README.md")
+        let readme = try String(contentsOf: url, encoding: .utf8)
+        let start = try #require(readme.range(of: "<!-- screen: \(marker) -->\n```\n"), "README has no screen \(marker)")
+        let end = try #require(readme.range(of: "```\n", range: start.upperBound..<readme.endIndex))
+        return String(readme[start.upperBound..<end.lowerBound])
+    }
+
+    @Test("the builder screens in the README")
+    func screens() throws {
+        var driver = try Driver(path: "northwind.json", width: 100, height: 30)
+        assertScreen(driver.screen, "readme-chart-100x30")
+        let chart = driver.screen
+        driver.press(.editHats)
+        driver.key(.character("a"))
+        driver.type("acc")
+        assertScreen(driver.screen, "readme-give-hat-100x30")
+        let giveHat = driver.screen
+        #expect(try readmeBlock(after: "chart") == chart)
+        #expect(try readmeBlock(after: "give-hat") == giveHat)
     }
 }

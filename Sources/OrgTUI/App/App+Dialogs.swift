@@ -90,7 +90,7 @@ extension App {
     }
 
     private static func pickerKey(_ key: Key, _ picker: inout PickerDialog, _ index: Int, _ state: inout AppState) {
-        let rows = Screens.pickerRows(state.size)
+        let rows = Screens.pickerRows(state.size, items: picker.items.count)
         switch key {
         case _ where KeyMap.matches(.choiceDown, key, in: .dialog): picker.selected = min(picker.matches.count - 1, picker.selected + 1)
         case _ where KeyMap.matches(.choiceUp, key, in: .dialog): picker.selected = max(0, picker.selected - 1)

@@ -94,7 +94,7 @@ enum DialogViews {
     // MARK: - Picker
 
     static func drawPicker(_ picker: PickerDialog, _ canvas: inout Canvas, _ state: AppState) {
-        let rows = Screens.pickerRows(state.size)
+        let rows = Screens.pickerRows(state.size, items: picker.items.count)
         let inner = frame(&canvas, state, width: 84, height: rows + 7, title: picker.title)
         canvas.put("Filter:", x: inner.x + 1, y: inner.y, style: .bold)
         drawField(picker.query, &canvas, x: inner.x + 9, y: inner.y, width: max(4, inner.width - 24), focused: true)

@@ -137,7 +137,8 @@ enum Screens {
     }
 
     /// Rows of items a picker shows at this screen size (update scrolls with it).
-    static func pickerRows(_ size: Size) -> Int {
-        max(3, min(16, size.height - 10))
+    /// Sized to the picker's items, so it does not jump while the filter narrows them.
+    static func pickerRows(_ size: Size, items: Int) -> Int {
+        max(3, min(16, size.height - 10, items))
     }
 }
