@@ -19,6 +19,8 @@ let package = Package(
         // Command-line parsing and the commands; the executable only calls into it.
         .target(name: "HatsCLI", dependencies: ["OrgKit", "OrgTUI", "Terminal"]),
         .executableTarget(name: "hats", dependencies: ["HatsCLI"]),
+        // The benchmark and stress tool: seeded org generator, measurements, save loop.
+        .executableTarget(name: "hats-bench", dependencies: ["OrgKit"], path: "Benchmarks/hats-bench"),
         // Golden/ holds the reviewed expected outputs of the exporters (read by path).
         .testTarget(name: "OrgKitTests", dependencies: ["OrgKit"], exclude: ["Golden"]),
         // Drives the app with messages and compares whole screens with golden files.
@@ -28,7 +30,7 @@ let package = Package(
         // The real binary in tmux, driven as a person would.
         .testTarget(name: "EndToEndTests", dependencies: ["hats", "OrgKit"]),
         // Runs the built `hats` binary as a user would.
-        .testTarget(name: "CLITests", dependencies: ["hats", "HatsCLI", "OrgKit"]),
+        .testTarget(name: "CLITests", dependencies: ["hats", "hats-bench", "HatsCLI", "OrgKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -17,13 +17,42 @@ extension OrgFile {
         } catch {
             throw OrgProblems([Problem("", error.message)])
         }
-        return try decode(bytes)
+        var loaded = try decode(bytes)
+        loaded.fingerprint = FileFingerprint(bytes)
+        return loaded
     }
 
-    /// Writes the org canonically to `path` with an atomic save.
-    public static func save(_ org: Org, path: String) throws(DiskError) {
-        try DiskFile.writeAtomically(Array(encode(org).utf8), to: path)
+    /// Writes the org canonically to `path` with an atomic save; returns the fingerprint
+    /// of what was written.
+    @discardableResult
+    public static func save(_ org: Org, path: String, system: FileSystemCalls = PosixFileSystem()) throws(DiskError) -> FileFingerprint {
+        let bytes = Array(encode(org).utf8)
+        try DiskFile.writeAtomically(bytes, to: path, system: system)
+        return FileFingerprint(bytes)
     }
+}
+
+/// The system calls a save makes. The real ones by default; tests pass one that fails.
+public protocol FileSystemCalls: Sendable {
+    func open(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32
+    func write(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int
+    func fchmod(_ descriptor: Int32, _ mode: mode_t) -> Int32
+    func fsync(_ descriptor: Int32) -> Int32
+    func close(_ descriptor: Int32) -> Int32
+    func rename(_ from: String, _ to: String) -> Int32
+    func unlink(_ path: String) -> Int32
+}
+
+/// The real system calls.
+public struct PosixFileSystem: FileSystemCalls {
+    public init() {}
+    public func open(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 { Glibc.open(path, flags, mode) }
+    public func write(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int { Glibc.write(descriptor, buffer, count) }
+    public func fchmod(_ descriptor: Int32, _ mode: mode_t) -> Int32 { Glibc.fchmod(descriptor, mode) }
+    public func fsync(_ descriptor: Int32) -> Int32 { Glibc.fsync(descriptor) }
+    public func close(_ descriptor: Int32) -> Int32 { Glibc.close(descriptor) }
+    public func rename(_ from: String, _ to: String) -> Int32 { Glibc.rename(from, to) }
+    public func unlink(_ path: String) -> Int32 { Glibc.unlink(path) }
 }
 
 /// A file-system failure, worded for the user.
@@ -67,8 +96,9 @@ public enum DiskFile {
     /// Saves `bytes` at `path` so that the file is always either the old or the new
     /// version: temp file in the same directory, write, keep the old permission bits,
     /// fsync, rename over the target, fsync the directory. A symlink is saved through to
-    /// its target.
-    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(DiskError) {
+    /// its target. Temp files left by saves that were killed are removed first. Every
+    /// system call goes through `system`, so tests can make any of them fail.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, system: FileSystemCalls = PosixFileSystem()) throws(DiskError) {
         let target = resolveSymlinks(path)
         let directory = (target as NSString).deletingLastPathComponent
         let directoryPath = directory.isEmpty ? "." : directory
@@ -83,38 +113,59 @@ public enum DiskFile {
             umask(mask)
             mode = 0o666 & ~mask
         }
-        let tempPath = "\(directoryPath)/.\(baseName).hats-save-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let descriptor = open(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        removeStaleTempFiles(in: directoryPath, for: baseName, system: system)
+        let tempPath = "\(directoryPath)/\(tempPrefix(for: baseName))\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let descriptor = system.open(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw DiskError(describe(errno, action: "cannot save in \(directoryPath)")) }
         var finished = false
         defer {
-            if !finished { unlink(tempPath) }
+            if !finished { _ = system.unlink(tempPath) }
         }
         do throws(DiskError) {
             var offset = 0
             while offset < bytes.count {
                 let written = bytes.withUnsafeBytes { buffer in
-                    write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                    system.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
                 }
                 if written < 0 {
                     if errno == EINTR { continue }
                     throw DiskError(describe(errno, action: "cannot save"))
                 }
+                if written == 0 { throw DiskError("cannot save: the disk accepted no more data") }
                 offset += written
             }
-            guard fchmod(descriptor, mode) == 0 else { throw DiskError(describe(errno, action: "cannot set permissions")) }
-            guard fsync(descriptor) == 0 else { throw DiskError(describe(errno, action: "cannot flush to disk")) }
+            guard system.fchmod(descriptor, mode) == 0 else { throw DiskError(describe(errno, action: "cannot set permissions")) }
+            guard system.fsync(descriptor) == 0 else { throw DiskError(describe(errno, action: "cannot flush to disk")) }
         } catch {
-            close(descriptor)
+            _ = system.close(descriptor)
             throw error
         }
-        guard close(descriptor) == 0 else { throw DiskError(describe(errno, action: "cannot save")) }
-        guard rename(tempPath, target) == 0 else { throw DiskError(describe(errno, action: "cannot replace the file")) }
+        guard system.close(descriptor) == 0 else { throw DiskError(describe(errno, action: "cannot save")) }
+        guard system.rename(tempPath, target) == 0 else { throw DiskError(describe(errno, action: "cannot replace the file")) }
         finished = true
-        let directoryDescriptor = open(directoryPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let directoryDescriptor = system.open(directoryPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0)
         if directoryDescriptor >= 0 {
-            _ = fsync(directoryDescriptor)
-            close(directoryDescriptor)
+            _ = system.fsync(directoryDescriptor)
+            _ = system.close(directoryDescriptor)
+        }
+    }
+
+    /// The start of the name of a save's temp file: hidden, next to the file, naming it.
+    static func tempPrefix(for baseName: String) -> String {
+        ".\(baseName).hats-save-"
+    }
+
+    /// Removes temp files of earlier saves of the same file whose process is gone (a save
+    /// killed part-way leaves one; the file itself was never touched).
+    static func removeStaleTempFiles(in directory: String, for baseName: String, system: FileSystemCalls) {
+        let prefix = tempPrefix(for: baseName)
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for entry in entries where entry.hasPrefix(prefix) {
+            let rest = entry.dropFirst(prefix.count)
+            guard let pid = rest.split(separator: "-").first.flatMap({ pid_t($0) }), pid > 0 else { continue }
+            if pid != getpid(), kill(pid, 0) == -1, errno == ESRCH {
+                _ = system.unlink("\(directory)/\(entry)")
+            }
         }
     }
 
@@ -135,6 +186,13 @@ public enum DiskFile {
         return current
     }
 
+    /// What the file at `path` holds now, to tell whether someone else changed it; nil
+    /// when there is no file.
+    public static func fingerprint(_ path: String) -> FileFingerprint? {
+        guard let bytes = try? read(path: path, limit: OrgFile.maxFileBytes) else { return nil }
+        return FileFingerprint(bytes)
+    }
+
     public static func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
@@ -151,5 +209,23 @@ public enum DiskFile {
         case ENOTDIR: "\(action): a part of the path is not a directory"
         default: "\(action): \(String(cString: strerror(code)))"
         }
+    }
+}
+
+/// The size and a 64-bit FNV-1a hash of a file's bytes: equal fingerprints mean (for any
+/// practical purpose) the same content, so the builder can tell that another program
+/// changed the file since it was opened or saved.
+public struct FileFingerprint: Equatable, Hashable, Sendable {
+    public var size: Int
+    public var hash: UInt64
+
+    public init(_ bytes: [UInt8]) {
+        size = bytes.count
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01B3
+        }
+        hash = value
     }
 }

@@ -9,6 +9,8 @@ public enum OrgFile {
         public var org: Org
         /// Unknown fields (kept on save) and other things worth a look; never fatal.
         public var warnings: [Problem]
+        /// What the file held, when it was read from disk.
+        public var fingerprint: FileFingerprint?
     }
 
     /// Reads an org from the bytes of a file. Throws every problem found, or the syntax error.
@@ -28,7 +30,7 @@ public enum OrgFile {
         let reported = Set(decoder.problems.map(\.path))
         let problems = decoder.problems + OrgValidator.problems(in: org).filter { !reported.contains($0.path) }
         if !problems.isEmpty { throw OrgProblems(problems) }
-        return Loaded(org: org, warnings: decoder.warnings)
+        return Loaded(org: org, warnings: decoder.warnings, fingerprint: nil)
     }
 
     public static func decode(_ text: String) throws(OrgProblems) -> Loaded {
