@@ -47,12 +47,17 @@ struct OrgSource {
 
     /// Reads and checks an org file; every problem becomes one line naming the file.
     static func loadFile(_ path: String, console: Console) throws -> Org {
+        try loadFileWithFingerprint(path, console: console).org
+    }
+
+    /// The same, keeping what the file held, so a later save can tell if it changed.
+    static func loadFileWithFingerprint(_ path: String, console: Console) throws -> OrgFile.Loaded {
         do {
             let loaded = try OrgFile.load(path: path)
             for warning in loaded.warnings {
                 console.errorLine("\(path): \(warning.path): warning: \(warning.message)")
             }
-            return loaded.org
+            return loaded
         } catch {
             var lines = error.lines(file: path)
             let count = error.problems.count

@@ -20,10 +20,10 @@ final class Tmux {
 
     /// Starts a shell in a `width`×`height` tmux window in a fresh directory. Use `start`
     /// to run hats in it, so that the shell shows what hats left behind when it exits.
-    init(width: Int = 100, height: Int = 30) throws {
+    init(width: Int = 100, height: Int = 30, environment: String = "") throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("hats-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let shell = "env -i PATH=/usr/bin:/bin HOME=\(directory.path) TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' bash --norc --noprofile"
+        let shell = "env -i PATH=/usr/bin:/bin HOME=\(directory.path) TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' \(environment) bash --norc --noprofile"
         // The tmux server this starts outlives the command. Foundation's Process would wait
         // for the server too (it inherits the descriptor Process watches), so use system().
         let start = ["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)", "-c", directory.path, shell]

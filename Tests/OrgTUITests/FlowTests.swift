@@ -76,7 +76,7 @@ struct FlowTests {
         driver.press(.confirm)
         driver.press(.save)
         let revision = driver.state.document.history.revision
-        #expect(driver.effects == [.save(driver.state.document.org, path: "msp-10.json", revision: revision)])
+        #expect(driver.effects == [.save(driver.state.document.org, path: "msp-10.json", revision: revision, check: .unchangedSince(nil))])
         driver.send(.saved(path: "msp-10.json", revision: revision, error: "no space left on the device"))
         #expect(driver.state.document.isModified)
         #expect(driver.state.status?.text == "Not saved: msp-10.json: no space left on the device. Your changes are still here, unsaved.")
@@ -94,7 +94,7 @@ struct FlowTests {
         driver.key(.control("u"))
         driver.type("acme.json")
         driver.press(.confirm)
-        #expect(driver.effects == [.save(driver.state.document.org, path: "acme.json", revision: 0, mustBeNew: true)])
+        #expect(driver.effects == [.save(driver.state.document.org, path: "acme.json", revision: 0, check: .mustBeNew)])
         driver.send(.saved(path: "acme.json", revision: 0, error: nil))
         #expect(driver.state.document.path == "acme.json")
     }
@@ -123,7 +123,7 @@ struct FlowTests {
         driver.key(.control("c"))
         driver.key(.character("s"))
         let revision = driver.state.document.history.revision
-        #expect(driver.effects == [.save(driver.state.document.org, path: "msp-10.json", revision: revision)])
+        #expect(driver.effects == [.save(driver.state.document.org, path: "msp-10.json", revision: revision, check: .unchangedSince(nil))])
         driver.send(.saved(path: "msp-10.json", revision: revision, error: nil))
         #expect(driver.effects.last == .quit)
     }

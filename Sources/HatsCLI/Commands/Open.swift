@@ -31,19 +31,30 @@ extension Commands {
             }
             let file = arguments.positionals.first
             let size = Size(width: 80, height: 24)
-            let state: AppState
+            let recovery = RecoveryStore.standard(environment: context.console.environment)
+            var state: AppState
             if let preset = arguments.value("--preset") {
                 let org = try OrgSource.loadPreset(preset)
                 if let file, DiskFile.exists(file) {
                     throw CommandFailure("hats: \(file) already exists; open it with: hats \(file) (a preset never replaces a file)")
                 }
                 state = App.start(Document(org: org, path: file, isNew: file != nil, origin: "preset \(preset)"), size: size)
+                if let recovered = recovery.offer(for: state.document.recoveryKey, file: nil, current: org) {
+                    App.offerRecovery(&state, recovered)
+                }
             } else if let file {
                 if DiskFile.exists(file) {
-                    state = App.start(Document(org: try OrgSource.loadFile(file, console: context.console), path: file), size: size)
+                    let loaded = try OrgSource.loadFileWithFingerprint(file, console: context.console)
+                    state = App.start(Document(org: loaded.org, path: file, fingerprint: loaded.fingerprint), size: size)
+                    if let recovered = recovery.offer(for: state.document.recoveryKey, file: file, current: loaded.org) {
+                        App.offerRecovery(&state, recovered)
+                    }
                 } else {
                     var opening = App.start(Document(org: .empty(name: Builder.baseName(file)), path: file, isNew: true), size: size)
                     opening.status = StatusMessage(text: "New org: Ctrl-S creates \(file)", kind: .info)
+                    if let recovered = recovery.offer(for: opening.document.recoveryKey, file: nil, current: opening.document.org) {
+                        App.offerRecovery(&opening, recovered)
+                    }
                     state = opening
                 }
             } else {

@@ -1,3 +1,4 @@
+import Foundation
 import OrgKit
 
 /// The interactive builder as pure functions: `update` changes the state for a message
@@ -16,6 +17,17 @@ public enum App {
     }
 
     public static func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
+        let revision = state.document.history.revision
+        let effects = handle(&state, msg)
+        return keepRecovery(&state, msg, revisionBefore: revision, effects)
+    }
+
+    /// Offers a recovery copy of unsaved work found when opening the document.
+    public static func offerRecovery(_ state: inout AppState, _ recovered: Org) {
+        state.dialogs.append(.confirm(Confirms.recover(recovered, state)))
+    }
+
+    static func handle(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         switch msg {
         case .key(let key):
             state.status = nil
@@ -28,7 +40,7 @@ public enum App {
             state.size = size
             keepSelectionVisible(&state)
             return []
-        case .saved(let path, let revision, let error):
+        case .saved(let path, let revision, let error, let fingerprint):
             if let error {
                 state.quitAfterSave = false
                 state.status = StatusMessage(text: "Not saved: \(path): \(error). Your changes are still here, unsaved.", kind: .error)
@@ -37,6 +49,8 @@ public enum App {
             state.document.path = path
             state.document.savedRevision = revision
             state.document.isNew = false
+            state.document.fingerprint = fingerprint
+            state.diskChanged = false
             state.status = StatusMessage(text: "Saved \(path)", kind: .success)
             if state.quitAfterSave {
                 state.quitting = true
@@ -47,12 +61,15 @@ public enum App {
             state.status = error.map { StatusMessage(text: "Not exported: \(path): \($0)", kind: .error) }
                 ?? StatusMessage(text: "Exported \(path)", kind: .success)
             return []
-        case .opened(let path, let result, let isNew):
+        case .opened(let path, let result, let isNew, let fingerprint, let recovered):
             switch result {
             case .success(let org):
                 let size = state.size
-                state = AppState(document: Document(org: org, path: path, isNew: isNew), size: size)
+                let now = state.now
+                state = AppState(document: Document(org: org, path: path, isNew: isNew, fingerprint: fingerprint), size: size)
+                state.now = now
                 if isNew { state.status = StatusMessage(text: "New org: Ctrl-S creates \(path)", kind: .info) }
+                if let recovered { offerRecovery(&state, recovered) }
             case .failure(let failure):
                 state.starting?.error = failure.lines
             }
@@ -60,7 +77,57 @@ public enum App {
         case .terminate:
             state.quitting = true
             return [.quit]
+        case .saveConflict(let path):
+            state.dialogs.append(.confirm(Confirms.conflict(path, state)))
+            return []
+        case .diskChanged:
+            if !state.diskChanged, let path = state.document.path {
+                state.status = StatusMessage(text: "\(path) changed on disk: Ctrl-S will ask before replacing it", kind: .info)
+            }
+            state.diskChanged = true
+            return []
+        case .tick(let date):
+            state.now = date
+            return []
         }
+    }
+
+    /// Keeps a recovery copy of unsaved work: written within 5 seconds or 20 edits of a
+    /// change and when the process is told to terminate; removed once the work is saved
+    /// or deliberately discarded.
+    static func keepRecovery(_ state: inout AppState, _ msg: Msg, revisionBefore: Int, _ effects: [Effect]) -> [Effect] {
+        var effects = effects
+        let key = state.document.recoveryKey
+        func writeCopy() {
+            let copy = Effect.writeRecovery(state.document.org, key: key)
+            if let quit = effects.firstIndex(of: .quit) { effects.insert(copy, at: quit) } else { effects.append(copy) }
+            state.recovery = RecoveryTracker(dueSince: nil, editsSinceCopy: 0, copyExists: true)
+        }
+        let quitting = effects.contains(.quit)
+        if case .terminate = msg {
+            // Leaving because of SIGTERM or SIGHUP: keep the work whatever its age.
+            if state.document.isModified { writeCopy() }
+            return effects
+        }
+        guard state.document.isModified, !quitting else {
+            // Saved, undone back to the file, or deliberately discarded: no copy needed.
+            if state.recovery.copyExists { effects.append(.removeRecovery(key: key)) }
+            state.recovery = RecoveryTracker()
+            return effects
+        }
+        if state.document.history.revision != revisionBefore {
+            state.recovery.editsSinceCopy += 1
+            if state.recovery.dueSince == nil { state.recovery.dueSince = state.now ?? .distantPast }
+            if state.recovery.editsSinceCopy >= RecoveryTracker.edits {
+                writeCopy()
+                return effects
+            }
+        }
+        if case .tick(let date) = msg, let due = state.recovery.dueSince,
+            date.timeIntervalSince(due) >= RecoveryTracker.seconds {
+            writeCopy()
+        }
+        return effects
     }
 
     // MARK: - Keys
@@ -167,7 +234,7 @@ public enum App {
                 state.dialogs.append(.form(Forms.saveAs(state)))
                 return []
             }
-            return [.save(state.document.org, path: path, revision: state.document.history.revision)]
+            return [.save(state.document.org, path: path, revision: state.document.history.revision, check: state.document.saveCheck)]
         case .saveAs: state.dialogs.append(.form(Forms.saveAs(state)))
         case .export: state.dialogs.append(.export(Exports.dialog(state)))
         case .help: state.dialogs.append(.help(HelpDialog()))

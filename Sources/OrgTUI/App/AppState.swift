@@ -1,3 +1,4 @@
+import Foundation
 import OrgKit
 
 /// The org being edited, its undo history, and where it is saved.
@@ -12,16 +13,26 @@ public struct Document: Sendable {
     public var isNew: Bool
     /// What the org came from, for the title bar ("preset msp-10").
     public var origin: String?
+    /// What the file held when it was opened or last saved: a save first checks it is
+    /// unchanged, so another editor's work is never silently overwritten.
+    public var fingerprint: FileFingerprint?
 
-    public init(org: Org, path: String?, isNew: Bool = false, origin: String? = nil) {
+    public init(org: Org, path: String?, isNew: Bool = false, origin: String? = nil, fingerprint: FileFingerprint? = nil) {
         self.org = org
         self.path = path
         self.savedRevision = 0
         self.isNew = isNew
         self.origin = origin
+        self.fingerprint = fingerprint
     }
 
     public var isModified: Bool { history.revision != savedRevision }
+
+    /// Names the document's recovery copy.
+    public var recoveryKey: String { RecoveryStore.key(path: path, origin: origin) }
+
+    /// The check a plain save (Ctrl-S) makes.
+    var saveCheck: SaveCheck { .unchangedSince(isNew ? nil : fingerprint) }
 }
 
 /// The views the number keys and Tab switch between.
@@ -108,6 +119,12 @@ public struct AppState: Sendable {
     public var away: Set<String> = []
     /// Save, then quit when the save succeeds.
     public var quitAfterSave = false
+    /// The time of the last tick.
+    public var now: Date?
+    /// When unsaved work needs its recovery copy written, and whether one exists.
+    public var recovery = RecoveryTracker()
+    /// The file changed on disk since it was opened or saved.
+    public var diskChanged = false
 
     // Derived from the org; refreshed after every edit (see App+Refresh).
     public internal(set) var report: LoadReport
@@ -147,4 +164,15 @@ public struct AppState: Sendable {
     }
 
     var context: BindingContext { dialogs.isEmpty ? tab.context : .dialog }
+}
+
+/// Keeps the recovery copy within 5 seconds or 20 edits of the work it protects.
+public struct RecoveryTracker: Equatable, Sendable {
+    /// The copy is due from this time (the first unsaved edit since the last copy).
+    public var dueSince: Date?
+    public var editsSinceCopy = 0
+    public var copyExists = false
+
+    static let seconds: TimeInterval = 4
+    static let edits = 20
 }

@@ -1,3 +1,4 @@
+import Foundation
 import OrgKit
 
 /// Everything that can happen to the app.
@@ -5,14 +6,33 @@ public enum Msg: Sendable {
     case key(Key)
     case mouse(MouseEvent)
     case resize(Size)
-    /// The result of a `.save` effect: nil error means it worked.
-    case saved(path: String, revision: Int, error: String?)
+    /// The result of a `.save` effect: nil error means it worked, and `fingerprint` is what
+    /// the file now holds.
+    case saved(path: String, revision: Int, error: String?, fingerprint: FileFingerprint? = nil)
+    /// A `.save` found the file changed on disk since it was opened or saved.
+    case saveConflict(path: String)
+    /// The file changed on disk (noticed by the runner between keys).
+    case diskChanged
     /// The result of an `.export` effect.
     case exported(path: String, error: String?)
-    /// The result of an `.open` effect from the start screen.
-    case opened(path: String, result: Result<Org, OpenFailure>, isNew: Bool)
+    /// The result of an `.open` effect: the org (with what the file held), or why not;
+    /// and a recovery copy of unsaved work on it, if there is one to offer.
+    case opened(path: String, result: Result<Org, OpenFailure>, isNew: Bool, fingerprint: FileFingerprint? = nil, recovered: Org? = nil)
+    /// About once a second: lets the app keep its recovery copy fresh.
+    case tick(Date)
     /// SIGTERM or SIGHUP: leave now (the runner restores the terminal).
     case terminate
+}
+
+/// What must hold on disk before a save may replace the file.
+public enum SaveCheck: Equatable, Sendable {
+    /// Nothing: overwrite (the user chose to).
+    case none
+    /// The file must not exist (Save As never overwrites another file).
+    case mustBeNew
+    /// The file must still hold what it held when opened or last saved (nil: must not
+    /// exist yet) — otherwise someone else changed it.
+    case unchangedSince(FileFingerprint?)
 }
 
 /// Why a file could not be opened, already worded for the user.
@@ -24,9 +44,12 @@ public struct OpenFailure: Error, Equatable, Sendable {
 /// What the app asks the outside world to do. `update` returns these as data; the runner
 /// performs them and feeds the result back as a `Msg`.
 public enum Effect: Equatable, Sendable {
-    /// Write the org to `path`; answer with `.saved`. With `mustBeNew`, refuse if the file
-    /// exists (Save As never overwrites another file).
-    case save(Org, path: String, revision: Int, mustBeNew: Bool = false)
+    /// Write the org to `path`; answer with `.saved`, or `.saveConflict` when `check` fails.
+    case save(Org, path: String, revision: Int, check: SaveCheck = .none)
+    /// Keep a recovery copy of unsaved work (see `RecoveryStore`).
+    case writeRecovery(Org, key: String)
+    /// The work is saved or deliberately dropped: the recovery copy goes.
+    case removeRecovery(key: String)
     /// Export the org to `path` in `format`; answer with `.exported`.
     case export(Org, format: ExportFormat, path: String)
     /// Read the org file at `path` (missing: a new org to be saved there); answer `.opened`.

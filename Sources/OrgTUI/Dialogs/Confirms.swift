@@ -46,6 +46,30 @@ enum Confirms {
         ])
     }
 
+    static func conflict(_ path: String, _ state: AppState) -> ConfirmDialog {
+        ConfirmDialog(title: "Changed on disk", lines: [
+            "\(path) changed on disk since you opened or saved it.",
+            "Another editor, or a git pull? Your changes are still here.",
+        ], choices: [
+            ConfirmChoice(key: .character("o"), label: "Overwrite it", action: .overwrite),
+            ConfirmChoice(key: .character("r"), label: "Reload (drop mine)", action: .reload),
+            ConfirmChoice(key: .character("a"), label: "Save as…", action: .saveAsInstead),
+            cancel,
+        ])
+    }
+
+    static func recover(_ org: Org, _ state: AppState) -> ConfirmDialog {
+        let what = state.document.path ?? state.document.origin ?? "this org"
+        return ConfirmDialog(title: "Unsaved work found", lines: [
+            "There is unsaved work on \(what) from an earlier session",
+            "that ended without saving (\(org.people.count) people, \(org.roles.count) roles).",
+        ], choices: [
+            ConfirmChoice(key: .character("r"), label: "Recover it", action: .recover(org)),
+            ConfirmChoice(key: .character("d"), label: "Discard it", action: .discardRecovery),
+            cancel,
+        ])
+    }
+
     static func act(_ action: ConfirmAction, _ state: inout AppState) -> [Effect] {
         let org = state.document.org
         switch action {
@@ -61,7 +85,26 @@ enum Confirms {
                 state.dialogs.append(.form(Forms.saveAs(state)))
                 return []
             }
-            return [.save(state.document.org, path: path, revision: state.document.history.revision)]
+            return [.save(state.document.org, path: path, revision: state.document.history.revision, check: state.document.saveCheck)]
+        case .overwrite:
+            guard let path = state.document.path else { return [] }
+            return [.save(state.document.org, path: path, revision: state.document.history.revision, check: .none)]
+        case .reload:
+            guard let path = state.document.path else { return [] }
+            return [.open(path: path)]
+        case .saveAsInstead:
+            state.dialogs.append(.form(Forms.saveAs(state)))
+        case .recover(let org):
+            state.document.org = org
+            state.document.history = History()
+            // Not what the file holds: marked unsaved until saved.
+            state.document.savedRevision = -1
+            // The earlier session's copy is on disk: a clean save or a discard removes it.
+            state.recovery.copyExists = true
+            App.refresh(&state)
+            state.status = StatusMessage(text: "Recovered your unsaved work: Ctrl-S saves it", kind: .success)
+        case .discardRecovery:
+            return [.removeRecovery(key: state.document.recoveryKey)]
         case .discardAndQuit:
             state.quitting = true
             return [.quit]

@@ -183,6 +183,11 @@ public enum ConfirmAction: Sendable, Equatable {
     case deleteDuty(String)
     case saveAndQuit
     case discardAndQuit
+    case overwrite
+    case reload
+    case saveAsInstead
+    case recover(Org)
+    case discardRecovery
     case cancel
 }
 

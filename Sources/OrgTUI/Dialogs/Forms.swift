@@ -229,7 +229,8 @@ enum Forms {
 
         case .saveAs:
             let path = try required(0)
-            return [.save(state.document.org, path: path, revision: state.document.history.revision, mustBeNew: path != state.document.path)]
+            let check: SaveCheck = path == state.document.path ? state.document.saveCheck : .mustBeNew
+            return [.save(state.document.org, path: path, revision: state.document.history.revision, check: check)]
 
         case .renameOrg:
             let name = try required(0)

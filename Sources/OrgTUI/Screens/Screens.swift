@@ -60,7 +60,8 @@ enum Screens {
         let name = document.org.name.isEmpty ? "Untitled org" : document.org.name
         let title = (width >= Layout.sideBySideWidth ? " hats  " : " ") + "\(name) — \(source)"
         // The unsaved marker is never cut: the title gives way to it.
-        let marker = document.isModified ? "  ● unsaved" : ""
+        var marker = document.isModified ? "  ● unsaved" : ""
+        if state.diskChanged { marker += "  ⚠ changed on disk" }
         let room = max(0, tabsStart - 1 - DisplayWidth.of(marker))
         let used = canvas.put(DisplayWidth.truncate(title, to: room), x: 0, y: 0, style: .reverse.with(bold: true))
         canvas.put(marker, x: used, y: 0, style: Style(foreground: .yellow, bold: true, reverse: true), limit: max(0, tabsStart - 1 - used))

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+@testable import OrgKit
+
+/// Leaving hats every way there is, and finding the work and the terminal intact.
+@Suite("Safety end to end", .enabled(if: Tmux.available, "tmux is not installed"), .serialized)
+struct SafetyEndToEndTests {
+    /// The recovery copies in the session's home (the shell runs with HOME set to the
+    /// scratch directory).
+    func recoveryCopies(_ tmux: Tmux) -> [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: tmux.directory.appendingPathComponent(".local/state/hats").path)) ?? []
+    }
+
+    func hatsPid(_ tmux: Tmux) throws -> String {
+        let shellPid = tmux.paneFlag("pane_pid")
+        return try Tmux.run(["pgrep", "-P", shellPid]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Starts hats on a preset with a file, makes one edit, and waits for its recovery copy.
+    func editAndWaitForCopy(_ tmux: Tmux) throws {
+        try tmux.start("--preset msp-10 org.json")
+        #expect(tmux.waitFor("Reporting lines"))
+        try tmux.keys("N")
+        try tmux.keys("C-u")
+        try tmux.type("Recover Me")
+        try tmux.keys("Enter")
+        #expect(tmux.waitFor("● unsaved"))
+        let deadline = Date().addingTimeInterval(15)
+        while recoveryCopies(tmux).isEmpty, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(recoveryCopies(tmux).count == 1, "a recovery copy within 5 seconds of the edit")
+    }
+
+    @Test("kill -9 after edits: starting again offers the edits back")
+    func killNineRecovers() throws {
+        let tmux = try Tmux()
+        try editAndWaitForCopy(tmux)
+        _ = try Tmux.run(["kill", "-KILL", try hatsPid(tmux)])
+        #expect(tmux.waitUntilGone("Reporting lines") || true)
+        // Nothing can restore the terminal after SIGKILL; the shell's own reset does.
+        try tmux.shell("stty sane; clear")
+        try tmux.start("--preset msp-10 org.json")
+        #expect(tmux.waitFor("Unsaved work found"))
+        try tmux.keys("r")
+        #expect(tmux.waitFor("Recover Me"))
+        #expect(tmux.screen.contains("● unsaved"))
+        try tmux.keys("C-s")
+        #expect(tmux.waitFor("Saved org.json"))
+        #expect(recoveryCopies(tmux).isEmpty, "a clean save removes the copy")
+        try tmux.keys("q")
+        #expect(tmux.waitUntilGone("Reporting lines"))
+        #expect(try OrgFile.decode(try #require(tmux.file("org.json"))).org.name == "Recover Me")
+    }
+
+    /// The terminal before hats and after it was made to leave by `leave`.
+    func leave(_ tmux: Tmux, _ how: (Tmux) throws -> Void) throws -> (before: String, after: String) {
+        try tmux.shell("stty -a > before.txt")
+        try editAndWaitForCopy(tmux)
+        try how(tmux)
+        #expect(tmux.waitUntilGone("Reporting lines"))
+        try tmux.shell("stty -a > after.txt; echo done-$((6*7))")
+        #expect(tmux.waitFor("done-42"))
+        return (tmux.file("before.txt") ?? "missing", tmux.file("after.txt") ?? "missing after")
+    }
+
+    @Test("SIGHUP and SIGTERM: the terminal as it was, and a recovery copy of the edits", arguments: ["HUP", "TERM"])
+    func hangupAndTerminate(signal: String) throws {
+        let tmux = try Tmux()
+        let (before, after) = try leave(tmux) { tmux in _ = try Tmux.run(["kill", "-\(signal)", try hatsPid(tmux)]) }
+        #expect(before == after)
+        #expect(tmux.paneFlag("alternate_on") == "0")
+        #expect(tmux.paneFlag("cursor_flag") == "1")
+        let copies = recoveryCopies(tmux)
+        #expect(copies.count == 1)
+        let copy = try String(contentsOf: tmux.directory.appendingPathComponent(".local/state/hats/\(copies.first ?? "")"), encoding: .utf8)
+        #expect(try OrgFile.decode(copy).org.name == "Recover Me")
+    }
+
+    @Test("quitting (discarding) restores the terminal and removes the copy")
+    func quitDiscarding() throws {
+        let tmux = try Tmux()
+        let (before, after) = try leave(tmux) { tmux in
+            try tmux.keys("q")
+            #expect(tmux.waitFor("Unsaved changes"))
+            try tmux.keys("d")
+        }
+        #expect(before == after)
+        #expect(tmux.paneFlag("alternate_on") == "0")
+        #expect(tmux.paneFlag("cursor_flag") == "1")
+        #expect(recoveryCopies(tmux).isEmpty)
+    }
+
+    @Test("a crash (SIGSEGV) restores the terminal; the recovery copy written before it survives")
+    func crash() throws {
+        let tmux = try Tmux(environment: "SWIFT_BACKTRACE=interactive=no")
+        let (before, after) = try leave(tmux) { tmux in _ = try Tmux.run(["kill", "-SEGV", try hatsPid(tmux)]) }
+        #expect(before == after)
+        #expect(tmux.paneFlag("alternate_on") == "0")
+        #expect(tmux.paneFlag("cursor_flag") == "1")
+        #expect(recoveryCopies(tmux).count == 1)
+    }
+
+    @Test("a C locale still shows every name")
+    func cLocale() throws {
+        let tmux = try Tmux()
+        try tmux.shell("LC_ALL=C LANG=C \(Tmux.binary.path) --preset msp-10")
+        #expect(tmux.waitFor("Reporting lines"))
+        #expect(tmux.screen.contains("Zoë Müller"))
+        #expect(tmux.screen.contains("王芳"))
+        try tmux.keys("q")
+        #expect(tmux.waitUntilGone("Reporting lines"))
+    }
+
+    @Test("TERM unset or unknown: one clear line, exit 2, terminal untouched")
+    func badTerm() throws {
+        let tmux = try Tmux()
+        try tmux.shell("stty -a > before.txt")
+        try tmux.shell("env -u TERM \(Tmux.binary.path) --preset msp-10; echo unset-exit=$?")
+        #expect(tmux.waitFor("unset-exit=2"))
+        try tmux.shell("TERM=no-such-terminal \(Tmux.binary.path) --preset msp-10; echo unknown-exit=$?")
+        #expect(tmux.waitFor("unknown-exit=2"))
+        #expect(tmux.screen.contains("no-such-terminal"))
+        try tmux.shell("stty -a > after.txt; echo done-$((6*7))")
+        #expect(tmux.waitFor("done-42"))
+        #expect(tmux.file("before.txt") == tmux.file("after.txt"))
+    }
+
+    @Test("a 1×1 terminal: no crash; back to full size, the chart")
+    func tinyTerminal() throws {
+        let tmux = try Tmux()
+        try tmux.start("--preset msp-10")
+        #expect(tmux.waitFor("Reporting lines"))
+        for (width, height) in [(1, 1), (2, 1), (1, 3), (10, 2)] {
+            try tmux.resize(width, height)
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        try tmux.resize(100, 30)
+        #expect(tmux.waitFor("Reporting lines"))
+        try tmux.keys("q")
+        #expect(tmux.waitUntilGone("Reporting lines"))
+    }
+}
