@@ -83,7 +83,9 @@ struct BuilderEndToEndTests {
         try tmux.keys("Enter")
         #expect(tmux.waitFor("unsaved"))
         try tmux.keys("u", "u", "u", "u")
-        #expect(tmux.waitUntilGone("unsaved"))
+        // The last u finds nothing left to undo: by then every undo has been drawn.
+        #expect(tmux.waitFor("nothing to undo"))
+        #expect(!tmux.screen.contains("unsaved"))
         #expect(!tmux.screen.contains("Temp Person"))
         try tmux.keys("q")
         #expect(tmux.waitUntilGone("Reporting lines"))

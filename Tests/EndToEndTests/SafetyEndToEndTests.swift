@@ -8,7 +8,9 @@ struct SafetyEndToEndTests {
     /// The recovery copies in the session's home (the shell runs with HOME set to the
     /// scratch directory).
     func recoveryCopies(_ tmux: Tmux) -> [String] {
-        (try? FileManager.default.contentsOfDirectory(atPath: tmux.directory.appendingPathComponent(".local/state/hats").path)) ?? []
+        // Hidden entries are the temp files of a copy being written (atomic save).
+        ((try? FileManager.default.contentsOfDirectory(atPath: tmux.directory.appendingPathComponent(".local/state/hats").path)) ?? [])
+            .filter { !$0.hasPrefix(".") }
     }
 
     func hatsPid(_ tmux: Tmux) throws -> String {
