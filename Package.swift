@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "HatsCLI", dependencies: ["OrgKit", "OrgTUI", "Terminal"]),
         .executableTarget(name: "hats", dependencies: ["HatsCLI"]),
         // The benchmark and stress tool: seeded org generator, measurements, save loop.
-        .executableTarget(name: "hats-bench", dependencies: ["OrgKit"], path: "Benchmarks/hats-bench"),
+        .executableTarget(name: "hats-bench", dependencies: ["OrgKit", "OrgTUI"], path: "Benchmarks/hats-bench"),
         // Golden/ holds the reviewed expected outputs of the exporters (read by path).
         .testTarget(name: "OrgKitTests", dependencies: ["OrgKit"], exclude: ["Golden"]),
         // Drives the app with messages and compares whole screens with golden files.

@@ -4,6 +4,8 @@ import OrgKit
 /// hats-bench: the benchmark and stress tool (see docs/performance.md and docs/safety.md).
 ///   hats-bench generate N [--seed S]      a generated org with N people, on stdout
 ///   hats-bench save-loop A B TARGET       save A, then B, to TARGET, forever (for kill tests)
+///   hats-bench run [--sizes 1000,10000,100000] [--seed S] [--keystrokes K] [--hats PATH]
+///                                         every measurement, as a Markdown table
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 func fail(_ message: String) -> Never {
@@ -36,6 +38,17 @@ case "save-loop":
         }
         saves += 1
     }
+case "run":
+    func option(_ name: String) -> String? {
+        arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+    }
+    let sizes = (option("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
+    let hats = option("--hats") ?? (URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("hats").path)
+    let directory = NSTemporaryDirectory() + "hats-bench-\(getpid())"
+    try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let benchmark = Benchmark(sizes: sizes, seed: UInt64(option("--seed") ?? "") ?? 1, keystrokes: Int(option("--keystrokes") ?? "") ?? 1000, hats: hats, directory: directory)
+    print(benchmark.run(), terminator: "")
 default:
-    fail("usage: hats-bench generate N [--seed S] | save-loop A B TARGET")
+    fail("usage: hats-bench generate N [--seed S] | save-loop A B TARGET | run [--sizes …]")
 }

@@ -255,7 +255,7 @@ public enum App {
 
     /// Applies an edit through the history; on refusal shows the reason. Returns success.
     @discardableResult
-    static func commit(_ edit: Edit, _ state: inout AppState) -> Bool {
+    public static func commit(_ edit: Edit, _ state: inout AppState) -> Bool {
         do {
             let entry = try state.document.history.perform(edit, on: &state.document.org)
             refresh(&state)

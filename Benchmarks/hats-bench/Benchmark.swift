@@ -1,0 +1,102 @@
+import Foundation
+import OrgKit
+import OrgTUI
+
+/// `hats-bench run`: every measurement of docs/performance.md, at each size.
+struct Benchmark {
+    var sizes: [Int]
+    var seed: UInt64
+    var keystrokes: Int
+    var hats: String
+    var directory: String
+
+    struct Row {
+        var name: String
+        var cells: [String]
+    }
+
+    func repeats(_ size: Int) -> Int { size >= 100_000 ? 3 : (size >= 10_000 ? 5 : 9) }
+
+    func run() -> String {
+        var rows: [String: [String]] = [:]
+        var order: [String] = []
+        func record(_ name: String, _ value: String) {
+            if rows[name] == nil { order.append(name) }
+            rows[name, default: []].append(value)
+        }
+        var perPerson: [(size: Int, check: Double, load: Double)] = []
+        for size in sizes {
+            var generator = OrgGenerator(seed: seed)
+            let org = generator.org(people: size)
+            let text = OrgFile.encode(org)
+            let path = "\(directory)/org-\(size).json"
+            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+                log("cannot write \(path)")
+                continue
+            }
+            let count = repeats(size)
+            log("\(size) people: \(text.utf8.count / 1024) KB")
+
+            let load = Sample.of(count) { _ = try? OrgFile.load(path: path) }
+            record("load (read + decode + validate)", load.cell)
+            let check = Sample.of(count) { _ = LoadChecker.check(org) }
+            record("check (with suggestions)", check.cell)
+            perPerson.append((size, check.median / Double(size), load.median / Double(size)))
+            for format in ExportFormat.allCases {
+                record("export \(format.rawValue)", Sample.of(count) { _ = Exporter.export(org, as: format) }.cell)
+            }
+            let tree = ReportingTree(org)
+            let widths = [Double](repeating: 180, count: org.people.count)
+            record("SVG layout alone", Sample.of(count) { _ = ChartLayout.make(children: tree.children, roots: tree.roots, widths: widths) }.cell)
+            record("builder start-up to first frame", Sample.of(count) {
+                guard let loaded = try? OrgFile.load(path: path) else { return }
+                let state = App.start(Document(org: loaded.org, path: path, fingerprint: loaded.fingerprint), size: Size(width: 120, height: 40))
+                _ = App.view(state)
+            }.cell)
+            let strokes = keystrokeSample(org, count: size >= 100_000 ? Swift.min(keystrokes, 200) : keystrokes)
+            record("keystroke: edit + recheck + render, median", strokes.format(strokes.median))
+            record("keystroke: edit + recheck + render, p99", strokes.format(strokes.percentile(99)))
+            let child = Child.run([hats, "check", path, "--format", "json", "--fail-on", "never"])
+            record("hats check (process), peak memory", "\(child.peakKB / 1024) MB")
+            record("hats check (process), wall time", Sample(values: [child.milliseconds]).format(child.milliseconds))
+        }
+        var table = "| measure (ms; median (min–max)) | " + sizes.map { "\($0.formatted()) people" }.joined(separator: " | ") + " |\n"
+        table += "|---|" + sizes.map { _ in "---" }.joined(separator: "|") + "|\n"
+        for name in order { table += "| \(name) | " + (rows[name] ?? []).joined(separator: " | ") + " |\n" }
+        if let first = perPerson.first {
+            table += "| check, µs per person (× the smallest size) | " + perPerson.map {
+                String(format: "%.2f (×%.2f)", $0.check * 1000, $0.check / first.check)
+            }.joined(separator: " | ") + " |\n"
+            table += "| load, µs per person (× the smallest size) | " + perPerson.map {
+                String(format: "%.2f (×%.2f)", $0.load * 1000, $0.load / first.load)
+            }.joined(separator: " | ") + " |\n"
+        }
+        return table
+    }
+
+    /// Keystrokes that edit: alternately undo and redo a change of one person's hat hours,
+    /// so each one applies an edit, re-runs the checker and draws the visible screen.
+    func keystrokeSample(_ org: Org, count: Int) -> Sample {
+        var state = App.start(Document(org: org, path: nil), size: Size(width: 120, height: 40))
+        guard let person = org.people.dropFirst(org.people.count / 2).first(where: { !$0.hats.isEmpty }), let hat = person.hats.first else {
+            return Sample(values: [])
+        }
+        _ = App.perform(.showChart, &state)
+        App.commit(.setHatHours(person: person.id, role: hat.role, hours: 11), &state)
+        _ = App.view(state)
+        var values: [Double] = []
+        values.reserveCapacity(count)
+        for index in 0..<count {
+            let key: Key = index % 2 == 0 ? .character("u") : .control("r")
+            values.append(Clock.milliseconds {
+                _ = App.update(&state, .key(key))
+                _ = App.view(state)
+            })
+        }
+        return Sample(values: values)
+    }
+
+    func log(_ message: String) {
+        FileHandle.standardError.write(Data("hats-bench: \(message)\n".utf8))
+    }
+}
