@@ -192,6 +192,18 @@ struct OrgFileTests {
                 ["name: this key appears more than once in the same object"])
     }
 
+    @Test("an object with 100,000 keys is read in linear time, and a key repeated among them is found")
+    func manyKeys() throws {
+        // Checking each key against all the keys before it took 161 s for 50,000 keys.
+        let keys = (0..<100_000).map { "\"k\($0)\": 1" }.joined(separator: ", ")
+        let text = "{\"format\": \"hats\", \"version\": 1, \(keys), \"k7\": 2}"
+        let clock = ContinuousClock()
+        let start = clock.now
+        #expect(problems(text) == ["k7: this key appears more than once in the same object"])
+        // A bound against a hang, not a speed target (about 3 s in a debug build).
+        #expect(clock.now - start < .seconds(60))
+    }
+
     @Test("the Org initialiser refuses what the file reader refuses")
     func initialiserValidates() {
         #expect(throws: OrgProblems([Problem("people[0].reportsTo", "a person cannot report to themselves")])) {
