@@ -204,6 +204,15 @@ struct OrgFileTests {
         #expect(clock.now - start < .seconds(60))
     }
 
+    @Test("a message quotes at most 80 characters of a value, so a 5 MB id gives a short line")
+    func longValuesCutShort() {
+        let long = String(repeating: "y", count: 5_000_000)
+        let text = "{\"format\": \"hats\", \"version\": 1, \"people\": [{\"id\": \"a\", \"name\": \"A\", \"reportsTo\": \"\(long)\"}]}"
+        #expect(problems(text) == ["people[0].reportsTo: no person has id \"\(String(repeating: "y", count: 80))…\""])
+        #expect(OrgValidator.quoted(String(repeating: "z", count: 80)) == "\"\(String(repeating: "z", count: 80))\"")
+        #expect(OrgValidator.quoted("\u{1B}[2J") == #""\u001b[2J""#)
+    }
+
     @Test("the Org initialiser refuses what the file reader refuses")
     func initialiserValidates() {
         #expect(throws: OrgProblems([Problem("people[0].reportsTo", "a person cannot report to themselves")])) {
