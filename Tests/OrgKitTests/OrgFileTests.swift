@@ -98,6 +98,9 @@ struct OrgFileTests {
     func byteOrderMark() throws {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("{\"format\": \"hats\", \"version\": 1, \"name\": \"BOM\"}".utf8)
         #expect(try OrgFile.decode(bytes).org.name == "BOM")
+        // The mark is not a column: the place is where an editor puts the cursor.
+        #expect(problems(String(decoding: [0xEF, 0xBB, 0xBF] + Array("{\"format\": ".utf8), as: UTF8.self)) ==
+                ["1:12: invalid JSON: unexpected end of file; expected a value"])
     }
 
     @Test("a file that is not a hats file, or from a newer hats, is refused clearly")

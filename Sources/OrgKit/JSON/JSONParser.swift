@@ -347,6 +347,8 @@ public struct JSONParser {
             position += 1
         }
         // Columns count characters, not bytes, so an editor's cursor lands on the spot.
+        // Editors do not show a byte order mark, so it is not a column either.
+        if lineStart == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { lineStart = min(3, end) }
         var column = 1
         position = lineStart
         while position < end {
