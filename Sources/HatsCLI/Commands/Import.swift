@@ -64,7 +64,7 @@ extension Commands {
             }
             let bytes: [UInt8]
             do throws(DiskError) {
-                bytes = try DiskFile.read(path: file, limit: OrgFile.maxFileBytes)
+                bytes = try DiskFile.read(path: file, limit: OrgFile.maxFileBytes, kind: "a CSV file")
             } catch {
                 throw CommandFailure("hats import: \(file): \(error.message)")
             }

@@ -36,13 +36,14 @@ public struct DiskError: Error, Equatable, Sendable, CustomStringConvertible {
 /// Reading and writing whole files with POSIX calls, so that every failure has a clear
 /// message and a save can never leave a half-written file behind.
 public enum DiskFile {
-    public static func read(path: String, limit: Int) throws(DiskError) -> [UInt8] {
+    /// `kind` names what the file should be, for the message about a directory.
+    public static func read(path: String, limit: Int, kind: String = "an org file") throws(DiskError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw DiskError(describe(errno, action: "cannot open")) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw DiskError(describe(errno, action: "cannot read")) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw DiskError("is a directory, not an org file") }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw DiskError("is a directory, not \(kind)") }
         if (info.st_mode & S_IFMT) == S_IFREG, info.st_size > limit {
             throw DiskError("is \(info.st_size / 1_048_576) MB; the largest file hats reads is \(limit / 1_048_576) MB")
         }
