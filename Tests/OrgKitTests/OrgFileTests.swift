@@ -81,6 +81,12 @@ struct OrgFileTests {
         #expect(problems("{\"a\": \"\\ud800\"}") == ["1:8: invalid JSON: a \\uD800 high surrogate must be followed by a low surrogate"])
         #expect(problems("{} {}") == ["1:4: invalid JSON: unexpected '{' after the end of the JSON value"])
         #expect(problems(String(repeating: "[", count: 10_000)) == ["1:257: invalid JSON: nesting deeper than 256 levels"])
+        #expect(problems(#"{"a": "\x41"}"#) == [#"1:9: invalid JSON: unknown escape '\x'"#])
+        #expect(problems("{\"a\": \"\\\u{1}\"}") == ["1:9: invalid JSON: a backslash followed by byte 0x01 is not an escape"])
+        #expect(problems("\u{0}") == ["1:1: invalid JSON: unexpected byte 0x00; expected a value"])
+        #expect(throws: OrgProblems([Problem("1:1", "invalid JSON: the file is UTF-16 text; hats reads UTF-8 (save it as UTF-8)")])) {
+            _ = try OrgFile.decode([0xFF, 0xFE] + Array("{}".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        }
     }
 
     @Test("invalid UTF-8 and binary garbage are refused, not decoded into replacement characters")
@@ -112,6 +118,7 @@ struct OrgFileTests {
         #expect(problems("{\"format\": \"hats\", \"version\": 2, \"people\": 5}") ==
                 ["version: this file is format version 2, written by a newer hats; this hats reads version 1 — upgrade hats to open it"])
         #expect(problems("{\"format\": \"hats\", \"version\": 0}") == ["version: expected 1, found 0"])
+        #expect(problems("{\"format\": \"hats\", \"version\": 1e400}") == ["version: expected 1, found a number too large to represent"])
     }
 
     @Test("wrong types are reported at their JSON paths, all at once")

@@ -32,6 +32,10 @@ final class OrgDecoder {
             problems.append(Problem("version", version == nil ? "missing; this hats reads version \(OrgFile.version)" : "expected a whole number, found \(describe(version ?? .null))"))
             return nil
         }
+        if !number.isFinite {
+            problems.append(Problem("version", "expected \(OrgFile.version), found a number too large to represent"))
+            return nil
+        }
         if number > Double(OrgFile.version) {
             problems.append(Problem("version", "this file is format version \(OrgValidator.format(number)), written by a newer hats; this hats reads version \(OrgFile.version) — upgrade hats to open it"))
             return nil
