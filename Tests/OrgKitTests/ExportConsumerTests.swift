@@ -154,6 +154,11 @@ struct ExportConsumerTests {
         for (name, org) in try Self.orgs() {
             let csv = Exporter.export(org, as: .csv)
             let outcome = CSVImport.run(csv, options: CSVImport.Options(orgName: org.name))
+            if org.people.isEmpty {
+                // A catalog of roles exports a header line only: nobody to import, refused.
+                #expect(outcome.report.problems.map(\.description) == ["line 1: the header is the only line: there is nobody to import"], "\(name)")
+                continue
+            }
             #expect(outcome.report.problems.isEmpty, "\(name): \(outcome.report.problems)")
             #expect(outcome.report.unused.isEmpty, "\(name)")
             let imported = try #require(outcome.org, "\(name)")

@@ -201,6 +201,28 @@ struct ImportTests {
         #expect(CSVImport.headerList([String(repeating: "h", count: 100)]) == "\"\(String(repeating: "h", count: 40))…\"")
     }
 
+    @Test("a header line without rows, a UTF-16 file and a broken header line are refused with one clear line")
+    func nothingToImport() {
+        #expect(run("id,name,manager id\n").report.problems.map(\.description) == ["line 1: the header is the only line: there is nobody to import"])
+        #expect(run("id,name\n\n,\n").org == nil)
+        let utf16: [UInt8] = [0xFF, 0xFE] + Array("id\tname\r\n1\tAnn\r\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(CSVImport.run(utf16).report.problems.map(\.description) == ["line 1: the file is UTF-16 text; hats reads UTF-8 (save the file as CSV UTF-8)"])
+        // The header is not UTF-8: line 2 is not taken for the header, and the file is not called empty.
+        let outcome = CSVImport.run(Array("id,n".utf8) + [0xE9] + Array("\n1,Ann\n".utf8))
+        #expect(outcome.report.problems.map(\.description) == ["line 1: not valid UTF-8 text (save the file as CSV UTF-8)"])
+        #expect(outcome.report.columns.isEmpty)
+    }
+
+    @Test("after 10 lines that are not UTF-8, one line counts the rest")
+    func manyLinesNotUTF8() {
+        var bytes = Array("id,name\n".utf8)
+        for row in 0..<500 { bytes += Array("\(row),Zo".utf8) + [0xEB] + Array("\n".utf8) }
+        let problems = CSVImport.run(bytes).report.problems.map(\.description)
+        #expect(problems.count == 11)
+        #expect(problems[9] == "line 11: not valid UTF-8 text (save the file as CSV UTF-8)")
+        #expect(problems[10] == "line 12: this line and 489 more below are not valid UTF-8 text either")
+    }
+
     @Test("slugs: accents folded, any script kept, the rest one dash")
     func slugs() {
         #expect(CSVImport.slug("Zoë Müller", fallback: "x") == "zoe-muller")

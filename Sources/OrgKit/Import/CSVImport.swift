@@ -77,11 +77,17 @@ public enum CSVImport {
 
     public static func run(_ bytes: [UInt8], options: Options = Options()) -> Outcome {
         var report = Report()
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            // Excel's "Unicode Text" export: one clear line instead of a line per row.
+            report.problems = [Problem(line: 1, "the file is UTF-16 text; hats reads UTF-8 (save the file as CSV UTF-8)")]
+            return Outcome(org: nil, report: report)
+        }
         let parsed = CSVReader.read(bytes)
         report.delimiter = parsed.delimiter
-        var fileProblems = parsed.errors.map { Problem(line: $0.line, $0.message) }
-        guard let header = parsed.records.first else {
-            fileProblems.append(Problem(line: nil, "the file has no header line (it is empty)"))
+        var fileProblems = readerProblems(parsed.errors)
+        // A header line that could not be read: the next line is no header, so say no more.
+        guard let header = parsed.records.first, !parsed.errors.contains(where: { $0.line < header.line }) else {
+            if fileProblems.isEmpty { fileProblems.append(Problem(line: nil, "the file has no header line (it is empty)")) }
             report.problems = fileProblems
             return Outcome(org: nil, report: report)
         }
@@ -95,6 +101,9 @@ public enum CSVImport {
         }
         let records = Array(parsed.records.dropFirst())
         report.rows = records.count
+        if records.isEmpty, fileProblems.isEmpty {
+            fileProblems.append(Problem(line: header.line, "the header is the only line: there is nobody to import"))
+        }
         if !fileProblems.isEmpty || !hasName {
             report.problems = fileProblems
             return Outcome(org: nil, report: report)
@@ -160,6 +169,22 @@ public enum CSVImport {
             report.unused.append(UnusedColumn(header: headers[column], column: column + 1, reason: reason))
         }
         return columnOf
+    }
+
+    /// The reader's problems; after the first 10 lines that are not UTF-8, one line says
+    /// how many more there are (a Latin-1 file of 5,000 rows is one mistake, not 5,000).
+    static func readerProblems(_ errors: [CSVReader.SyntaxError]) -> [Problem] {
+        let notUTF8 = errors.filter { $0.message.hasPrefix("not valid UTF-8") }
+        guard notUTF8.count > 10 else { return errors.map { Problem(line: $0.line, $0.message) } }
+        let eleventh = notUTF8[10].line
+        var problems: [Problem] = []
+        for error in errors where !error.message.hasPrefix("not valid UTF-8") || error.line < eleventh {
+            problems.append(Problem(line: error.line, error.message))
+        }
+        let more = notUTF8.count - 10
+        problems.append(Problem(line: eleventh, "this line and \(more - 1) more below are not valid UTF-8 text either"))
+        problems.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+        return problems
     }
 
     /// The headers for a message: the first 20, each cut short if long, so a header line
