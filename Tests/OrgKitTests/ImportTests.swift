@@ -147,7 +147,7 @@ struct ImportTests {
     func noNameColumn() {
         let outcome = run("id,boss\n1,\n")
         #expect(outcome.report.problems.map(\.description) == [#"line 1: no name column: expected Name, Full Name, or First Name and Last Name (the header has "id", "boss"); assign one with --map name=HEADER"#])
-        #expect(run("").report.problems.map(\.description) == ["the file has no header line (it is empty)"])
+        #expect(run("").report.problems.map(\.description) == ["line 1: the file has no header line (it is empty)"])
     }
 
     @Test("--skip-bad-rows imports the sound rows; reports of a skipped row move to the top")

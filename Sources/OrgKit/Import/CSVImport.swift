@@ -87,7 +87,7 @@ public enum CSVImport {
         var fileProblems = readerProblems(parsed.errors)
         // A header line that could not be read: the next line is no header, so say no more.
         guard let header = parsed.records.first, !parsed.errors.contains(where: { $0.line < header.line }) else {
-            if fileProblems.isEmpty { fileProblems.append(Problem(line: nil, "the file has no header line (it is empty)")) }
+            if fileProblems.isEmpty { fileProblems.append(Problem(line: 1, "the file has no header line (it is empty)")) }
             report.problems = fileProblems
             return Outcome(org: nil, report: report)
         }
