@@ -223,6 +223,19 @@ struct OrgFileTests {
         #expect(OrgValidator.quoted("\u{1B}[2J") == #""\u001b[2J""#)
     }
 
+    @Test("saving to \".\" or \"./\" is refused as a directory (Foundation's deletingLastPathComponent traps on them)")
+    func saveToDot() {
+        #expect(DiskFile.splitPath(".") == ("", "."))
+        #expect(DiskFile.splitPath("./") == ("", "."))
+        #expect(DiskFile.splitPath("a/b.json") == ("a", "b.json"))
+        #expect(DiskFile.splitPath("/b.json") == ("/", "b.json"))
+        #expect(DiskFile.splitPath("a/b//") == ("a", "b"))
+        #expect(DiskFile.splitPath("/") == ("/", ""))
+        for path in [".", "./"] {
+            #expect(throws: DiskError("is a directory")) { try DiskFile.writeAtomically(Array("x".utf8), to: path) }
+        }
+    }
+
     @Test("the Org initialiser refuses what the file reader refuses")
     func initialiserValidates() {
         #expect(throws: OrgProblems([Problem("people[0].reportsTo", "a person cannot report to themselves")])) {

@@ -71,9 +71,8 @@ public enum DiskFile {
     /// its target.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(DiskError) {
         let target = resolveSymlinks(path)
-        let directory = (target as NSString).deletingLastPathComponent
+        let (directory, baseName) = splitPath(target)
         let directoryPath = directory.isEmpty ? "." : directory
-        let baseName = (target as NSString).lastPathComponent
         var mode: mode_t = 0o644
         var existing = stat()
         if stat(target, &existing) == 0 {
@@ -117,6 +116,18 @@ public enum DiskFile {
             _ = fsync(directoryDescriptor)
             close(directoryDescriptor)
         }
+    }
+
+    /// The folder (empty for none) and the last component of a path, as NSString's
+    /// `deletingLastPathComponent` and `lastPathComponent` give them, which are not used:
+    /// the first traps on "." and "./" in swift-corelibs-foundation (`hats export -o .`
+    /// crashed with SIGILL).
+    static func splitPath(_ path: String) -> (directory: String, name: String) {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return ("", String(trimmed)) }
+        let directory = trimmed[..<slash]
+        return (directory.isEmpty ? "/" : String(directory), String(trimmed[trimmed.index(after: slash)...]))
     }
 
     /// Follows a chain of symlinks (bounded, in case of a loop) to the file they name.
