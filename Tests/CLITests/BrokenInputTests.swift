@@ -397,7 +397,9 @@ struct BrokenInputTests {
             }
             prefix = [setpriv, "--reuid=\(nobody.pointee.pw_uid)", "--regid=\(nobody.pointee.pw_gid)", "--clear-groups"]
         }
-        let binary = try Self.binaryReachable(by: prefix.isEmpty ? nil : scene)
+        let binaryScene = try Scene()
+        defer { binaryScene.remove() }
+        let binary = try Self.binaryReachable(by: prefix.isEmpty ? nil : binaryScene)
         let cases: [([String], String, String)] = [
             (["check", "locked.json"], "locked.json", "locked.json: cannot open: permission denied"),
             (["export", "locked.json", "--format", "json", "-o", "out.json"], "locked.json", "locked.json: cannot open: permission denied"),
@@ -414,8 +416,9 @@ struct BrokenInputTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: scene.path("locked.json"))) == Data(#"{"format": "hats", "version": 1}"#.utf8))
     }
 
-    /// The hats binary, or a copy in `scene` when an unprivileged user could not reach
-    /// it where it was built (a checkout under /root, say).
+    /// The hats binary, or a copy in `scene` (not the scene under test, which must not
+    /// change) when an unprivileged user could not reach it where it was built (a
+    /// checkout under /root, say).
     static func binaryReachable(by scene: Scene?) throws -> String {
         let path = HatsProcess.binary.path
         guard let scene else { return path }
