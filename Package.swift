@@ -30,7 +30,7 @@ let package = Package(
         // The real binary in tmux, driven as a person would.
         .testTarget(name: "EndToEndTests", dependencies: ["hats", "OrgKit"]),
         // Runs the built `hats` binary as a user would.
-        .testTarget(name: "CLITests", dependencies: ["hats", "hats-bench", "HatsCLI", "OrgKit"]),
+        .testTarget(name: "CLITests", dependencies: ["hats", "hats-bench", "HatsCLI", "OrgKit"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )

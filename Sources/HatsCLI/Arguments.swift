@@ -35,6 +35,9 @@ struct ParsedArguments {
             let argument = arguments[index]
             index += 1
             if onlyPositionals || argument == "-" || !argument.hasPrefix("-") {
+                // Every positional is a file name; an empty one would give messages that
+                // start with ": ..." and name nothing.
+                if argument.isEmpty { throw UsageError("a file name is empty (\"\")") }
                 parsed.positionals.append(argument)
                 continue
             }
@@ -71,6 +74,9 @@ struct ParsedArguments {
                     index += 1
                 } else {
                     throw UsageError("\(spec.name) needs a value (\(spec.name) \(spec.valueName))")
+                }
+                if value.isEmpty, spec.valueName == "OUT" {
+                    throw UsageError("\(spec.name) needs a file name, not an empty one")
                 }
                 if !spec.repeatable, parsed.values[spec.name] != nil {
                     throw UsageError("\(spec.name) is given twice")

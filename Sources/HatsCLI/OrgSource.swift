@@ -46,6 +46,8 @@ struct OrgSource {
     }
 
     /// Reads and checks an org file; every problem becomes one line naming the file.
+    /// Lines go through `TextSafety.printable`: a path holds the file's own member names,
+    /// which may carry terminal escapes or bidi controls.
     static func loadFile(_ path: String, console: Console) throws -> Org {
         try loadFileWithFingerprint(path, console: console).org
     }
@@ -55,7 +57,7 @@ struct OrgSource {
         do {
             let loaded = try OrgFile.load(path: path)
             for warning in loaded.warnings {
-                console.errorLine("\(path): \(warning.path): warning: \(warning.message)")
+                console.errorLine(TextSafety.printable("\(path): \(warning.path): warning: \(warning.message)"))
             }
             return loaded
         } catch {
@@ -64,7 +66,7 @@ struct OrgSource {
             if count > 1 {
                 lines.append("hats: \(path) was not read: \(count) problems; nothing was written")
             }
-            throw CommandFailure(lines)
+            throw CommandFailure(lines.map(TextSafety.printable))
         }
     }
 }

@@ -154,6 +154,13 @@ struct ExportConsumerTests {
         for (name, org) in try Self.orgs() {
             let csv = Exporter.export(org, as: .csv)
             let outcome = CSVImport.run(csv, options: CSVImport.Options(orgName: org.name))
+            if org.people.isEmpty {
+                // A catalog of roles exports a header line only: it imports as an org of nobody.
+                #expect(outcome.report.problems.isEmpty, "\(name)")
+                #expect(outcome.report.notes.map(\.description) == ["line 1: the header is the only line: the org has nobody in it"], "\(name)")
+                #expect(outcome.org?.people.isEmpty == true, "\(name)")
+                continue
+            }
             #expect(outcome.report.problems.isEmpty, "\(name): \(outcome.report.problems)")
             #expect(outcome.report.unused.isEmpty, "\(name)")
             let imported = try #require(outcome.org, "\(name)")

@@ -81,6 +81,12 @@ struct OrgFileTests {
         #expect(problems("{\"a\": \"\\ud800\"}") == ["1:8: invalid JSON: a \\uD800 high surrogate must be followed by a low surrogate"])
         #expect(problems("{} {}") == ["1:4: invalid JSON: unexpected '{' after the end of the JSON value"])
         #expect(problems(String(repeating: "[", count: 10_000)) == ["1:257: invalid JSON: nesting deeper than 256 levels"])
+        #expect(problems(#"{"a": "\x41"}"#) == [#"1:9: invalid JSON: unknown escape '\x'"#])
+        #expect(problems("{\"a\": \"\\\u{1}\"}") == ["1:9: invalid JSON: a backslash followed by byte 0x01 is not an escape"])
+        #expect(problems("\u{0}") == ["1:1: invalid JSON: unexpected byte 0x00; expected a value"])
+        #expect(throws: OrgProblems([Problem("1:1", "invalid JSON: the file is UTF-16 text; hats reads UTF-8 (save it as UTF-8)")])) {
+            _ = try OrgFile.decode([0xFF, 0xFE] + Array("{}".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        }
     }
 
     @Test("invalid UTF-8 and binary garbage are refused, not decoded into replacement characters")
@@ -98,6 +104,9 @@ struct OrgFileTests {
     func byteOrderMark() throws {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("{\"format\": \"hats\", \"version\": 1, \"name\": \"BOM\"}".utf8)
         #expect(try OrgFile.decode(bytes).org.name == "BOM")
+        // The mark is not a column: the place is where an editor puts the cursor.
+        #expect(problems(String(decoding: [0xEF, 0xBB, 0xBF] + Array("{\"format\": ".utf8), as: UTF8.self)) ==
+                ["1:12: invalid JSON: unexpected end of file; expected a value"])
     }
 
     @Test("a file that is not a hats file, or from a newer hats, is refused clearly")
@@ -109,6 +118,7 @@ struct OrgFileTests {
         #expect(problems("{\"format\": \"hats\", \"version\": 2, \"people\": 5}") ==
                 ["version: this file is format version 2, written by a newer hats; this hats reads version 1 — upgrade hats to open it"])
         #expect(problems("{\"format\": \"hats\", \"version\": 0}") == ["version: expected 1, found 0"])
+        #expect(problems("{\"format\": \"hats\", \"version\": 1e400}") == ["version: expected 1, found a number too large to represent"])
     }
 
     @Test("wrong types are reported at their JSON paths, all at once")
@@ -190,6 +200,40 @@ struct OrgFileTests {
     func duplicateKeys() {
         #expect(problems("{\"format\": \"hats\", \"version\": 1, \"name\": \"a\", \"name\": \"b\"}") ==
                 ["name: this key appears more than once in the same object"])
+    }
+
+    @Test("an object with 100,000 keys is read in linear time, and a key repeated among them is found")
+    func manyKeys() throws {
+        // Checking each key against all the keys before it took 161 s for 50,000 keys.
+        let keys = (0..<100_000).map { "\"k\($0)\": 1" }.joined(separator: ", ")
+        let text = "{\"format\": \"hats\", \"version\": 1, \(keys), \"k7\": 2}"
+        let clock = ContinuousClock()
+        let start = clock.now
+        #expect(problems(text) == ["k7: this key appears more than once in the same object"])
+        // A bound against a hang, not a speed target (about 3 s in a debug build).
+        #expect(clock.now - start < .seconds(60))
+    }
+
+    @Test("a message quotes at most 80 characters of a value, so a 5 MB id gives a short line")
+    func longValuesCutShort() {
+        let long = String(repeating: "y", count: 5_000_000)
+        let text = "{\"format\": \"hats\", \"version\": 1, \"people\": [{\"id\": \"a\", \"name\": \"A\", \"reportsTo\": \"\(long)\"}]}"
+        #expect(problems(text) == ["people[0].reportsTo: no person has id \"\(String(repeating: "y", count: 80))…\""])
+        #expect(OrgValidator.quoted(String(repeating: "z", count: 80)) == "\"\(String(repeating: "z", count: 80))\"")
+        #expect(OrgValidator.quoted("\u{1B}[2J") == #""\u001b[2J""#)
+    }
+
+    @Test("saving to \".\" or \"./\" is refused as a directory (Foundation's deletingLastPathComponent traps on them)")
+    func saveToDot() {
+        #expect(DiskFile.splitPath(".") == ("", "."))
+        #expect(DiskFile.splitPath("./") == ("", "."))
+        #expect(DiskFile.splitPath("a/b.json") == ("a", "b.json"))
+        #expect(DiskFile.splitPath("/b.json") == ("/", "b.json"))
+        #expect(DiskFile.splitPath("a/b//") == ("a", "b"))
+        #expect(DiskFile.splitPath("/") == ("/", ""))
+        for path in [".", "./"] {
+            #expect(throws: DiskError("is a directory")) { try DiskFile.writeAtomically(Array("x".utf8), to: path) }
+        }
     }
 
     @Test("the Org initialiser refuses what the file reader refuses")

@@ -64,7 +64,7 @@ extension Commands {
             }
             let bytes: [UInt8]
             do throws(DiskError) {
-                bytes = try DiskFile.read(path: file, limit: OrgFile.maxFileBytes)
+                bytes = try DiskFile.read(path: file, limit: OrgFile.maxFileBytes, kind: "a CSV file")
             } catch {
                 throw CommandFailure("hats import: \(file): \(error.message)")
             }
@@ -106,17 +106,19 @@ enum ImportReportText {
             var heading = "\(file): columns used"
             if report.delimiter != "," { heading += " (separated by \(report.delimiter == "\t" ? "tabs" : "\"\(report.delimiter)\""))" }
             lines.append(heading + ":")
-            let width = report.columns.map { DisplayWidth.of(TextSafety.printable($0.header)) + 2 }.max() ?? 0
+            let width = report.columns.map { DisplayWidth.of(shown($0.header)) + 2 }.max() ?? 0
             for use in report.columns {
-                var line = "  " + DisplayWidth.pad("\"\(TextSafety.printable(use.header))\"", to: width) + "  → " + use.field.meaning
+                var line = "  " + DisplayWidth.pad("\"\(shown(use.header))\"", to: width) + "  → " + use.field.meaning
                 if use.byHand { line += " (--map)" }
                 lines.append(line)
             }
         }
         if !report.unused.isEmpty {
-            let items = report.unused.map { column in
-                "\"\(TextSafety.printable(column.header))\"" + (column.reason.map { " (\($0))" } ?? "")
+            // At most 20 named, so a header line with a million columns gives one short line.
+            var items = report.unused.prefix(20).map { column in
+                "\"\(shown(column.header))\"" + (column.reason.map { " (\($0))" } ?? "")
             }
+            if report.unused.count > 20 { items.append("and \(report.unused.count - 20) more") }
             lines.append("\(file): columns not used: \(items.joined(separator: ", "))")
         }
         for problem in report.problems {
@@ -126,6 +128,14 @@ enum ImportReportText {
             lines.append(located(note, file: file, prefix: "note: "))
         }
         return lines
+    }
+
+    /// A header as the report shows it: printable, and cut short past 40 characters.
+    static func shown(_ header: String) -> String {
+        let text = TextSafety.printable(header)
+        let scalars = text.unicodeScalars
+        guard let end = scalars.index(scalars.startIndex, offsetBy: 40, limitedBy: scalars.endIndex), end < scalars.endIndex else { return text }
+        return String(scalars[..<end]) + "…"
     }
 
     static func located(_ problem: CSVImport.Problem, file: String, prefix: String) -> String {

@@ -77,11 +77,17 @@ public enum CSVImport {
 
     public static func run(_ bytes: [UInt8], options: Options = Options()) -> Outcome {
         var report = Report()
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            // Excel's "Unicode Text" export: one clear line instead of a line per row.
+            report.problems = [Problem(line: 1, "the file is UTF-16 text; hats reads UTF-8 (save the file as CSV UTF-8)")]
+            return Outcome(org: nil, report: report)
+        }
         let parsed = CSVReader.read(bytes)
         report.delimiter = parsed.delimiter
-        var fileProblems = parsed.errors.map { Problem(line: $0.line, $0.message) }
-        guard let header = parsed.records.first else {
-            fileProblems.append(Problem(line: nil, "the file has no header line (it is empty)"))
+        var fileProblems = readerProblems(parsed.errors)
+        // A header line that could not be read: the next line is no header, so say no more.
+        guard let header = parsed.records.first, !parsed.errors.contains(where: { $0.line < header.line }) else {
+            if fileProblems.isEmpty { fileProblems.append(Problem(line: 1, "the file has no header line (it is empty)")) }
             report.problems = fileProblems
             return Outcome(org: nil, report: report)
         }
@@ -90,11 +96,16 @@ public enum CSVImport {
         let hasName = columnOf[.name] != nil || columnOf[.firstName] != nil || columnOf[.lastName] != nil
         let nameMappedByHand = options.mapping.contains { [.name, .firstName, .lastName].contains($0.field) && !$0.header.isEmpty }
         if !hasName, !nameMappedByHand {
-            let list = headers.map { "\"\($0)\"" }.joined(separator: ", ")
+            let list = headerList(headers)
             fileProblems.append(Problem(line: header.line, "no name column: expected Name, Full Name, or First Name and Last Name (the header has \(list)); assign one with --map name=HEADER"))
         }
         let records = Array(parsed.records.dropFirst())
         report.rows = records.count
+        if records.isEmpty, fileProblems.isEmpty {
+            // What exporting an org with nobody in it (a role catalog) gives: it imports back
+            // as an org of nobody, with a note rather than an error.
+            report.notes.append(Problem(line: header.line, "the header is the only line: the org has nobody in it"))
+        }
         if !fileProblems.isEmpty || !hasName {
             report.problems = fileProblems
             return Outcome(org: nil, report: report)
@@ -115,7 +126,7 @@ public enum CSVImport {
         var excluded: Set<ImportField> = []
         var byHand: Set<Int> = []
         let normalized = headers.map(ImportField.normalize)
-        let list = headers.map { "\"\($0)\"" }.joined(separator: ", ")
+        let list = headerList(headers)
         for (field, header) in options.mapping {
             if header.isEmpty {
                 excluded.insert(field)
@@ -160,6 +171,55 @@ public enum CSVImport {
             report.unused.append(UnusedColumn(header: headers[column], column: column + 1, reason: reason))
         }
         return columnOf
+    }
+
+    /// The reader's problems; after the first 10 lines that are not UTF-8, one line says
+    /// how many more there are (a Latin-1 file of 5,000 rows is one mistake, not 5,000).
+    static func readerProblems(_ errors: [CSVReader.SyntaxError]) -> [Problem] {
+        let notUTF8 = errors.filter { $0.message.hasPrefix("not valid UTF-8") }
+        guard notUTF8.count > 10 else { return errors.map { Problem(line: $0.line, $0.message) } }
+        let eleventh = notUTF8[10].line
+        var problems: [Problem] = []
+        for error in errors where !error.message.hasPrefix("not valid UTF-8") || error.line < eleventh {
+            problems.append(Problem(line: error.line, error.message))
+        }
+        let more = notUTF8.count - 10
+        problems.append(Problem(line: eleventh, "this line and \(more - 1) more below are not valid UTF-8 text either"))
+        problems.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+        return problems
+    }
+
+    /// The headers for a message: the first 20, each cut short if long, so a header line
+    /// with a million columns or a megabyte-long header gives a message of one short line.
+    static func headerList(_ headers: [String]) -> String {
+        var list = headers.prefix(20).map { OrgValidator.quoted($0, limit: 40) }.joined(separator: ", ")
+        if headers.count > 20 { list += " and \(headers.count - 20) more" }
+        return list
+    }
+
+    /// Makes ids unique with `-2`, `-3`, … and remembers where each base got to, so a
+    /// million rows named "Alex" take a million steps, not half a trillion.
+    struct UniqueIDs {
+        private var taken: Set<String>
+        private var nextSuffix: [String: Int] = [:]
+
+        init(taken: Set<String> = []) {
+            self.taken = taken
+        }
+
+        mutating func claim(_ base: String) -> String {
+            var candidate = base
+            if taken.contains(candidate) {
+                var suffix = nextSuffix[base] ?? 2
+                repeat {
+                    candidate = "\(base)-\(suffix)"
+                    suffix += 1
+                } while taken.contains(candidate)
+                nextSuffix[base] = suffix
+            }
+            taken.insert(candidate)
+            return candidate
+        }
     }
 
     /// A URL-and-file-friendly id from a name: lower case, accents removed, letters and
@@ -331,19 +391,13 @@ extension CSVImport {
                     rows[index].id = id
                 }
             }
-            var taken = Set(byID.keys)
+            var taken = UniqueIDs(taken: Set(byID.keys))
             for index in rows.indices where rows[index].id.isEmpty {
                 var base = rows[index].email?.lowercased() ?? ""
                 if base.isEmpty || OrgValidator.idProblem(base) != nil {
                     base = CSVImport.slug(rows[index].name, fallback: "person")
                 }
-                var candidate = base
-                var suffix = 2
-                while taken.contains(candidate) {
-                    candidate = "\(base)-\(suffix)"
-                    suffix += 1
-                }
-                taken.insert(candidate)
+                let candidate = taken.claim(base)
                 rows[index].id = candidate
                 if rows[index].explicitID == nil, byID[candidate] == nil { byID[candidate] = index }
             }
@@ -356,7 +410,11 @@ extension CSVImport {
                 let matches = byEmail[reference.lowercased()] ?? []
                 if matches.count == 1 { return matches[0] }
                 if matches.count > 1 {
-                    problem(index, "\(header(column)) \(quoted(reference)) matches \(matches.count) people by e-mail (lines \(matches.map { String(rows[$0].line) }.joined(separator: ", ")))")
+                    // At most a few lines named: every row pointing at an e-mail shared by
+                    // 20,000 rows must not list all 20,000 (that was gigabytes of output).
+                    var lines = matches.prefix(5).map { String(rows[$0].line) }.joined(separator: ", ")
+                    if matches.count > 5 { lines += " and \(matches.count - 5) more" }
+                    problem(index, "\(header(column)) \(quoted(reference)) matches \(matches.count) people by e-mail (lines \(lines))")
                 } else {
                     problem(index, "\(header(column)) \(quoted(reference)) matches no id or e-mail in the file")
                 }
@@ -416,7 +474,7 @@ extension CSVImport {
             }
             var roles: [Role] = []
             var roleID: [String: String] = [:]
-            var roleIDs: Set<String> = []
+            var roleIDs = UniqueIDs()
             var people: [Person] = []
             people.reserveCapacity(kept.count)
             for index in kept {
@@ -443,14 +501,7 @@ extension CSVImport {
                     if let known = roleID[name] {
                         id = known
                     } else {
-                        let base = CSVImport.slug(name, fallback: "role")
-                        var candidate = base
-                        var suffix = 2
-                        while roleIDs.contains(candidate) {
-                            candidate = "\(base)-\(suffix)"
-                            suffix += 1
-                        }
-                        roleIDs.insert(candidate)
+                        let candidate = roleIDs.claim(CSVImport.slug(name, fallback: "role"))
                         roleID[name] = candidate
                         roles.append(Role(id: candidate, name: name))
                         id = candidate

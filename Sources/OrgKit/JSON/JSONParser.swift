@@ -26,6 +26,10 @@ public struct JSONParser {
     public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            // What Windows Notepad saves as "Unicode": say so rather than "unexpected byte 0xFF".
+            throw parser.error("the file is UTF-16 text; hats reads UTF-8 (save it as UTF-8)")
+        }
         parser.skipWhitespace()
         if parser.index == bytes.count {
             throw parser.error("the file is empty; expected a JSON object")
@@ -281,7 +285,10 @@ public struct JSONParser {
             return scalar
         default:
             index -= 1
-            throw error("unknown escape '\\\(describeCurrent())'")
+            if byte >= 0x21 && byte < 0x7F {
+                throw error("unknown escape '\\\(Character(Unicode.Scalar(byte)))'")
+            }
+            throw error("a backslash followed by \(describeCurrent()) is not an escape")
         }
     }
 
@@ -322,7 +329,8 @@ public struct JSONParser {
         guard index < bytes.count else { return "end of file" }
         let byte = bytes[index]
         if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
-        return "byte 0x\(String(byte, radix: 16, uppercase: true))"
+        let digits = String(byte, radix: 16, uppercase: true)
+        return "byte 0x\(digits.count == 1 ? "0" + digits : digits)"
     }
 
     private func hex4(_ value: UInt32) -> String {
@@ -347,6 +355,8 @@ public struct JSONParser {
             position += 1
         }
         // Columns count characters, not bytes, so an editor's cursor lands on the spot.
+        // Editors do not show a byte order mark, so it is not a column either.
+        if lineStart == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { lineStart = min(3, end) }
         var column = 1
         position = lineStart
         while position < end {

@@ -32,6 +32,10 @@ final class OrgDecoder {
             problems.append(Problem("version", version == nil ? "missing; this hats reads version \(OrgFile.version)" : "expected a whole number, found \(describe(version ?? .null))"))
             return nil
         }
+        if !number.isFinite {
+            problems.append(Problem("version", "expected \(OrgFile.version), found a number too large to represent"))
+            return nil
+        }
         if number > Double(OrgFile.version) {
             problems.append(Problem("version", "this file is format version \(OrgValidator.format(number)), written by a newer hats; this hats reads version \(OrgFile.version) — upgrade hats to open it"))
             return nil
@@ -224,9 +228,15 @@ final class OrgDecoder {
         _ body: (String, JSONValue, String) -> Void
     ) -> [JSONMember] {
         var extra: [JSONMember] = []
+        // Small objects (every real one) scan the keys before; large ones use a set, so an
+        // object with 100,000 keys does not take 10^10 comparisons and hang the reader.
+        let useSet = members.count > 16
+        var seen: Set<String> = []
+        if useSet { seen.reserveCapacity(members.count) }
         for (offset, member) in members.enumerated() {
-            let memberPath = path.isEmpty ? member.key : "\(path).\(member.key)"
-            if members[..<offset].contains(where: { $0.key == member.key }) {
+            let memberPath = path.isEmpty ? Self.pathKey(member.key) : "\(path).\(Self.pathKey(member.key))"
+            let repeated = useSet ? !seen.insert(member.key).inserted : members[..<offset].contains { $0.key == member.key }
+            if repeated {
                 problems.append(Problem(memberPath, "this key appears more than once in the same object"))
                 continue
             }
@@ -244,6 +254,20 @@ final class OrgDecoder {
             }
         }
         return extra
+    }
+
+    /// A member name as it appears in a path: long names are cut short, so a hostile key
+    /// cannot make one message line megabytes long.
+    static func pathKey(_ key: String) -> String {
+        let limit = 100
+        var count = 0
+        var index = key.unicodeScalars.startIndex
+        while index < key.unicodeScalars.endIndex {
+            count += 1
+            if count > limit { return String(key.unicodeScalars[..<index]) + "…" }
+            key.unicodeScalars.formIndex(after: &index)
+        }
+        return key
     }
 
     private func required(_ value: String?, _ path: String) -> String {

@@ -65,13 +65,14 @@ public struct DiskError: Error, Equatable, Sendable, CustomStringConvertible {
 /// Reading and writing whole files with POSIX calls, so that every failure has a clear
 /// message and a save can never leave a half-written file behind.
 public enum DiskFile {
-    public static func read(path: String, limit: Int) throws(DiskError) -> [UInt8] {
+    /// `kind` names what the file should be, for the message about a directory.
+    public static func read(path: String, limit: Int, kind: String = "an org file") throws(DiskError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw DiskError(describe(errno, action: "cannot open")) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw DiskError(describe(errno, action: "cannot read")) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw DiskError("is a directory, not an org file") }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw DiskError("is a directory, not \(kind)") }
         if (info.st_mode & S_IFMT) == S_IFREG, info.st_size > limit {
             throw DiskError("is \(info.st_size / 1_048_576) MB; the largest file hats reads is \(limit / 1_048_576) MB")
         }
@@ -100,9 +101,8 @@ public enum DiskFile {
     /// system call goes through `system`, so tests can make any of them fail.
     public static func writeAtomically(_ bytes: [UInt8], to path: String, system: FileSystemCalls = PosixFileSystem()) throws(DiskError) {
         let target = resolveSymlinks(path)
-        let directory = (target as NSString).deletingLastPathComponent
+        let (directory, baseName) = splitPath(target)
         let directoryPath = directory.isEmpty ? "." : directory
-        let baseName = (target as NSString).lastPathComponent
         var mode: mode_t = 0o644
         var existing = stat()
         if stat(target, &existing) == 0 {
@@ -167,6 +167,18 @@ public enum DiskFile {
                 _ = system.unlink("\(directory)/\(entry)")
             }
         }
+    }
+
+    /// The folder (empty for none) and the last component of a path, as NSString's
+    /// `deletingLastPathComponent` and `lastPathComponent` give them, which are not used:
+    /// the first traps on "." and "./" in swift-corelibs-foundation (`hats export -o .`
+    /// crashed with SIGILL).
+    static func splitPath(_ path: String) -> (directory: String, name: String) {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return ("", String(trimmed)) }
+        let directory = trimmed[..<slash]
+        return (directory.isEmpty ? "/" : String(directory), String(trimmed[trimmed.index(after: slash)...]))
     }
 
     /// Follows a chain of symlinks (bounded, in case of a loop) to the file they name.

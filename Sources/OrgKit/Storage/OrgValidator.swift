@@ -244,9 +244,17 @@ enum OrgValidator {
         return problems
     }
 
-    static func quoted(_ text: String) -> String {
+    /// Text quoted for a message (JSON escaping, so control characters show as `\u001b`).
+    /// Text longer than `limit` characters is cut short with "…": a message echoes what is
+    /// wrong, and a 50 MB id must not become a 50 MB line.
+    static func quoted(_ text: String, limit: Int = 80) -> String {
         var out = ""
-        JSONWriter.appendQuoted(text, to: &out)
+        let scalars = text.unicodeScalars
+        if let end = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex), end < scalars.endIndex {
+            JSONWriter.appendQuoted(String(scalars[..<end]) + "…", to: &out)
+        } else {
+            JSONWriter.appendQuoted(text, to: &out)
+        }
         return out
     }
 
