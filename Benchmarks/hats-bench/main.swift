@@ -49,6 +49,14 @@ case "run":
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let benchmark = Benchmark(sizes: sizes, seed: UInt64(option("--seed") ?? "") ?? 1, keystrokes: Int(option("--keystrokes") ?? "") ?? 1000, hats: hats, directory: directory)
     print(benchmark.run(), terminator: "")
+case "keys":
+    // For profiling: only the keystroke loop, on a generated org of N people.
+    guard arguments.count >= 2, let count = Int(arguments[1]) else { fail("usage: hats-bench keys N [K]") }
+    var generator = OrgGenerator(seed: 1)
+    let org = generator.org(people: count)
+    let benchmark = Benchmark(sizes: [], seed: 1, keystrokes: 0, hats: "", directory: "")
+    let sample = benchmark.keystrokeSample(org, count: arguments.count >= 3 ? Int(arguments[2]) ?? 100 : 100)
+    print("median \(sample.format(sample.median)) ms, p99 \(sample.format(sample.percentile(99))) ms")
 default:
-    fail("usage: hats-bench generate N [--seed S] | save-loop A B TARGET | run [--sizes …]")
+    fail("usage: hats-bench generate N [--seed S] | save-loop A B TARGET | run [--sizes …] | keys N [K]")
 }

@@ -9,14 +9,13 @@
 struct Advisor {
     let context: CheckContext
     let unavailable: Set<String>
-    /// Severity of every current finding, by key.
-    let existing: [String: Finding.Severity]
-    /// Positions of available internal people by room for one more hat, most room first.
+    /// The current findings, by subject.
+    let findings: FindingSet
+    /// The available internal people with the most room for one more hat, most first.
     let byRoomForNewHat: [Int]
-    /// Solid-line reports of each person, by position.
-    let reports: [String: [Int]]
-    /// For each role, the available internal wearers with the most room, most first.
-    let roomiestWearers: [String: [Int]]
+    /// For each role, the available internal wearers with the most room, most first —
+    /// all computed up front for a whole check (`everyRole`), else on demand.
+    let roomiestWearers: [String: [Int]]?
 
     static let candidateLimit = 16
     static let nearbyLimit = 24
@@ -24,39 +23,44 @@ struct Advisor {
     /// Full verifications tried per finding: keeps the search linear in the org's size.
     static let verificationBudget = 24
 
-    init(context: CheckContext, findings: [Finding], unavailable: Set<String>) {
+    init(context: CheckContext, findings: FindingSet, unavailable: Set<String>, everyRole: Bool = false) {
         self.context = context
+        self.findings = findings
         self.unavailable = unavailable
-        var existing: [String: Finding.Severity] = [:]
-        for finding in findings { existing[finding.key] = max(existing[finding.key] ?? finding.severity, finding.severity) }
-        self.existing = existing
-        var reports: [String: [Int]] = [:]
-        for (position, person) in context.org.people.enumerated() {
-            if let manager = person.reportsTo { reports[manager, default: []].append(position) }
-        }
-        self.reports = reports
         let people = context.org.people
         let loads = context.loads
         let policy = context.policy
-        var roomiest: [String: [(position: Int, room: Double)]] = [:]
+        // The few with the most room, by one pass (not a sort of everyone).
+        var top = TopPositions(limit: Self.candidateLimit + Self.nearbyLimit)
         for (position, person) in people.enumerated() where !person.external && !unavailable.contains(person.id) {
-            let room = Advisor.room(loads[position], hats: person.hats.count, policy: policy)
-            for hat in person.hats {
-                var list = roomiest[hat.role] ?? []
-                if list.count < Self.candidateLimit + 1 || room > (list.last?.room ?? .infinity) {
-                    let slot = list.firstIndex { $0.room < room } ?? list.count
-                    list.insert((position, room), at: slot)
-                    if list.count > Self.candidateLimit + 1 { list.removeLast() }
-                    roomiest[hat.role] = list
+            top.offer(position, Advisor.room(loads[position], hats: person.hats.count + 1, policy: policy))
+        }
+        byRoomForNewHat = top.positions
+        if everyRole {
+            var roomiest: [String: TopPositions] = [:]
+            for (position, person) in people.enumerated() where !person.external && !unavailable.contains(person.id) {
+                let room = Advisor.room(loads[position], hats: person.hats.count, policy: policy)
+                for hat in person.hats {
+                    roomiest[hat.role, default: TopPositions(limit: Self.candidateLimit + 1)].offer(position, room)
                 }
             }
+            roomiestWearers = roomiest.mapValues(\.positions)
+        } else {
+            roomiestWearers = nil
         }
-        roomiestWearers = roomiest.mapValues { $0.map(\.position) }
-        byRoomForNewHat = people.indices
-            .filter { !people[$0].external && !unavailable.contains(people[$0].id) }
-            .map { ($0, Advisor.room(loads[$0], hats: people[$0].hats.count + 1, policy: policy)) }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-            .map(\.0)
+    }
+
+    /// The wearers of `role` with the most room at their current number of hats.
+    func roomiest(_ role: String) -> [Int] {
+        if let roomiestWearers { return roomiestWearers[role] ?? [] }
+        var top = TopPositions(limit: Self.candidateLimit + 1)
+        for id in context.hours.wearers(ofRole: role) {
+            guard let position = context.org.position(ofPerson: id) else { continue }
+            let person = context.org.people[position]
+            guard !person.external, !unavailable.contains(person.id) else { continue }
+            top.offer(position, Advisor.room(context.loads[position], hats: person.hats.count, policy: context.policy))
+        }
+        return top.positions
     }
 
     func suggestion(for finding: Finding) -> Suggestion? {
@@ -93,7 +97,7 @@ struct Advisor {
                     } else {
                         guard shed > 0, amount < hours else { continue }
                     }
-                    let receivers = receiverAlreadyWears ? (roomiestWearers[hat.role] ?? []) : others
+                    let receivers = receiverAlreadyWears ? roomiest(hat.role) : others
                     for receiver in receivers where mayTake(hat.role, amount, receiver, giver: giver, alreadyWearing: receiverAlreadyWears) {
                         guard budget > 0 else { return nil }
                         budget -= 1
@@ -106,7 +110,7 @@ struct Advisor {
         // the receivers able to take the most hours are tried first.
         var best: (Suggestion, Double)?
         for (hat, hours) in hats {
-            let pool = (roomiestWearers[hat.role] ?? []) + others
+            let pool = roomiest(hat.role) + others
             let options = pool
                 .map { ($0, min(hours, halfHoursDown(room(for: $0, role: hat.role)))) }
                 .filter { $0.1 > 0 && mayTake(hat.role, $0.1, $0.0, giver: giver, alreadyWearing: nil) }
@@ -293,13 +297,13 @@ struct Advisor {
             let allocated = person.hats.reduce(0) { $0 + hatHours($1) }
             let load = PersonLoad(person: person, allocated: allocated, capacity: context.hours.capacity(person), policy: policy)
             if receivers.contains(person.id), !(load.load <= policy.warnAt) { return nil }
-            guard createsNothing(Rules.personFindings(person, load: load, context: context)) else { return nil }
+            guard createsNothing(Rules.personFindings(person, load: load, context: context), about: .person, person.id) else { return nil }
             loads[person.id] = load
         }
 
         guard let subject = org.role(role) else { return nil }
         let targetWearers = target.map { context.wearing($0).count } ?? 0
-        guard createsNothing(Rules.roleFindings(subject, wearing: wearing, targetWearers: targetWearers, context: context)) else { return nil }
+        guard createsNothing(Rules.roleFindings(subject, wearing: wearing, targetWearers: targetWearers, context: context), about: .role, role) else { return nil }
         // Roles that escalate to `role`: their target's wearers changed.
         for roleId in context.escalatingTo[role] ?? [] {
             guard let escalating = org.role(roleId) else { continue }
@@ -308,19 +312,22 @@ struct Advisor {
                 guard let old = org.person(person.id), person.wears(roleId) || old.wears(roleId) else { continue }
                 summary.alsoWearingTarget += (person.wears(roleId) && person.wears(role) ? 1 : 0) - (old.wears(roleId) && old.wears(role) ? 1 : 0)
             }
-            guard createsNothing(Rules.roleFindings(escalating, wearing: summary, targetWearers: wearing.count, context: context)) else { return nil }
+            guard createsNothing(Rules.roleFindings(escalating, wearing: summary, targetWearers: wearing.count, context: context), about: .role, roleId) else { return nil }
         }
         for dutyPosition in context.dutiesOfRole[role] ?? [] {
-            let findings = Rules.dutyFindings(org.duties[dutyPosition], wearing: { $0 == role ? wearing : context.wearing($0) }, context: context)
-            guard createsNothing(findings) else { return nil }
+            let found = Rules.dutyFindings(org.duties[dutyPosition], wearing: { $0 == role ? wearing : context.wearing($0) }, context: context)
+            guard createsNothing(found, about: .duty, org.duties[dutyPosition].id) else { return nil }
         }
         return loads
     }
 
-    private func createsNothing(_ findings: [Finding]) -> Bool {
-        findings.allSatisfy { finding in
-            guard let before = existing[finding.key] else { return false }
-            return finding.severity <= before
+    /// Whether `after` (a subject's findings after a change) has nothing that is not
+    /// already there about that subject, or is more severe than it.
+    private func createsNothing(_ after: [Finding], about kind: Finding.Subject.Kind, _ id: String) -> Bool {
+        guard !after.isEmpty else { return true }
+        let before = findings.about(kind, id, in: context.org)
+        return after.allSatisfy { finding in
+            before.contains { $0.rule == finding.rule && $0.detail == finding.detail && finding.severity <= $0.severity }
         }
     }
 
@@ -339,9 +346,11 @@ struct Advisor {
         }
         if let manager = person.reportsTo, let position = org.position(ofPerson: manager) {
             consider(position)
-            for colleague in (reports[manager] ?? []).prefix(Self.nearbyLimit) { consider(colleague) }
+            for colleague in context.children[position].prefix(Self.nearbyLimit) { consider(colleague) }
         }
-        for report in (reports[person.id] ?? []).prefix(Self.nearbyLimit) { consider(report) }
+        if let own = org.position(ofPerson: person.id) {
+            for report in context.children[own].prefix(Self.nearbyLimit) { consider(report) }
+        }
         for position in byRoomForNewHat.prefix(Self.candidateLimit + Self.nearbyLimit) { consider(position) }
         return result
     }
@@ -367,4 +376,25 @@ struct Advisor {
 
     private func halfHoursUp(_ hours: Double) -> Double { (hours * 2).rounded(.up) / 2 }
     private func halfHoursDown(_ hours: Double) -> Double { max(0, (hours * 2).rounded(.down) / 2) }
+}
+
+/// The positions with the largest values seen, at most `limit` of them, largest first
+/// (ties: the earlier position first) — one pass instead of sorting everyone.
+struct TopPositions {
+    let limit: Int
+    private(set) var entries: [(position: Int, value: Double)] = []
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    mutating func offer(_ position: Int, _ value: Double) {
+        if entries.count == limit, let last = entries.last, !(value > last.value) { return }
+        var slot = entries.count
+        while slot > 0, value > entries[slot - 1].value { slot -= 1 }
+        entries.insert((position, value), at: slot)
+        if entries.count > limit { entries.removeLast() }
+    }
+
+    var positions: [Int] { entries.map(\.position) }
 }

@@ -48,22 +48,26 @@ public struct Finding: Equatable, Sendable {
     public var rule: Rule
     public var severity: Severity
     public var subject: Subject
-    /// Plain English with the numbers a manager needs.
-    public var message: String
+    /// The facts behind the message; the words are put together only when asked for, so
+    /// checking a large org does not format thousands of sentences nobody reads.
+    public var explanation: Explanation
     /// A concrete, safe change that would help; nil when none is found.
     public var suggestion: Suggestion?
     /// Distinguishes several findings of one rule on one subject (the role pair of a
     /// conflict, the role of a qualification gap).
     public var detail: String
 
-    public init(rule: Rule, severity: Severity, subject: Subject, message: String, suggestion: Suggestion? = nil, detail: String = "") {
+    public init(rule: Rule, severity: Severity, subject: Subject, explanation: Explanation, suggestion: Suggestion? = nil, detail: String = "") {
         self.rule = rule
         self.severity = severity
         self.subject = subject
-        self.message = message
+        self.explanation = explanation
         self.suggestion = suggestion
         self.detail = detail
     }
+
+    /// Plain English with the numbers a manager needs.
+    public var message: String { explanation.text }
 
     /// What makes two findings "the same finding" across two versions of an org (for
     /// what-if and for checking that a suggestion creates nothing new).

@@ -47,6 +47,11 @@ public struct Hours: Sendable {
         person.hoursPerWeek ?? policyHours
     }
 
+    /// Replaces the wearers of one role (after a hat was given or taken).
+    mutating func setWearers(_ ids: [String], ofRole role: String) {
+        wearers[role] = ids.isEmpty ? nil : ids
+    }
+
     /// Ids of the people wearing the role, in file order.
     public func wearers(ofRole id: String) -> [String] {
         wearers[id] ?? []

@@ -7,40 +7,38 @@ public enum LoadChecker {
     /// (away, in a what-if) are never proposed to take on work.
     public static func check(_ org: Org, policy: Policy? = nil, unavailable: Set<String> = [], suggestions: Bool = true) -> LoadReport {
         let context = CheckContext(org: org, policy: policy ?? org.policy)
-        var findings = context.baseFindings()
+        var findings = FindingSet(context)
         if suggestions {
-            let advisor = Advisor(context: context, findings: findings, unavailable: unavailable)
-            for index in findings.indices where findings[index].suggestion == nil {
-                findings[index].suggestion = advisor.suggestion(for: findings[index])
-            }
+            let advisor = Advisor(context: context, findings: findings, unavailable: unavailable, everyRole: true)
+            findings.addSuggestions(advisor)
         }
-        return LoadReport(findings: findings, people: context.loads)
+        return LoadReport(findings: findings.all, people: context.loads)
     }
 
-    /// The suggestion for one finding of `org`, without checking everything else: what the
-    /// builder asks for the finding it is showing.
+    /// The suggestion for one finding of `org`, without checking everything else.
     public static func suggestion(for finding: Finding, in org: Org, unavailable: Set<String> = []) -> Suggestion? {
         let context = CheckContext(org: org, policy: org.policy)
-        let findings = context.baseFindings()
-        return Advisor(context: context, findings: findings, unavailable: unavailable).suggestion(for: finding)
+        return Advisor(context: context, findings: FindingSet(context), unavailable: unavailable).suggestion(for: finding)
     }
 }
 
-/// Everything the rules need, computed once per check.
+/// Everything the rules need, computed once per check and updated in place by `LiveCheck`.
 struct CheckContext {
-    let org: Org
+    var org: Org
     let policy: Policy
-    let hours: Hours
-    let loads: [PersonLoad]
-    let directReports: [String: Int]
+    var hours: Hours
+    /// Each person's numbers, by position.
+    var loads: [PersonLoad]
+    /// Each person's solid-line reports, by position.
+    var children: [[Int]]
     /// Roles whose `escalatesTo` is the key.
     let escalatingTo: [String: [String]]
     /// Duties by the role that owns them.
     let dutiesOfRole: [String: [Int]]
     /// Who wears each role, summed up.
-    let wearing: [String: RoleWearing]
+    var wearing: [String: RoleWearing]
     /// Wearers of each role whose hat takes an equal share of the role's hours.
-    let equalShareWearers: [String: [String]]
+    var equalShareWearers: [String: [String]]
 
     init(org: Org, policy: Policy) {
         self.org = org
@@ -52,11 +50,13 @@ struct CheckContext {
         loads = org.people.map { person in
             PersonLoad(person: person, allocated: hours.allocated(person), capacity: hours.capacity(person), policy: policy)
         }
-        var reports: [String: Int] = [:]
-        for person in org.people {
-            if let manager = person.reportsTo { reports[manager, default: 0] += 1 }
+        var children = [[Int]](repeating: [], count: org.people.count)
+        for (position, person) in org.people.enumerated() {
+            if let manager = person.reportsTo, let managerPosition = org.position(ofPerson: manager) {
+                children[managerPosition].append(position)
+            }
         }
-        directReports = reports
+        self.children = children
         var escalating: [String: [String]] = [:]
         for role in org.roles {
             if let target = role.escalatesTo { escalating[target, default: []].append(role.id) }
@@ -67,39 +67,92 @@ struct CheckContext {
             if let role = duty.role { duties[role, default: []].append(position) }
         }
         dutiesOfRole = duties
-        var wearing: [String: RoleWearing] = [:]
-        var equalShare: [String: [String]] = [:]
-        for person in org.people {
-            for hat in person.hats {
-                if hat.hoursPerWeek == nil { equalShare[hat.role, default: []].append(person.id) }
-                var summary = wearing[hat.role] ?? RoleWearing()
-                summary.count += 1
-                summary.soleWearer = summary.count == 1 ? person.id : nil
-                if let target = org.role(hat.role)?.escalatesTo, person.wears(target) { summary.alsoWearingTarget += 1 }
-                wearing[hat.role] = summary
-            }
+        wearing = [:]
+        equalShareWearers = [:]
+        for role in hours.wearers.keys { summarise(role) }
+    }
+
+    /// Recomputes the summary and equal-share list of one role from its wearers.
+    mutating func summarise(_ role: String) {
+        let wearers = hours.wearers(ofRole: role)
+        var summary = RoleWearing()
+        var equalShare: [String] = []
+        let target = org.role(role)?.escalatesTo
+        for id in wearers {
+            guard let person = org.person(id) else { continue }
+            summary.count += 1
+            if person.hat(for: role)?.hoursPerWeek == nil { equalShare.append(id) }
+            if let target, person.wears(target) { summary.alsoWearingTarget += 1 }
         }
-        self.wearing = wearing
-        equalShareWearers = equalShare
+        summary.soleWearer = summary.count == 1 ? wearers.first : nil
+        wearing[role] = summary.count == 0 ? nil : summary
+        equalShareWearers[role] = equalShare.isEmpty ? nil : equalShare
     }
 
     func wearing(_ role: String) -> RoleWearing { wearing[role] ?? RoleWearing() }
-
-    func baseFindings() -> [Finding] {
-        var findings: [Finding] = []
-        for (position, person) in org.people.enumerated() {
-            findings += Rules.personFindings(person, load: loads[position], context: self)
-        }
-        for role in org.roles {
-            let targetWearers = role.escalatesTo.map { wearing($0).count } ?? 0
-            findings += Rules.roleFindings(role, wearing: wearing(role.id), targetWearers: targetWearers, context: self)
-        }
-        for duty in org.duties {
-            findings += Rules.dutyFindings(duty, wearing: { wearing($0) }, context: self)
-        }
-        return findings
-    }
+    func directReports(_ position: Int) -> Int { children[position].count }
 
     func personName(_ id: String) -> String { org.person(id)?.name ?? id }
     func roleName(_ id: String) -> String { org.role(id)?.name ?? id }
+
+    func personFindings(at position: Int) -> [Finding] {
+        Rules.personFindings(org.people[position], load: loads[position], context: self)
+    }
+
+    func roleFindings(_ role: Role) -> [Finding] {
+        let targetWearers = role.escalatesTo.map { wearing($0).count } ?? 0
+        return Rules.roleFindings(role, wearing: wearing(role.id), targetWearers: targetWearers, context: self)
+    }
+
+    func dutyFindings(at position: Int) -> [Finding] {
+        Rules.dutyFindings(org.duties[position], wearing: { wearing($0) }, context: self)
+    }
+}
+
+/// The findings of a check, kept by subject so that one subject's can be replaced.
+struct FindingSet {
+    var people: [[Finding]]
+    var roles: [String: [Finding]]
+    var duties: [[Finding]]
+
+    init(_ context: CheckContext) {
+        people = context.org.people.indices.map { context.personFindings(at: $0) }
+        var roles: [String: [Finding]] = [:]
+        for role in context.org.roles {
+            let found = context.roleFindings(role)
+            if !found.isEmpty { roles[role.id] = found }
+        }
+        self.roles = roles
+        duties = context.org.duties.indices.map { context.dutyFindings(at: $0) }
+    }
+
+    /// Every finding, in no particular order (`LoadReport` sorts them).
+    var all: [Finding] {
+        var result: [Finding] = []
+        for list in people { result += list }
+        for list in roles.values { result += list }
+        for list in duties { result += list }
+        return result
+    }
+
+    /// The current findings about a subject.
+    func about(_ kind: Finding.Subject.Kind, _ id: String, in org: Org) -> [Finding] {
+        switch kind {
+        case .person: org.position(ofPerson: id).map { people[$0] } ?? []
+        case .role: roles[id] ?? []
+        case .duty: org.position(ofDuty: id).map { duties[$0] } ?? []
+        }
+    }
+
+    mutating func addSuggestions(_ advisor: Advisor) {
+        for index in people.indices { fill(&people[index], advisor) }
+        for key in roles.keys { fill(&roles[key, default: []], advisor) }
+        for index in duties.indices { fill(&duties[index], advisor) }
+    }
+
+    private func fill(_ list: inout [Finding], _ advisor: Advisor) {
+        for index in list.indices where list[index].suggestion == nil {
+            list[index].suggestion = advisor.suggestion(for: list[index])
+        }
+    }
 }

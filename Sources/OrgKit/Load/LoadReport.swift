@@ -6,12 +6,50 @@ public struct LoadReport: Equatable, Sendable {
     private var personIndex: [String: Int]
 
     init(findings: [Finding], people: [PersonLoad]) {
-        self.findings = findings.sorted(by: LoadReport.order)
+        // Sort positions, then move each finding once: findings are large values.
+        let order = findings.withUnsafeBufferPointer { buffer in
+            buffer.indices.sorted { LoadReport.order(buffer[$0], buffer[$1]) }
+        }
+        self.findings = order.map { findings[$0] }
         self.people = people
+        personIndex = Self.index(people)
+    }
+
+    /// A report from findings already in order, keeping another report's person index
+    /// (the people are the same ones in the same places).
+    init(sorted findings: [Finding], people: [PersonLoad], index other: LoadReport) {
+        self.findings = findings
+        self.people = people
+        personIndex = other.personIndex.count == people.count ? other.personIndex : Self.index(people)
+    }
+
+    static func index(_ people: [PersonLoad]) -> [String: Int] {
         var index: [String: Int] = [:]
         index.reserveCapacity(people.count)
         for (position, load) in people.enumerated() { index[load.id] = position }
-        personIndex = index
+        return index
+    }
+
+    /// Two lists in `order`, as one list in `order`.
+    static func merge(_ first: [Finding], _ second: [Finding]) -> [Finding] {
+        if second.isEmpty { return first }
+        if first.isEmpty { return second }
+        var result: [Finding] = []
+        result.reserveCapacity(first.count + second.count)
+        var i = 0
+        var j = 0
+        while i < first.count, j < second.count {
+            if order(second[j], first[i]) {
+                result.append(second[j])
+                j += 1
+            } else {
+                result.append(first[i])
+                i += 1
+            }
+        }
+        result += first[i...]
+        result += second[j...]
+        return result
     }
 
     public static func == (lhs: LoadReport, rhs: LoadReport) -> Bool {
@@ -39,7 +77,8 @@ public struct LoadReport: Equatable, Sendable {
     /// rule, then subject id and detail, so the order never depends on the file's order.
     static func order(_ a: Finding, _ b: Finding) -> Bool {
         if a.severity != b.severity { return a.severity > b.severity }
-        if a.subject.name != b.subject.name { return a.subject.name.unicodeScalars.lexicographicallyPrecedes(b.subject.name.unicodeScalars) }
+        // UTF-8 byte order is Unicode scalar order, and much cheaper to compare.
+        if a.subject.name != b.subject.name { return a.subject.name.utf8.lexicographicallyPrecedes(b.subject.name.utf8) }
         if a.rule != b.rule { return a.rule.rawValue < b.rule.rawValue }
         if a.subject.id != b.subject.id { return a.subject.id < b.subject.id }
         return a.detail < b.detail

@@ -23,44 +23,43 @@ enum Rules {
         for conflict in policy.conflicts where conflict.roles.count == 2 {
             let (first, second) = (conflict.roles[0], conflict.roles[1])
             guard person.wears(first), person.wears(second) else { continue }
-            var message = "\(person.name) wears both \(context.roleName(first)) and \(context.roleName(second))"
-            if let reason = conflict.reason, !reason.isEmpty { message += ": \(reason)" }
-            findings.append(Finding(rule: .roleConflict, severity: .warning, subject: subject, message: message, detail: "\(first)+\(second)"))
+            findings.append(Finding(rule: .roleConflict, severity: .warning, subject: subject,
+                explanation: .roleConflict(person: person.name, first: context.roleName(first), second: context.roleName(second), reason: conflict.reason),
+                detail: "\(first)+\(second)"))
         }
         guard !person.external else { return findings }
 
         if let severity = load.severity(under: policy) {
-            findings.append(Finding(rule: .overload, severity: severity, subject: subject, message: overloadMessage(person, load)))
+            findings.append(Finding(rule: .overload, severity: severity, subject: subject, explanation: .overload(person: person.name, load: load)))
         }
         let worn = person.hats.count
         if worn > policy.maxHats {
-            let names = person.hats.map { context.roleName($0.role) }.joined(separator: ", ")
             findings.append(Finding(rule: .tooManyHats, severity: .warning, subject: subject,
-                message: "\(person.name) wears \(worn) hats (\(names)); the policy allows \(policy.maxHats)"))
+                explanation: .tooManyHats(person: person.name, roles: person.hats.map { context.roleName($0.role) }, allowed: policy.maxHats)))
         }
         let duties = person.hats.reduce(0) { $0 + (context.hours.dutyCount[$1.role] ?? 0) }
         if duties > policy.maxDuties {
             findings.append(Finding(rule: .tooManyDuties, severity: .warning, subject: subject,
-                message: "\(person.name) carries \(duties) duties across \(Format.count(worn, "hat")); the policy allows \(policy.maxDuties)"))
+                explanation: .tooManyDuties(person: person.name, duties: duties, hats: worn, allowed: policy.maxDuties)))
         }
-        let reports = context.directReports[person.id] ?? 0
+        let reports = context.org.position(ofPerson: person.id).map { context.directReports($0) } ?? 0
         if reports > policy.maxDirectReports {
             findings.append(Finding(rule: .spanOfControl, severity: .warning, subject: subject,
-                message: "\(person.name) has \(reports) direct reports; the policy allows \(policy.maxDirectReports) (McKinsey 2017: \(spanName(reports)))"))
+                explanation: .spanOfControl(person: person.name, reports: reports, allowed: policy.maxDirectReports)))
         }
         for hat in person.hats {
             guard let role = org.role(hat.role), let requires = role.requires else { continue }
             let gaps = qualificationGaps(person, requires)
             guard !gaps.isEmpty else { continue }
             findings.append(Finding(rule: .qualification, severity: .info, subject: subject,
-                message: "\(person.name) wears \(role.name) but \(gaps.joined(separator: "; "))", detail: role.id))
+                explanation: .qualification(person: person.name, role: role.name, gaps: gaps), detail: role.id))
         }
         return findings
     }
 
-    static func overloadMessage(_ person: Person, _ load: PersonLoad) -> String {
+    static func overloadMessage(_ person: String, _ load: PersonLoad) -> String {
         let hats = Format.count(load.hats, "hat")
-        let carried = "\(person.name): \(Format.hours(load.allocatedHours)) \(load.hats == 1 ? "on" : "across") \(hats)"
+        let carried = "\(person): \(Format.hours(load.allocatedHours)) \(load.hats == 1 ? "on" : "across") \(hats)"
         if !load.load.isFinite {
             return "\(carried), but a capacity of \(Format.hours(load.capacityHours)) leaves no time for \(load.hats == 1 ? "it" : "them")"
         }
@@ -113,25 +112,22 @@ enum Rules {
         var findings: [Finding] = []
         if role.critical, wearing.count == 1 {
             findings.append(Finding(rule: .singlePointOfFailure, severity: .warning, subject: subject,
-                message: "\(context.personName(wearing.soleWearer ?? "")) is the only one wearing \(role.name), a critical role: nobody covers it when they are away"))
+                explanation: .onlyHolderOfRole(holder: context.personName(wearing.soleWearer ?? ""), role: role.name)))
         }
         let roleHours = context.hours.hours(ofRole: role.id)
         let duties = context.dutiesOfRole[role.id]?.count ?? 0
         if wearing.count == 0, roleHours > 0 || duties > 0 {
-            var parts: [String] = []
-            if roleHours > 0 { parts.append("\(Format.hours(roleHours)) a week") }
-            if duties > 0 { parts.append(Format.count(duties, "duty", "duties")) }
             findings.append(Finding(rule: .unfilledRole, severity: role.critical ? .critical : .warning, subject: subject,
-                message: "Nobody wears \(role.name)\(role.critical ? ", a critical role" : "") (\(parts.joined(separator: ", ")))"))
+                explanation: .unfilledRole(role: role.name, critical: role.critical, hours: roleHours, duties: duties)))
         }
         if let target = role.escalatesTo, wearing.count > 0 {
             let targetName = context.roleName(target)
             if targetWearers == 0 {
                 findings.append(Finding(rule: .escalation, severity: .warning, subject: subject,
-                    message: "\(role.name) escalates to \(targetName), which nobody wears: escalations have nowhere to go"))
+                    explanation: .escalationToNobody(role: role.name, target: targetName)))
             } else if wearing.alsoWearingTarget == wearing.count {
                 findings.append(Finding(rule: .escalation, severity: .warning, subject: subject,
-                    message: "Everyone who wears \(role.name) also wears \(targetName), the role it escalates to: escalations reach the same people"))
+                    explanation: .escalationToSamePeople(role: role.name, target: targetName)))
             }
         }
         return findings
@@ -143,13 +139,13 @@ enum Rules {
         let subject = Finding.Subject(kind: .duty, id: duty.id, name: duty.name)
         guard let roleId = duty.role else {
             return [Finding(rule: .unownedDuty, severity: duty.critical ? .critical : .warning, subject: subject,
-                message: "No role owns \(duty.critical ? "the critical duty " : "")\(quoted(duty.name))")]
+                explanation: .unownedDuty(duty: duty.name, critical: duty.critical))]
         }
         guard duty.critical, let role = context.org.role(roleId), !role.critical else { return [] }
         let holders = wearing(roleId)
         guard holders.count == 1 else { return [] }
         return [Finding(rule: .singlePointOfFailure, severity: .warning, subject: subject,
-            message: "Only \(context.personName(holders.soleWearer ?? "")) covers \(quoted(duty.name)), a critical duty of \(role.name)")]
+            explanation: .onlyHolderOfDuty(holder: context.personName(holders.soleWearer ?? ""), duty: duty.name, role: role.name))]
     }
 
     static func quoted(_ text: String) -> String { "“\(text)”" }

@@ -1,0 +1,49 @@
+/// The facts behind a finding's message, kept as values; `text` puts them into words.
+public enum Explanation: Equatable, Sendable {
+    case overload(person: String, load: PersonLoad)
+    case tooManyHats(person: String, roles: [String], allowed: Int)
+    case tooManyDuties(person: String, duties: Int, hats: Int, allowed: Int)
+    case roleConflict(person: String, first: String, second: String, reason: String?)
+    case spanOfControl(person: String, reports: Int, allowed: Int)
+    case qualification(person: String, role: String, gaps: [String])
+    case onlyHolderOfRole(holder: String, role: String)
+    case onlyHolderOfDuty(holder: String, duty: String, role: String)
+    case unfilledRole(role: String, critical: Bool, hours: Double, duties: Int)
+    case unownedDuty(duty: String, critical: Bool)
+    case escalationToNobody(role: String, target: String)
+    case escalationToSamePeople(role: String, target: String)
+
+    public var text: String {
+        switch self {
+        case .overload(let person, let load):
+            return Rules.overloadMessage(person, load)
+        case .tooManyHats(let person, let roles, let allowed):
+            return "\(person) wears \(roles.count) hats (\(roles.joined(separator: ", "))); the policy allows \(allowed)"
+        case .tooManyDuties(let person, let duties, let hats, let allowed):
+            return "\(person) carries \(duties) duties across \(Format.count(hats, "hat")); the policy allows \(allowed)"
+        case .roleConflict(let person, let first, let second, let reason):
+            var message = "\(person) wears both \(first) and \(second)"
+            if let reason, !reason.isEmpty { message += ": \(reason)" }
+            return message
+        case .spanOfControl(let person, let reports, let allowed):
+            return "\(person) has \(reports) direct reports; the policy allows \(allowed) (McKinsey 2017: \(Rules.spanName(reports)))"
+        case .qualification(let person, let role, let gaps):
+            return "\(person) wears \(role) but \(gaps.joined(separator: "; "))"
+        case .onlyHolderOfRole(let holder, let role):
+            return "\(holder) is the only one wearing \(role), a critical role: nobody covers it when they are away"
+        case .onlyHolderOfDuty(let holder, let duty, let role):
+            return "Only \(holder) covers \(Rules.quoted(duty)), a critical duty of \(role)"
+        case .unfilledRole(let role, let critical, let hours, let duties):
+            var parts: [String] = []
+            if hours > 0 { parts.append("\(Format.hours(hours)) a week") }
+            if duties > 0 { parts.append(Format.count(duties, "duty", "duties")) }
+            return "Nobody wears \(role)\(critical ? ", a critical role" : "") (\(parts.joined(separator: ", ")))"
+        case .unownedDuty(let duty, let critical):
+            return "No role owns \(critical ? "the critical duty " : "")\(Rules.quoted(duty))"
+        case .escalationToNobody(let role, let target):
+            return "\(role) escalates to \(target), which nobody wears: escalations have nowhere to go"
+        case .escalationToSamePeople(let role, let target):
+            return "Everyone who wears \(role) also wears \(target), the role it escalates to: escalations reach the same people"
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Testing
+@testable import OrgKit
+
+@Suite("Live check")
+struct LiveCheckTests {
+    /// A random edit that the org accepts (or nil when the dice found nothing to do).
+    static func randomEdit(_ org: Org, _ random: inout SeededGenerator) -> Edit? {
+        guard !org.people.isEmpty, !org.roles.isEmpty else { return nil }
+        let person = org.people[Int.random(in: 0..<org.people.count, using: &random)]
+        let role = org.roles[Int.random(in: 0..<org.roles.count, using: &random)]
+        let other = org.people[Int.random(in: 0..<org.people.count, using: &random)]
+        switch Int.random(in: 0..<14, using: &random) {
+        case 0: return person.wears(role.id) ? .removeHat(person: person.id, role: role.id)
+                                              : .addHat(person: person.id, hat: Hat(role: role.id, hoursPerWeek: Bool.random(using: &random) ? 7 : nil))
+        case 1: return person.hats.first.map { .setHatHours(person: person.id, role: $0.role, hours: Bool.random(using: &random) ? Double(Int.random(in: 0...30, using: &random)) : nil) }
+        case 2: return .setCapacity(person: person.id, hours: Bool.random(using: &random) ? Double(Int.random(in: 0...40, using: &random)) : nil)
+        case 3: return .setManager(person: person.id, manager: Bool.random(using: &random) ? other.id : nil)
+        case 4: return .renamePerson(person.id, to: "Renamed \(Int.random(in: 0...99, using: &random))")
+        case 5: return .setExternal(person: person.id, external: !person.external)
+        case 6: return .setQualifications(person: person.id, certifications: Bool.random(using: &random) ? ["C"] : [], yearsExperience: Double(Int.random(in: 0...6, using: &random)))
+        case 7: return .addDottedLine(person: person.id, manager: other.id)
+        case 8: return .setTitle(person: person.id, title: "T")
+        case 9:
+            // A suggestion's batch, as the builder applies it.
+            let report = LoadChecker.check(org)
+            return report.findings.compactMap(\.suggestion).first?.edit
+        case 10: return .batch([.setCapacity(person: person.id, hours: 20), .addHat(person: other.id, hat: Hat(role: role.id))], label: "two")
+        case 11: var changed = role; changed.critical.toggle(); return .updateRole(changed)
+        case 12: return Edit.removing(person: person.id, in: org)
+        default: return .addPerson(Person(id: "new-\(Int.random(in: 0...999_999, using: &random))", name: "New", reportsTo: person.id, hats: [Hat(role: role.id)]))
+        }
+    }
+
+    @Test("after every random edit, undo and redo, the live report equals a full check", arguments: 0..<6)
+    func matchesFullCheck(batch: Int) throws {
+        var edits = 0
+        for seed in UInt64(batch * 20)..<UInt64(batch * 20 + 20) {
+            var random = SeededGenerator(seed: seed &+ 77)
+            var org = try SuggestionPropertyTests.randomOrg(seed: seed)
+            var live = LiveCheck(org)
+            var history = History()
+            for step in 0..<40 {
+                if step % 7 == 6, let entry = history.undo(on: &org) {
+                    live.update(to: org, edit: entry.inverse, inverse: entry.edit)
+                } else if step % 11 == 10, let entry = history.redo(on: &org) {
+                    live.update(to: org, edit: entry.edit, inverse: entry.inverse)
+                } else if let edit = Self.randomEdit(org, &random), let entry = try? history.perform(edit, on: &org) {
+                    live.update(to: org, edit: entry.edit, inverse: entry.inverse)
+                    edits += 1
+                } else {
+                    continue
+                }
+                let full = LoadChecker.check(org, suggestions: false)
+                #expect(live.report == full, "seed \(seed) step \(step): the live report differs from a full check")
+                if live.report != full { return }
+                for person in org.people.prefix(5) {
+                    #expect(live.findings(about: .person, person.id) == full.findings(about: .person, person.id))
+                }
+            }
+        }
+        #expect(edits > 300)
+    }
+
+    @Test("a live suggestion is the one a full check gives")
+    func suggestions() throws {
+        let org = try #require(PresetCatalog.named("msp-10")).load()
+        let live = LiveCheck(org)
+        let full = LoadChecker.check(org)
+        for finding in full.findings {
+            #expect(live.suggestion(for: finding) == finding.suggestion, "\(finding.key)")
+        }
+    }
+}
