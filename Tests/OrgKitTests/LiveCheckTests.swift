@@ -51,10 +51,14 @@ struct LiveCheckTests {
                     continue
                 }
                 let full = LoadChecker.check(org, suggestions: false)
-                #expect(live.report == full, "seed \(seed) step \(step): the live report differs from a full check")
-                if live.report != full { return }
+                #expect(live.report() == full, "seed \(seed) step \(step): the live report differs from a full check")
+                if live.report() != full { return }
+                for severity in Finding.Severity.allCases {
+                    #expect(live.count(severity) == full.count(severity))
+                }
                 for person in org.people.prefix(5) {
-                    #expect(live.findings(about: .person, person.id) == full.findings(about: .person, person.id))
+                    #expect(live.findings(about: .person, person.id, in: org) == full.findings(about: .person, person.id))
+                    #expect(live.load(of: person.id, in: org) == full.load(of: person.id))
                 }
             }
         }
@@ -67,7 +71,7 @@ struct LiveCheckTests {
         let live = LiveCheck(org)
         let full = LoadChecker.check(org)
         for finding in full.findings {
-            #expect(live.suggestion(for: finding) == finding.suggestion, "\(finding.key)")
+            #expect(live.suggestion(for: finding, in: org) == finding.suggestion, "\(finding.key)")
         }
     }
 }

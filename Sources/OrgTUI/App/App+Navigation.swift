@@ -22,7 +22,7 @@ extension App {
             let current = state.selectedRole.flatMap { org.position(ofRole: $0) } ?? 0
             state.selectedRole = org.roles[clamp(current, delta, org.roles.count)].id
         case .duties:
-            let dutyRows = state.matrix.rows.compactMap { row -> Int? in
+            let dutyRows = (state.matrix?.rows ?? []).compactMap { row -> Int? in
                 if case .duty(let position) = row { return position }
                 return nil
             }
@@ -30,8 +30,8 @@ extension App {
             let current = dutyRows.firstIndex { org.duties[$0].id == state.selectedDuty } ?? 0
             state.selectedDuty = org.duties[dutyRows[clamp(current, delta, dutyRows.count)]].id
         case .findings:
-            guard !state.report.findings.isEmpty else { return }
-            state.selectedFindingIndex = clamp(state.selectedFindingIndex, delta, state.report.findings.count)
+            guard !state.findingsList.isEmpty else { return }
+            state.selectedFindingIndex = clamp(state.selectedFindingIndex, delta, state.findingsList.count)
         }
         keepSelectionVisible(&state)
     }
@@ -52,9 +52,9 @@ extension App {
         case .roles:
             return state.selectedRole.flatMap { org.position(ofRole: $0) }
         case .duties:
-            return state.selectedDuty.flatMap { org.position(ofDuty: $0) }.flatMap { state.matrix.row(ofDuty: $0) }
+            return state.selectedDuty.flatMap { org.position(ofDuty: $0) }.flatMap { state.matrix?.row(ofDuty: $0) }
         case .findings:
-            return state.report.findings.isEmpty ? nil : state.selectedFindingIndex
+            return state.findingsList.isEmpty ? nil : state.selectedFindingIndex
         }
     }
 
@@ -82,7 +82,7 @@ extension App {
         guard let id = state.selectedPerson, let position = org.position(ofPerson: id) else { return }
         if !state.tree.children[position].isEmpty, !state.collapsed.contains(id) {
             state.collapsed.insert(id)
-            refresh(&state)
+            refresh(&state, .chart)
         } else if let manager = org.people[position].reportsTo {
             state.selectedPerson = manager
         }
@@ -94,7 +94,7 @@ extension App {
         guard let id = state.selectedPerson, let position = org.position(ofPerson: id) else { return }
         if state.collapsed.contains(id) {
             state.collapsed.remove(id)
-            refresh(&state)
+            refresh(&state, .chart)
         } else if let first = state.tree.children[position].first {
             state.selectedPerson = org.people[first].id
         }
@@ -108,7 +108,7 @@ extension App {
             return
         }
         if state.collapsed.contains(id) { state.collapsed.remove(id) } else { state.collapsed.insert(id) }
-        refresh(&state)
+        refresh(&state, .chart)
         keepSelectionVisible(&state)
     }
 
@@ -122,7 +122,7 @@ extension App {
             manager = state.document.org.person(current)?.reportsTo
             steps += 1
         }
-        if changed { refresh(&state) }
+        if changed { refresh(&state, .chart) }
         state.selectedPerson = id
     }
 
@@ -192,11 +192,11 @@ extension App {
         case .roles:
             if org.roles.indices.contains(line) { state.selectedRole = org.roles[line].id }
         case .duties:
-            if state.matrix.rows.indices.contains(line), case .duty(let position) = state.matrix.rows[line] {
+            if let rows = state.matrix?.rows, rows.indices.contains(line), case .duty(let position) = rows[line] {
                 state.selectedDuty = org.duties[position].id
             }
         case .findings:
-            if state.report.findings.indices.contains(line) { state.selectedFindingIndex = line }
+            if state.findingsList.indices.contains(line) { state.selectedFindingIndex = line }
         }
     }
 }

@@ -9,50 +9,101 @@ enum ChartLine: Equatable {
 }
 
 extension App {
-    /// Recomputes everything derived from the org after an edit or a what-if change, and
-    /// keeps the selections pointing at things that still exist.
-    static func refresh(_ state: inout AppState) {
+    /// What changed, so `refresh` rebuilds only what that can affect.
+    enum Change {
+        /// The whole org (opened, recovered): everything.
+        case everything
+        /// An edit (or an undo or redo of one), undone by `inverse`.
+        case edit(Edit, inverse: Edit)
+        /// Who is away changed.
+        case whatIf
+        /// Only which teams are folded.
+        case chart
+    }
+
+    /// Recomputes what is derived from the org after `change`, and keeps the selections
+    /// pointing at things that still exist.
+    static func refresh(_ state: inout AppState, _ change: Change) {
         let org = state.document.org
-        if state.away.isEmpty {
-            state.report = LoadChecker.check(org, suggestions: false)
-            state.comparison = nil
-        } else {
-            let before = LoadChecker.check(org, suggestions: false)
-            let changed = WhatIf.without(Array(state.away).sorted(), in: org).org
-            state.report = LoadChecker.check(changed, unavailable: state.away, suggestions: false)
-            state.comparison = ReportComparison(before: before, after: state.report)
+        var treeChanged = true
+        var loadsChanged = true
+        switch change {
+        case .everything:
+            state.live = LiveCheck(org)
+        case .edit(let edit, let inverse):
+            state.live.update(to: org, edit: edit, inverse: inverse)
+            treeChanged = changesTree(edit)
+        case .whatIf:
+            treeChanged = false
+        case .chart:
+            treeChanged = false
+            loadsChanged = false
         }
-        var bySubject: [String: [Int]] = [:]
-        for (index, finding) in state.report.findings.enumerated() {
-            bySubject[subjectKey(finding.subject.kind, finding.subject.id), default: []].append(index)
+        state.away = state.away.filter { org.person($0) != nil }
+        if loadsChanged {
+            if state.away.isEmpty {
+                state.whatIfCheck = nil
+                state.whatIfOrg = nil
+                state.comparison = nil
+                state.newFindingKeys = []
+            } else {
+                let changed = WhatIf.without(Array(state.away).sorted(), in: org).org
+                let whatIf = LiveCheck(changed, unavailable: state.away)
+                state.whatIfCheck = whatIf
+                state.whatIfOrg = changed
+                state.comparison = ReportComparison(before: state.live.report(), after: whatIf.report())
+                state.newFindingKeys = Set(state.comparison?.new.map(\.key) ?? [])
+            }
         }
-        state.findingsBySubject = bySubject
-        state.newFindingKeys = Set(state.comparison?.new.map(\.key) ?? [])
-        state.tree = ReportingTree(org)
-        state.hours = Hours(org)
-        let collapsedPositions = Set(state.collapsed.compactMap { org.position(ofPerson: $0) })
-        state.chartRows = state.tree.rows(from: state.tree.roots, collapsed: collapsedPositions)
-        state.externalRows = state.tree.rows(from: state.tree.externalRoots, collapsed: collapsedPositions)
-        state.peopleOrder = sortedPeople(state)
-        state.matrix = DutyMatrix(org: org, byRole: state.matrixByRole)
+        if treeChanged { state.tree = ReportingTree(org) }
+        if treeChanged || change.isChart {
+            let collapsedPositions = Set(state.collapsed.compactMap { org.position(ofPerson: $0) })
+            state.chartRows = state.tree.rows(from: state.tree.roots, collapsed: collapsedPositions)
+            state.externalRows = state.tree.rows(from: state.tree.externalRoots, collapsed: collapsedPositions)
+        }
+        if treeChanged || change.isChart || (loadsChanged && state.peopleSort != .file && state.peopleSort != .name) {
+            state.peopleOrder = sortedPeople(state)
+        }
+        state.matrix = state.tab == .duties ? DutyMatrix(org: org, byRole: state.matrixByRole) : nil
+        state.findingsList = state.tab == .findings ? state.check.report().findings : []
 
         if let id = state.selectedPerson, org.person(id) == nil { state.selectedPerson = nil }
-        if state.selectedPerson == nil { state.selectedPerson = chartLines(state).compactMap { personId(on: $0, state) }.first }
+        if state.selectedPerson == nil {
+            let snapshot = state
+            state.selectedPerson = chartLines(snapshot).lazy.compactMap { personId(on: $0, snapshot) }.first
+        }
         if let id = state.selectedRole, org.role(id) == nil { state.selectedRole = org.roles.first?.id }
         if state.selectedRole == nil { state.selectedRole = org.roles.first?.id }
         if let id = state.selectedDuty, org.duty(id) == nil { state.selectedDuty = org.duties.first?.id }
         if state.selectedDuty == nil { state.selectedDuty = org.duties.first?.id }
-        state.selectedFindingIndex = min(state.selectedFindingIndex, max(0, state.report.findings.count - 1))
-        state.away = state.away.filter { org.person($0) != nil }
+        state.selectedFindingIndex = min(state.selectedFindingIndex, max(0, state.findingsList.count - 1))
     }
 
-    static func subjectKey(_ kind: Finding.Subject.Kind, _ id: String) -> String {
-        "\(kind.rawValue):\(id)"
+    /// Whether an edit can change the reporting tree (who is where, who is external).
+    static func changesTree(_ edit: Edit) -> Bool {
+        switch edit {
+        case .addPerson, .removePerson, .setManager, .setExternal: true
+        case .batch(let edits, _): edits.contains(where: changesTree)
+        default: false
+        }
+    }
+
+    /// The findings list, built now that the Findings view shows it.
+    static func ensureFindingsList(_ state: inout AppState) {
+        state.findingsList = state.check.report().findings
+        state.selectedFindingIndex = min(state.selectedFindingIndex, max(0, state.findingsList.count - 1))
+    }
+
+    /// The duties matrix, built now if the Duties view needs it.
+    static func ensureMatrix(_ state: inout AppState) {
+        if state.matrix == nil || state.matrix?.byRole != state.matrixByRole {
+            state.matrix = DutyMatrix(org: state.document.org, byRole: state.matrixByRole)
+        }
     }
 
     /// The findings about one subject, most severe first.
     static func findings(about kind: Finding.Subject.Kind, _ id: String, _ state: AppState) -> [Finding] {
-        (state.findingsBySubject[subjectKey(kind, id)] ?? []).map { state.report.findings[$0] }
+        state.check.findings(about: kind, id, in: state.checkedOrg)
     }
 
     /// The lines of the chart pane: the tree, then the external providers apart.
@@ -78,9 +129,9 @@ extension App {
         let chartOrder = (state.chartRows + state.externalRows).map(\.person)
         let shown = Set(chartOrder)
         var order = chartOrder + org.people.indices.filter { !shown.contains($0) }
-        let report = state.report
-        func load(_ position: Int) -> Double { report.people.indices.contains(position) ? report.people[position].load : 0 }
-        func hours(_ position: Int) -> Double { report.people.indices.contains(position) ? report.people[position].allocatedHours : 0 }
+        let loads = state.check.loads
+        func load(_ position: Int) -> Double { loads.indices.contains(position) ? loads[position].load : 0 }
+        func hours(_ position: Int) -> Double { loads.indices.contains(position) ? loads[position].allocatedHours : 0 }
         switch state.peopleSort {
         case .file: break
         case .name: order.sort { org.people[$0].name.utf8.lexicographicallyPrecedes(org.people[$1].name.utf8) }
@@ -112,12 +163,18 @@ extension App {
         state.suggestionKey = key
         state.currentSuggestion = nil
         guard !worthAsking.isEmpty else { return }
-        let org = state.away.isEmpty ? state.document.org : WhatIf.without(Array(state.away).sorted(), in: state.document.org).org
         for finding in worthAsking {
-            if let suggestion = LoadChecker.suggestion(for: finding, in: org, unavailable: state.away) {
+            if let suggestion = state.check.suggestion(for: finding, in: state.checkedOrg) {
                 state.currentSuggestion = suggestion
                 return
             }
         }
+    }
+}
+
+extension App.Change {
+    var isChart: Bool {
+        if case .chart = self { return true }
+        return false
     }
 }

@@ -167,7 +167,7 @@ public enum App {
         case .expand: expandOrChild(&state)
         case .toggleCollapse: toggleCollapse(&state)
         case .scrollLeft: state.dutiesColumn = max(0, state.dutiesColumn - 1)
-        case .scrollRight: state.dutiesColumn = min(max(0, state.matrix.columns.count - 1), state.dutiesColumn + 1)
+        case .scrollRight: state.dutiesColumn = min(max(0, (state.matrix?.columns.count ?? 0) - 1), state.dutiesColumn + 1)
         case .showChart: switchTab(.chart, &state)
         case .showPeople: switchTab(.people, &state)
         case .showRoles: switchTab(.roles, &state)
@@ -201,7 +201,7 @@ public enum App {
         case .deleteDuty: if let id = state.selectedDuty { state.dialogs.append(.confirm(Confirms.deleteDuty(id, state))) }
         case .matrixColumns:
             state.matrixByRole.toggle()
-            state.matrix = DutyMatrix(org: state.document.org, byRole: state.matrixByRole)
+            ensureMatrix(&state)
             state.dutiesColumn = 0
         case .jumpToSubject: jumpToSelectedFinding(&state)
         case .applySuggestion:
@@ -211,22 +211,22 @@ public enum App {
         case .toggleAway:
             if let id = state.selectedPerson {
                 if state.away.contains(id) { state.away.remove(id) } else { state.away.insert(id) }
-                refresh(&state)
+                refresh(&state, .whatIf)
                 keepSelectionVisible(&state)
             }
         case .clearAway:
             state.away = []
-            refresh(&state)
+            refresh(&state, .whatIf)
         case .editPolicy: state.dialogs.append(.form(Forms.policy(state)))
         case .renameOrg: state.dialogs.append(.form(Forms.renameOrg(state)))
         case .undo:
             if let entry = state.document.history.undo(on: &state.document.org) {
-                refresh(&state)
+                refresh(&state, .edit(entry.inverse, inverse: entry.edit))
                 state.status = StatusMessage(text: "Undid: \(entry.summary)", kind: .info)
             }
         case .redo:
             if let entry = state.document.history.redo(on: &state.document.org) {
-                refresh(&state)
+                refresh(&state, .edit(entry.edit, inverse: entry.inverse))
                 state.status = StatusMessage(text: "Redid: \(entry.summary)", kind: .info)
             }
         case .save:
@@ -258,7 +258,7 @@ public enum App {
     public static func commit(_ edit: Edit, _ state: inout AppState) -> Bool {
         do {
             let entry = try state.document.history.perform(edit, on: &state.document.org)
-            refresh(&state)
+            refresh(&state, .edit(entry.edit, inverse: entry.inverse))
             keepSelectionVisible(&state)
             state.status = StatusMessage(text: "Done: \(entry.summary)", kind: .success)
             return true
@@ -270,6 +270,8 @@ public enum App {
 
     static func switchTab(_ tab: Tab, _ state: inout AppState) {
         state.tab = tab
+        if tab == .duties { ensureMatrix(&state) }
+        if tab == .findings { ensureFindingsList(&state) }
         keepSelectionVisible(&state)
     }
 }

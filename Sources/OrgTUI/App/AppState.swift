@@ -127,17 +127,22 @@ public struct AppState: Sendable {
     public var diskChanged = false
 
     // Derived from the org; refreshed after every edit (see App+Refresh).
-    public internal(set) var report: LoadReport
+    /// The load check of the org as it is, kept current edit by edit.
+    public internal(set) var live: LiveCheck
+    /// The check of the org as it would be with the away people gone (what-if).
+    var whatIfCheck: LiveCheck?
+    /// That org.
+    var whatIfOrg: Org?
+    /// Every finding in order, for the Findings view (built while it is shown: sorting
+    /// tens of thousands of findings at every keystroke elsewhere would be waste).
+    public internal(set) var findingsList: [Finding] = []
     public internal(set) var comparison: ReportComparison?
     public internal(set) var tree: ReportingTree
     public internal(set) var chartRows: [ReportingTree.Row] = []
     public internal(set) var externalRows: [ReportingTree.Row] = []
     public internal(set) var peopleOrder: [Int] = []
-    public internal(set) var matrix: DutyMatrix
-    /// The hours arithmetic of the org as it is.
-    public internal(set) var hours: Hours
-    /// Positions in `report.findings` by subject ("person:dana"), for drawing rows fast.
-    var findingsBySubject: [String: [Int]] = [:]
+    /// The duties matrix, built while the Duties view is shown.
+    public internal(set) var matrix: DutyMatrix?
     /// Keys of findings that are new in the what-if.
     var newFindingKeys: Set<String> = []
     /// The suggestion for what the details pane shows, if any.
@@ -147,20 +152,31 @@ public struct AppState: Sendable {
     public init(document: Document, size: Size) {
         self.document = document
         self.size = size
-        report = LoadChecker.check(document.org, suggestions: false)
+        live = LiveCheck(document.org)
         tree = ReportingTree(document.org)
-        matrix = DutyMatrix(org: document.org, byRole: false)
-        hours = Hours(document.org)
-        App.refresh(&self)
+        App.refresh(&self, .everything)
         selectedPerson = chartRows.first.map { document.org.people[$0.person].id }
         selectedRole = document.org.roles.first?.id
         selectedDuty = document.org.duties.first?.id
         App.refreshSuggestion(&self)
     }
 
+    /// What the screen shows: the what-if's check when someone is away, else the org's.
+    var check: LiveCheck { whatIfCheck ?? live }
+    /// The org the screen's numbers are about: the what-if's, else the document's.
+    var checkedOrg: Org { whatIfOrg ?? document.org }
+
+    /// A person's numbers as the screen shows them.
+    public func load(of id: String) -> PersonLoad? { check.load(of: id, in: checkedOrg) }
+
+    /// How many findings of a severity there are.
+    public func count(_ severity: Finding.Severity) -> Int { check.count(severity) }
+    /// The hours arithmetic of the org as it is.
+    public var hours: Hours { live.hours }
+
     /// The finding selected in the Findings view.
     public var selectedFinding: Finding? {
-        report.findings.indices.contains(selectedFindingIndex) ? report.findings[selectedFindingIndex] : nil
+        findingsList.indices.contains(selectedFindingIndex) ? findingsList[selectedFindingIndex] : nil
     }
 
     var context: BindingContext { dialogs.isEmpty ? tab.context : .dialog }

@@ -101,7 +101,7 @@ enum Confirms {
             state.document.savedRevision = -1
             // The earlier session's copy is on disk: a clean save or a discard removes it.
             state.recovery.copyExists = true
-            App.refresh(&state)
+            App.refresh(&state, .everything)
             state.status = StatusMessage(text: "Recovered your unsaved work: Ctrl-S saves it", kind: .success)
         case .discardRecovery:
             return [.removeRecovery(key: state.document.recoveryKey)]

@@ -144,11 +144,11 @@ enum Forms {
         func flag(_ index: Int) -> Bool { text(index) == "yes" }
         func apply(_ edit: Edit) throws {
             do {
-                try state.document.history.perform(edit, on: &state.document.org)
+                let entry = try state.document.history.perform(edit, on: &state.document.org)
+                App.refresh(&state, .edit(entry.edit, inverse: entry.inverse))
             } catch {
                 throw FormProblem(message: error.reason)
             }
-            App.refresh(&state)
         }
 
         switch form.purpose {

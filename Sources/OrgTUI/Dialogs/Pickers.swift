@@ -54,7 +54,7 @@ enum Pickers {
         let org = state.document.org
         let hours = Hours(org)
         let person = org.person(id)
-        let load = state.report.load(of: id)
+        let load = state.load(of: id)
         var items: [PickerItem] = []
         for role in org.roles where person?.wears(role.id) != true {
             // The hat takes an equal share of the role with the new wearer counted.

@@ -67,7 +67,7 @@ enum DetailPane {
         if state.away.contains(person.id) {
             lines += Widgets.wrap("Away in this what-if: their hats are shared out among the others (w brings them back).", width: width)
                 .map { StyledLine($0, Style(foreground: .yellow)) }
-        } else if let load = state.report.load(of: person.id), !person.hats.isEmpty {
+        } else if let load = state.load(of: person.id), !person.hats.isEmpty {
             let loss = load.switchLoss > 0 ? " · switching −\(Format.percent(load.switchLoss))" : ""
             lines += Widgets.wrap("\(Format.hours(load.allocatedHours)) on \(Format.count(load.hats, "hat"))\(loss) · effective \(Format.hours(load.effectiveHours))", width: width).map { StyledLine($0) }
             if person.external {

@@ -144,7 +144,7 @@ enum DialogViews {
                 canvas.put(Widgets.right(text, 12), x: inner.maxX - 14, y: y, style: style)
             }
         }
-        if let load = state.report.load(of: person.id), !person.hats.isEmpty {
+        if let load = state.load(of: person.id), !person.hats.isEmpty {
             let severity = load.severity(under: org.policy)
             let text = "\(Format.hours(load.allocatedHours)) · \(Format.count(load.hats, "hat")) · switching −\(Format.percent(load.switchLoss)) · effective \(Format.hours(load.effectiveHours)) → \(Format.percent(load.load))"
             canvas.put(text, x: inner.x + 1, y: inner.maxY - 3, style: Widgets.style(for: severity), limit: inner.width - 2)

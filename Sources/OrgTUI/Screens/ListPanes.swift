@@ -24,7 +24,7 @@ extension Screens {
 
     /// The worst finding about a subject, for a row's symbol.
     static func worst(_ kind: Finding.Subject.Kind, _ id: String, _ state: AppState) -> Finding.Severity? {
-        (state.findingsBySubject[App.subjectKey(kind, id)] ?? []).map { state.report.findings[$0].severity }.max()
+        state.check.worst(about: kind, id, in: state.checkedOrg)
     }
 
     static func emptyMessage(_ canvas: inout Canvas, _ rect: Rect, _ lines: [String]) {
@@ -101,7 +101,7 @@ extension Screens {
         }
         canvas.put(Widgets.badges(person.hats.count), x: column, y: y, style: base)
         column += 5
-        let load = state.report.load(of: person.id)
+        let load = state.load(of: person.id)
         let severity = worst(.person, person.id, state)
         if state.away.contains(person.id) {
             canvas.put("──────", x: column, y: y, style: base.with(dim: true))
@@ -154,7 +154,7 @@ extension Screens {
             if showTitle {
                 canvas.put(person.title ?? "", x: rect.x + 3 + nameWidth, y: y, width: titleWidth, style: base.with(dim: !selected))
             }
-            guard let load = state.report.load(of: person.id) else { continue }
+            guard let load = state.load(of: person.id) else { continue }
             var line = Widgets.right("\(load.hats)", 5) + Widgets.right(Format.oneDecimal(load.allocatedHours), 7)
             if person.external || state.away.contains(person.id) {
                 line += Widgets.right("", 7) + Widgets.right("", 7) + Widgets.right(person.external ? "ext" : "away", 7)
@@ -242,7 +242,7 @@ extension Screens {
 
     static func dutiesMatrix(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect) {
         let org = state.document.org
-        let matrix = state.matrix
+        guard let matrix = state.matrix else { return }
         if matrix.rows.isEmpty {
             emptyMessage(&canvas, Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1),
                          ["No duties yet.", "a adds a duty; roles added from a catalog bring theirs."])
@@ -293,7 +293,7 @@ extension Screens {
     // MARK: - Findings
 
     static func findingsList(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect) {
-        let findings = state.report.findings
+        let findings = state.findingsList
         if findings.isEmpty {
             emptyMessage(&canvas, rect, ["No findings: nobody is over the line and every critical role is covered."])
             return

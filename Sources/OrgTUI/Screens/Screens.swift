@@ -87,7 +87,7 @@ enum Screens {
     static func statusBar(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect) {
         var x = rect.x + 1
         for severity in Finding.Severity.allCases.reversed() {
-            let count = state.report.count(severity)
+            let count = state.count(severity)
             let symbol = Widgets.severitySymbol[severity] ?? ""
             let text = "\(symbol) \(count) \(severity == .warning ? (count == 1 ? "warning" : "warnings") : severity.name)"
             x += canvas.put(text, x: x, y: rect.y, style: count > 0 ? Widgets.style(for: severity) : .dim) + 2
