@@ -7,12 +7,17 @@ public enum LoadChecker {
     /// (away, in a what-if) are never proposed to take on work.
     public static func check(_ org: Org, policy: Policy? = nil, unavailable: Set<String> = [], suggestions: Bool = true) -> LoadReport {
         let context = CheckContext(org: org, policy: policy ?? org.policy)
-        var findings = FindingSet(context)
+        let findings = FindingSet(context)
+        var all = findings.all
         if suggestions {
+            // Into a list of its own: the advisor reads the finding set, so writing the
+            // suggestions into that set would copy it at every write.
             let advisor = Advisor(context: context, findings: findings, unavailable: unavailable, everyRole: true)
-            findings.addSuggestions(advisor)
+            for index in all.indices {
+                all[index].suggestion = advisor.suggestion(for: all[index])
+            }
         }
-        return LoadReport(findings: findings.all, people: context.loads)
+        return LoadReport(findings: all, people: context.loads)
     }
 
     /// The suggestion for one finding of `org`, without checking everything else.
@@ -141,18 +146,6 @@ struct FindingSet {
         case .person: org.position(ofPerson: id).map { people[$0] } ?? []
         case .role: roles[id] ?? []
         case .duty: org.position(ofDuty: id).map { duties[$0] } ?? []
-        }
-    }
-
-    mutating func addSuggestions(_ advisor: Advisor) {
-        for index in people.indices { fill(&people[index], advisor) }
-        for key in roles.keys { fill(&roles[key, default: []], advisor) }
-        for index in duties.indices { fill(&duties[index], advisor) }
-    }
-
-    private func fill(_ list: inout [Finding], _ advisor: Advisor) {
-        for index in list.indices where list[index].suggestion == nil {
-            list[index].suggestion = advisor.suggestion(for: list[index])
         }
     }
 }

@@ -30,6 +30,20 @@ public struct LoadReport: Equatable, Sendable {
         return index
     }
 
+    /// -1, 0 or 1 as `a`'s UTF-8 bytes sort before, with or after `b`'s.
+    static func compareBytes(_ a: String, _ b: String) -> Int {
+        var left = a.utf8.makeIterator()
+        var right = b.utf8.makeIterator()
+        while true {
+            switch (left.next(), right.next()) {
+            case (nil, nil): return 0
+            case (nil, _): return -1
+            case (_, nil): return 1
+            case (let x?, let y?): if x != y { return x < y ? -1 : 1 }
+            }
+        }
+    }
+
     /// Two lists in `order`, as one list in `order`.
     static func merge(_ first: [Finding], _ second: [Finding]) -> [Finding] {
         if second.isEmpty { return first }
@@ -77,8 +91,10 @@ public struct LoadReport: Equatable, Sendable {
     /// rule, then subject id and detail, so the order never depends on the file's order.
     static func order(_ a: Finding, _ b: Finding) -> Bool {
         if a.severity != b.severity { return a.severity > b.severity }
-        // UTF-8 byte order is Unicode scalar order, and much cheaper to compare.
-        if a.subject.name != b.subject.name { return a.subject.name.utf8.lexicographicallyPrecedes(b.subject.name.utf8) }
+        // UTF-8 byte order is Unicode scalar order; comparing bytes avoids String's
+        // Unicode-equivalence comparison, which is slow for non-ASCII names.
+        let names = compareBytes(a.subject.name, b.subject.name)
+        if names != 0 { return names < 0 }
         if a.rule != b.rule { return a.rule.rawValue < b.rule.rawValue }
         if a.subject.id != b.subject.id { return a.subject.id < b.subject.id }
         return a.detail < b.detail
