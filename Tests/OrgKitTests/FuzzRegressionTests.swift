@@ -1,0 +1,72 @@
+import Foundation
+import FuzzChecks
+import Testing
+@testable import OrgKit
+
+/// The fuzz targets' checks (Fuzz/Checks, the same code libFuzzer runs) over every seed
+/// input, over the presets and the hostile names, and over each input that once made a
+/// target fail — so a bug the fuzzer found stays fixed. See docs/fuzzing.md.
+@Suite("Fuzz regressions")
+struct FuzzRegressionTests {
+    static let targets = ["fuzz-org", "fuzz-csv", "fuzz-export"]
+
+    static func check(for target: String) -> ([UInt8]) throws(CheckFailure) -> Void {
+        switch target {
+        case "fuzz-org": FuzzChecks.org
+        case "fuzz-csv": FuzzChecks.csv
+        default: FuzzChecks.export
+        }
+    }
+
+    /// Runs a check and records its failure as a test issue (instead of trapping).
+    static func expectPasses(_ target: String, _ bytes: [UInt8], _ label: String) {
+        do {
+            try check(for: target)(bytes)
+        } catch {
+            Issue.record("\(target) \(label): \(error)")
+        }
+    }
+
+    @Test("every seed input passes its target's checks", arguments: targets)
+    func seedCorpus(target: String) throws {
+        let directory = repositoryRoot.appendingPathComponent("Fuzz/Corpus/\(target)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(files.count >= 10, "the seed corpus of \(target) is missing")
+        for file in files {
+            let bytes = try [UInt8](Data(contentsOf: directory.appendingPathComponent(file)))
+            Self.expectPasses(target, bytes, file)
+        }
+    }
+
+    @Test("every export of the presets and of the hostile names passes the fuzz-export checks")
+    func knownOrgs() throws {
+        var orgs = try PresetCatalog.all.map { ($0.name, try $0.load()) }
+        orgs.append(("hostile", try Hostile.org()))
+        orgs.append(("international", try ExportFixtures.international()))
+        for (name, org) in orgs {
+            for ascii in [false, true] {
+                do {
+                    try FuzzChecks.exports(of: org, ascii: ascii)
+                    try FuzzChecks.roundTrip(org, name)
+                } catch {
+                    Issue.record("\(name): \(error)")
+                }
+            }
+        }
+    }
+
+    @Test("the checks catch what they are for")
+    func checksCatch() throws {
+        // Not well-formed: the XML reader must refuse each.
+        for bad in ["<a><b></a></b>", "<a x=1/>", "<a>&nbsp;</a>", "<a>&#0;</a>", "<a x=\"1\" x=\"2\"/>", "<a>]]></a>", "<a/><b/>", "<a>\u{1}</a>"] {
+            #expect(throws: CheckFailure.self, "\(bad)") { _ = try XMLWellFormed.check(bad, format: "test") }
+        }
+        let good = try XMLWellFormed.check("<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg a='&#39;&amp;'><!-- c --><t>x &lt; &#x1F600;</t></svg>\n", format: "test")
+        #expect(good.root == "svg")
+        #expect(good.texts.contains(Array("x < 😀".utf8)))
+        #expect(good.texts.contains(Array("'&".utf8)))
+        // The documented normalisation of the visual formats.
+        #expect(Documented.oneLine("a\r\nb\u{202E}c\u{0}d\u{2028}e\tf") == "a bcd e f")
+        #expect(Documented.terminal("a\u{1B}b\tc\u{2066}") == "a?b c")
+    }
+}
