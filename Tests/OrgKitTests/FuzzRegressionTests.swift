@@ -55,6 +55,15 @@ struct FuzzRegressionTests {
         }
     }
 
+    // MARK: - Inputs that once failed a check (each is also in the seed corpus)
+
+    @Test("fuzz-org: unknown fields out of order read back equal after a save (extras kept in saved order)")
+    func unknownFieldsOrder() throws {
+        let bytes = Array(#"{"format":"hats","version":1,"zeta":1,"alpha":2}"#.utf8)
+        Self.expectPasses("fuzz-org", bytes, "regression-extras-order.json")
+        #expect(try OrgFile.decode(bytes).org.extra.map(\.key) == ["alpha", "zeta"])
+    }
+
     @Test("the checks catch what they are for")
     func checksCatch() throws {
         // Not well-formed: the XML reader must refuse each.
