@@ -64,6 +64,16 @@ struct FuzzRegressionTests {
         #expect(try OrgFile.decode(bytes).org.extra.map(\.key) == ["alpha", "zeta"])
     }
 
+    @Test("fuzz-export: the org's name in the DOT graph label is on one line, without bidi controls")
+    func dotOrgName() throws {
+        // Texts in ExportInput order: boss, report, deep, external, boss title, e-mail,
+        // role A, role B, duty, area, org name.
+        let texts = ["A", "B", "C", "D", "", "", "R", "S", "T", "", "Org \u{202E}evil\u{202C}\r\nsecond line"]
+        Self.expectPasses("fuzz-export", ExportInput.bytes(flags: 0, texts: texts), "regression-dot-org-name")
+        let crash = repositoryRoot.appendingPathComponent("Fuzz/Corpus/fuzz-export/regression-dot-org-name")
+        Self.expectPasses("fuzz-export", try [UInt8](Data(contentsOf: crash)), "regression-dot-org-name")
+    }
+
     @Test("the checks catch what they are for")
     func checksCatch() throws {
         // Not well-formed: the XML reader must refuse each.
