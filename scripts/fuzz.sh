@@ -37,18 +37,30 @@ case "$seconds" in
 esac
 
 scratch=${FUZZ_SCRATCH:-.build-fuzz}
-# The build line that works here (shared/design/PITFALLS.md): release, address then fuzzer,
-# as SwiftPM sanitizers (-Xswiftc -sanitize=fuzzer builds a binary that does nothing).
+# The build line of shared/design/PITFALLS.md: release, --sanitize=address and
+# --sanitize=fuzzer as SwiftPM options (SwiftPM then links libFuzzer and compiles the
+# target as a library, so libFuzzer's main is the one that runs). But SwiftPM passes them
+# to swiftc as two -sanitize= flags in an order that changes from run to run (it keeps
+# them in a Set), and the swift driver keeps only the LAST -sanitize= flag: a build gets
+# either AddressSanitizer or coverage, never both. -Xswiftc -sanitize=address,fuzzer comes
+# after SwiftPM's own flags, so it is the one kept, every time (checked below).
 # -DFUZZING leaves out the replay main, since libFuzzer brings its own.
 mkdir -p "$scratch"
-echo "fuzz: building $target (release, --sanitize=address --sanitize=fuzzer)"
+echo "fuzz: building $target (release, --sanitize=address --sanitize=fuzzer -Xswiftc -sanitize=address,fuzzer)"
 if ! swift build -c release --product "$target" --sanitize=address --sanitize=fuzzer \
-    -Xswiftc -DFUZZING --scratch-path "$scratch" >"$scratch/fuzz-build.log" 2>&1; then
+    -Xswiftc -sanitize=address,fuzzer -Xswiftc -DFUZZING --scratch-path "$scratch" >"$scratch/fuzz-build.log" 2>&1; then
     cat "$scratch/fuzz-build.log" >&2
     echo "fuzz: $target: the build failed" >&2
     exit 1
 fi
 binary="$scratch/release/$target"
+# Both instrumentations must be in OrgKit, the code under test: ASan checks and
+# libFuzzer's coverage counters.
+symbols=$(nm "$scratch"/release/OrgKit.build/*.o 2>/dev/null || true)
+if ! grep -q '__asan_report' <<<"$symbols" || ! grep -q '__sanitizer_cov' <<<"$symbols"; then
+    echo "fuzz: $target: OrgKit was built without AddressSanitizer or without coverage; rebuild with rm -rf $scratch" >&2
+    exit 1
+fi
 
 run="$scratch/run/$target"
 rm -rf "$run"
