@@ -110,12 +110,28 @@ enum ExportReaders {
             try expect(name.unicodeScalars.elementsEqual(Documented.trimSpaces(person.name).unicodeScalars), "csv name intact",
                        "\(shown(person.name)) read back by CSVReader as \(shown(name)) (field \(shown(record.fields[1])))")
         }
-        // And the import gives the same people back.
+        // And the import gives the same people back — except for a known limitation (see
+        // docs/fuzzing.md): the CSV names a hat by its role's name, so a person wearing two
+        // roles with the same name cannot be imported (the import refuses a role listed
+        // twice in a row).
         let back = CSVImport.run(output)
+        if wearsTwoRolesNamedAlike(org) {
+            try expect(back.org == nil, "csv export round trip", "two hats with one role name were imported")
+            return
+        }
         guard let copy = back.org else {
             throw CheckFailure("csv export round trip", "the exported CSV is refused: \(back.report.problems.prefix(3))")
         }
         try FuzzChecks.samePeople(org, copy, "csv export round trip")
+    }
+
+    /// Whether someone wears two different roles whose names are the same once plain
+    /// spaces at their ends are trimmed.
+    static func wearsTwoRolesNamedAlike(_ org: Org) -> Bool {
+        org.people.contains { person in
+            let names = person.hats.map { Documented.trimSpaces(org.role($0.role)?.name ?? $0.role) }
+            return Set(names).count != names.count
+        }
     }
 
     /// RFC 4180 as hats writes it: every field quoted, `"` doubled inside, `,` between
@@ -163,7 +179,9 @@ enum ExportReaders {
         try visual(bytes, "text")
         let ellipsis = Array("…".utf8)
         for person in org.people {
-            let name = Documented.terminal(person.name)
+            // Spaces at the end of a line are trimmed, so spaces at the end of a name may go.
+            var name = Documented.terminal(person.name)
+            while name.unicodeScalars.last == " " { name.unicodeScalars.removeLast() }
             if contains(bytes, Array(name.utf8)) { continue }
             // Cut to the name column with "…": a long enough prefix of it followed by "…".
             let scalars = Array(name.unicodeScalars)
@@ -400,17 +418,11 @@ enum ExportReaders {
 
     // MARK: svg, html
 
-    static let forbiddenElements: Set<String> = ["script", "iframe", "object", "embed", "foreignObject", "a", "image", "img", "use", "link", "base", "form", "input", "animate", "set", "audio", "video"]
-    static let forbiddenAttributes: Set<String> = ["href", "xlink:href", "src", "srcset", "action", "formaction", "style"]
-
     static func xml(_ output: String, _ org: Org, format: String, root: String) throws(CheckFailure) {
         try visual(Array(output.utf8), format)
         let summary = try XMLWellFormed.check(output, format: format)
         try expect(summary.root == root, "\(format) well-formed XML", "the root is <\(summary.root)>")
-        let elements = summary.elements.intersection(forbiddenElements)
-        try expect(elements.isEmpty, "\(format) markup", "elements \(elements.sorted())")
-        let attributes = summary.attributes.filter { forbiddenAttributes.contains($0) || $0.lowercased().hasPrefix("on") }
-        try expect(attributes.isEmpty, "\(format) markup", "attributes \(attributes.sorted())")
+        try expect(summary.forbidden.isEmpty, "\(format) markup", "\(summary.forbidden) in the output")
         for person in org.people {
             let name = Array(Documented.xml(person.name).utf8)
             try expect(summary.texts.contains { contains($0, name) }, "\(format) name intact",

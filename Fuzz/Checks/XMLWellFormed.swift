@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A small, strict XML well-formedness check for the SVG and HTML exports (Foundation's
 /// XMLParser is not instrumented for the fuzzer and is slow). It works on UTF-8 bytes:
 /// every byte of XML's syntax is ASCII, and the text between is copied as it is.
@@ -13,10 +17,15 @@ public enum XMLWellFormed {
     public struct Summary: Sendable {
         /// Every text node and attribute value, with references decoded, as UTF-8.
         public var texts: [[UInt8]] = []
-        public var elements: Set<String> = []
-        public var attributes: Set<String> = []
+        /// Elements and attributes found that hats must never write (`forbiddenElements`,
+        /// `forbiddenAttributes`, and any attribute starting with "on").
+        public var forbidden: [String] = []
         public var root = ""
     }
+
+    /// Script, links, embedded or external content, event handlers, style attributes.
+    public static let forbiddenElements: Set<String> = ["script", "iframe", "object", "embed", "foreignObject", "a", "image", "img", "use", "link", "base", "form", "input", "animate", "set", "audio", "video"]
+    public static let forbiddenAttributes: Set<String> = ["href", "xlink:href", "src", "srcset", "action", "formaction", "style"]
 
     public static func check(_ text: String, format: String) throws(CheckFailure) -> Summary {
         for scalar in text.unicodeScalars where !Documented.isXMLChar(scalar) {
@@ -71,14 +80,21 @@ public enum XMLWellFormed {
             return s[start..<i]
         }
 
-        /// Names seen so far (few: hats uses a handful of elements and attributes).
-        var elementNames: [ArraySlice<UInt8>] = []
-        var attributeNames: [ArraySlice<UInt8>] = []
+        /// Names already looked at (hats uses a handful), so each is compared with the
+        /// forbidden lists once.
+        var checkedElements: Set<ArraySlice<UInt8>> = []
+        var checkedAttributes: Set<ArraySlice<UInt8>> = []
 
-        static func note(_ name: ArraySlice<UInt8>, in names: inout [ArraySlice<UInt8>], _ set: inout Set<String>) {
-            if names.contains(where: { $0.elementsEqual(name) }) { return }
-            names.append(name)
-            set.insert(String(decoding: name, as: UTF8.self))
+        mutating func noteElement(_ name: ArraySlice<UInt8>) {
+            guard checkedElements.insert(name).inserted else { return }
+            let text = String(decoding: name, as: UTF8.self)
+            if XMLWellFormed.forbiddenElements.contains(text) { summary.forbidden.append("<\(text)>") }
+        }
+
+        mutating func noteAttribute(_ name: ArraySlice<UInt8>) {
+            guard checkedAttributes.insert(name).inserted else { return }
+            let text = String(decoding: name, as: UTF8.self)
+            if XMLWellFormed.forbiddenAttributes.contains(text) || text.lowercased().hasPrefix("on") { summary.forbidden.append(text) }
         }
 
         mutating func document() throws(CheckFailure) {
@@ -164,7 +180,7 @@ public enum XMLWellFormed {
                     i += 1
                     let tag = try name()
                     if stack.isEmpty { summary.root = String(decoding: tag, as: UTF8.self) }
-                    Self.note(tag, in: &elementNames, &summary.elements)
+                    noteElement(tag)
                     var seen: [ArraySlice<UInt8>] = []
                     while true {
                         let hadSpace = i < s.count && Self.isSpace(s[i])
@@ -185,7 +201,7 @@ public enum XMLWellFormed {
                             throw fail("attribute \(String(decoding: attribute, as: UTF8.self)) twice")
                         }
                         seen.append(attribute)
-                        Self.note(attribute, in: &attributeNames, &summary.attributes)
+                        noteAttribute(attribute)
                         skipSpace()
                         guard i < s.count, s[i] == UInt8(ascii: "=") else { throw fail("attribute \(String(decoding: attribute, as: UTF8.self)) without a value") }
                         i += 1
@@ -216,25 +232,34 @@ public enum XMLWellFormed {
         }
 
         mutating func textNode() throws(CheckFailure) {
+            // The text runs to the next "<"; "&" and "]" inside it need a closer look. memchr
+            // (libc, not instrumented) keeps the fuzzer's time in the code under test.
+            let end = search(UInt8(ascii: "<"), from: i, to: s.count) ?? s.count
             var value: [UInt8] = []
-            while i < s.count {
-                let start = i
-                while i < s.count, s[i] != UInt8(ascii: "<"), s[i] != UInt8(ascii: "&"), s[i] != UInt8(ascii: "]") { i += 1 }
-                value.append(contentsOf: s[start..<i])
-                guard i < s.count else { break }
-                switch s[i] {
-                case UInt8(ascii: "<"):
-                    summary.texts.append(value)
-                    return
-                case UInt8(ascii: "&"):
+            while i < end {
+                let amp = search(UInt8(ascii: "&"), from: i, to: end) ?? end
+                let bracket = search(UInt8(ascii: "]"), from: i, to: amp) ?? amp
+                value.append(contentsOf: s[i..<bracket])
+                i = bracket
+                if i == end { break }
+                if s[i] == UInt8(ascii: "&") {
                     try reference(into: &value)
-                default:
+                } else {
                     if starts("]]>") { throw fail("]]> in text") }
                     value.append(s[i])
                     i += 1
                 }
             }
             summary.texts.append(value)
+        }
+
+        /// The first `byte` in `s[from..<to]`.
+        func search(_ byte: UInt8, from: Int, to: Int) -> Int? {
+            guard from < to else { return nil }
+            return s.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress, let found = memchr(base + from, Int32(byte), to - from) else { return nil }
+                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
         }
 
         /// `&amp;` `&lt;` `&gt;` `&quot;` `&#39;` or a numeric reference to an XML `Char`;

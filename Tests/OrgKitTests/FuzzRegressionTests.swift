@@ -84,6 +84,9 @@ struct FuzzRegressionTests {
         #expect(good.root == "svg")
         #expect(good.texts.contains(Array("x < 😀".utf8)))
         #expect(good.texts.contains(Array("'&".utf8)))
+        #expect(good.forbidden.isEmpty)
+        let hostile = try XMLWellFormed.check("<svg><script/><a href='x' onload='y'/></svg>", format: "test")
+        #expect(Set(hostile.forbidden) == ["<script>", "<a>", "href", "onload"])
         // The documented normalisation of the visual formats.
         #expect(Documented.oneLine("a\r\nb\u{202E}c\u{0}d\u{2028}e\tf") == "a bcd e f")
         #expect(Documented.terminal("a\u{1B}b\tc\u{2066}") == "a?b c")
