@@ -86,6 +86,19 @@ struct FuzzRegressionTests {
         #expect(CSVImport.run("First Name,Last Name\n\"\t\",Park\n").org?.people.map(\.name) == ["Park"])
     }
 
+    @Test("fuzz-csv: a tiny capacity is exported as a plain decimal that the import reads back")
+    func tinyCapacity() throws {
+        Self.expectPasses("fuzz-csv", Array("name,hours\nA,0.00001\n".utf8), "regression-tiny-capacity.csv")
+        for value in [0.00001, 1.2345e-05, Double.leastNonzeroMagnitude, 0.1 + 0.2, 123.5, 40, 1e-7, 0.0001, 1.5e20] {
+            let text = CSVExport.plainNumber(value)
+            #expect(!text.contains("e"), "\(value) → \(text)")
+            #expect(Double(text) == value, "\(value) → \(text)")
+        }
+        #expect(CSVExport.plainNumber(1e-05) == "0.00001")
+        #expect(CSVExport.plainNumber(-2.5e-06) == "-0.0000025")
+        #expect(CSVExport.plainNumber(1.5e20) == "150000000000000000000")
+    }
+
     @Test("the checks catch what they are for")
     func checksCatch() throws {
         // Not well-formed: the XML reader must refuse each.
