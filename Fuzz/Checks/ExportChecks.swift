@@ -110,13 +110,15 @@ enum ExportReaders {
             try expect(name.unicodeScalars.elementsEqual(Documented.trimSpaces(person.name).unicodeScalars), "csv name intact",
                        "\(shown(person.name)) read back by CSVReader as \(shown(name)) (field \(shown(record.fields[1])))")
         }
-        // And the import gives the same people back — except for a known limitation (see
-        // docs/fuzzing.md): the CSV names a hat by its role's name, so a person wearing two
-        // roles with the same name cannot be imported (the import refuses a role listed
-        // twice in a row).
+        // And the import gives the same people back — except for two known limitations of
+        // the CSV (docs/fuzzing.md), where the import refuses the file instead:
+        // - a hat is named by its role's name, so a person wearing two roles with the same
+        //   name cannot be imported (the import refuses a role listed twice in a row);
+        // - a hat's hours are written out, and a share of a role's hours can be more than
+        //   the 168 h a hat may have explicitly.
         let back = CSVImport.run(output)
-        if wearsTwoRolesNamedAlike(org) {
-            try expect(back.org == nil, "csv export round trip", "two hats with one role name were imported")
+        if wearsTwoRolesNamedAlike(org) || hasHatOverAWeek(org) {
+            try expect(back.org == nil, "csv export round trip", "a file with a known limitation was imported")
             return
         }
         guard let copy = back.org else {
@@ -132,6 +134,12 @@ enum ExportReaders {
             let names = person.hats.map { Documented.trimSpaces(org.role($0.role)?.name ?? $0.role) }
             return Set(names).count != names.count
         }
+    }
+
+    /// Whether a hat's hours, as the CSV writes them (two decimals), are over 168.
+    static func hasHatOverAWeek(_ org: Org) -> Bool {
+        let hours = Hours(org)
+        return org.people.contains { $0.hats.contains { (hours.hours(of: $0) * 100).rounded() / 100 > 168 } }
     }
 
     /// RFC 4180 as hats writes it: every field quoted, `"` doubled inside, `,` between
