@@ -84,6 +84,9 @@ struct BuilderEndToEndTests {
         #expect(tmux.waitFor("unsaved"))
         try tmux.keys("u", "u", "u", "u")
         #expect(tmux.waitUntilGone("unsaved"))
+        // Two edits, four undos: wait until the last "u" is handled (its message replaces
+        // "Undid: add Temp Person"), or a slow run (a sanitizer build) reads the screen early.
+        #expect(tmux.waitFor("nothing to undo"))
         #expect(!tmux.screen.contains("Temp Person"))
         try tmux.keys("q")
         #expect(tmux.waitUntilGone("Reporting lines"))
