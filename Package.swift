@@ -21,8 +21,17 @@ let package = Package(
         .executableTarget(name: "hats", dependencies: ["HatsCLI"]),
         // The benchmark and stress tool: seeded org generator, measurements, save loop.
         .executableTarget(name: "hats-bench", dependencies: ["OrgKit", "OrgTUI"], path: "Benchmarks/hats-bench"),
+        // Fuzzing (docs/fuzzing.md). The checks every fuzz target makes, shared with
+        // FuzzRegressionTests so a crash found by the fuzzer is replayed by `swift test`.
+        .target(name: "FuzzChecks", dependencies: ["OrgKit"], path: "Fuzz/Checks"),
+        // libFuzzer targets: one file each, defining LLVMFuzzerTestOneInput. scripts/fuzz.sh
+        // builds them with --sanitize=address --sanitize=fuzzer -Xswiftc -DFUZZING; a normal
+        // build gives them a main that replays the files named on the command line.
+        .executableTarget(name: "fuzz-org", dependencies: ["FuzzChecks"], path: "Fuzz/Org"),
+        .executableTarget(name: "fuzz-csv", dependencies: ["FuzzChecks"], path: "Fuzz/CSV"),
+        .executableTarget(name: "fuzz-export", dependencies: ["FuzzChecks"], path: "Fuzz/Export"),
         // Golden/ holds the reviewed expected outputs of the exporters (read by path).
-        .testTarget(name: "OrgKitTests", dependencies: ["OrgKit"], exclude: ["Golden"]),
+        .testTarget(name: "OrgKitTests", dependencies: ["OrgKit", "FuzzChecks"], exclude: ["Golden"]),
         // Drives the app with messages and compares whole screens with golden files.
         .testTarget(name: "OrgTUITests", dependencies: ["OrgTUI", "OrgKit"], exclude: ["Snapshots"]),
         // The pure parts of the terminal layer: key decoding, ASCII fallback, colours, diffing.

@@ -35,7 +35,7 @@ public enum CSVExport {
                 person.reportsTo ?? "",
                 person.dottedTo.map { Escape.listItem($0, separators: [";"]) }.joined(separator: ";"),
                 hats.joined(separator: ";"),
-                JSONWriter.formatNumber(hours.capacity(person)),
+                plainNumber(hours.capacity(person)),
                 person.external ? "true" : "false",
             ]
             out += fields.map(Escape.csvField).joined(separator: ",") + "\r\n"
@@ -45,6 +45,26 @@ public enum CSVExport {
 
     /// Hours with at most two decimals ("22", "7.5", "13.33").
     static func formatHours(_ value: Double) -> String {
-        JSONWriter.formatNumber((value * 100).rounded() / 100)
+        plainNumber((value * 100).rounded() / 100)
+    }
+
+    /// The shortest text that reads back as `value` (as in JSON), but never in exponent
+    /// notation: "0.00001", not "1e-05", which spreadsheets and `hats import` do not read
+    /// as hours.
+    static func plainNumber(_ value: Double) -> String {
+        let text = JSONWriter.formatNumber(value)
+        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }), let exponent = Int(text[text.index(after: e)...]) else {
+            return text
+        }
+        var mantissa = text[..<e]
+        let sign = mantissa.first == "-" ? "-" : ""
+        if !sign.isEmpty { mantissa = mantissa.dropFirst() }
+        let parts = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let whole = String(parts[0])
+        let digits = whole + (parts.count > 1 ? String(parts[1]) : "")
+        let point = whole.count + exponent
+        if point <= 0 { return sign + "0." + String(repeating: "0", count: -point) + digits }
+        if point >= digits.count { return sign + digits + String(repeating: "0", count: point - digits.count) }
+        return sign + String(digits.prefix(point)) + "." + String(digits.dropFirst(point))
     }
 }

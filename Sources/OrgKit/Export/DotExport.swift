@@ -9,7 +9,7 @@ public enum DotExport {
     public static func render(_ org: Org) -> String {
         let facts = ExportFacts(chartOnly: org)
         var out = "digraph hats {\n"
-        out += "  graph [rankdir=TB, labelloc=t, fontname=\"Helvetica\", fontsize=18, nodesep=0.3, ranksep=0.5, label=\(quoted(org.name.isEmpty ? "Org chart" : org.name))];\n"
+        out += "  graph [rankdir=TB, labelloc=t, fontname=\"Helvetica\", fontsize=18, nodesep=0.3, ranksep=0.5, label=\(quoted(org.name.isEmpty ? "Org chart" : Escape.oneLine(org.name)))];\n"
         out += "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=10, color=\"#555555\", fillcolor=\"#ffffff\"];\n"
         out += "  edge [color=\"#555555\", arrowhead=none];\n"
 

@@ -297,10 +297,15 @@ extension CSVImport {
                 if record.fields.count > headers.count, record.fields[headers.count...].contains(where: { !$0.isEmpty }) {
                     problem(index, "\(record.fields.count) values but the header has \(headers.count) columns (a comma inside a value needs quotes)")
                 }
-                if let name = value(.name) {
+                // A name of white space only (a tab, a no-break space…) is no name: the org's
+                // rules refuse it, so it must be a problem of its row here.
+                func text(_ field: ImportField) -> String? {
+                    value(field).flatMap { OrgValidator.isBlank($0) ? nil : $0 }
+                }
+                if let name = text(.name) {
                     rows[index].name = name
                 } else {
-                    rows[index].name = [value(.firstName), value(.lastName)].compactMap { $0 }.joined(separator: " ")
+                    rows[index].name = [text(.firstName), text(.lastName)].compactMap { $0 }.joined(separator: " ")
                 }
                 if rows[index].name.isEmpty {
                     let columns = [ImportField.name, .firstName, .lastName].compactMap { columnOf[$0] }.map { "\"\(headers[$0])\"" }
@@ -363,7 +368,7 @@ extension CSVImport {
                     hours = value
                 }
                 name = Self.trimSpaces(name)
-                if name.isEmpty {
+                if OrgValidator.isBlank(name) {
                     problem(row, "\(header(.hats)): \(quoted(Self.unescape(entry))) has no role name")
                     continue
                 }

@@ -222,7 +222,8 @@ final class OrgDecoder {
     // MARK: - Field readers. `null` reads as "not given" for every optional field.
 
     /// Calls `body` for each known member, reports duplicate keys, and returns the unknown
-    /// members (warned about, kept for saving).
+    /// members (warned about, kept for saving) in the order they are saved in, so that
+    /// reading a saved org back gives an equal org.
     private func forEachMember(
         _ members: [JSONMember], at path: String, known: [String],
         _ body: (String, JSONValue, String) -> Void
@@ -253,7 +254,7 @@ final class OrgDecoder {
                 warnings.append(Problem(memberPath, note))
             }
         }
-        return extra
+        return OrgEncoder.sorted(extra)
     }
 
     /// A member name as it appears in a path: long names are cut short, so a hostile key

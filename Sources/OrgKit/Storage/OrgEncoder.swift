@@ -104,7 +104,9 @@ enum OrgEncoder {
         .array(values.map(JSONValue.string))
     }
 
-    private static func sorted(_ extra: [JSONMember]) -> [JSONMember] {
+    /// Unknown fields in the order they are written: by key, over Unicode scalars. The
+    /// decoder keeps them in this order too, so a decoded org equals its saved copy.
+    static func sorted(_ extra: [JSONMember]) -> [JSONMember] {
         extra.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
     }
 }

@@ -194,8 +194,13 @@ enum OrgValidator {
         return nil
     }
 
+    /// Empty, or white space only: not a name.
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+    }
+
     private static func checkText(_ text: String, _ path: String, allowEmpty: Bool = false, _ problems: inout [Problem]) {
-        if !allowEmpty, text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+        if !allowEmpty, isBlank(text) {
             problems.append(Problem(path, "must not be empty"))
         } else if text.unicodeScalars.count > maxTextLength {
             problems.append(Problem(path, "is \(text.unicodeScalars.count) characters long; the most hats accepts is \(maxTextLength)"))
