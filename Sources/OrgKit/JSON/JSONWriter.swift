@@ -4,52 +4,85 @@
 /// and a newline at the end.
 public enum JSONWriter {
     public static func write(_ value: JSONValue) -> String {
-        var out = ""
+        String(decoding: bytes(value), as: UTF8.self)
+    }
+
+    /// The same text as `write`, as UTF-8 bytes (what a file or a pipe takes). Built in a
+    /// byte buffer: appending to a `String` piece by piece costs several times more.
+    public static func bytes(_ value: JSONValue) -> [UInt8] {
+        var out: [UInt8] = []
         out.reserveCapacity(4096)
         write(value, indent: 0, into: &out)
-        out.append("\n")
+        out.append(0x0A)
         return out
     }
 
-    static func write(_ value: JSONValue, indent: Int, into out: inout String) {
+    static func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
         switch value {
-        case .null: out.append("null")
-        case .bool(let flag): out.append(flag ? "true" : "false")
-        case .number(let number): out.append(formatNumber(number))
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .number(let number): appendNumber(number, to: &out)
         case .string(let text): appendQuoted(text, to: &out)
         case .array(let items):
             if items.isEmpty {
-                out.append("[]")
+                out.append(contentsOf: "[]".utf8)
             } else {
-                out.append("[\n")
+                out.append(contentsOf: "[\n".utf8)
                 for (offset, item) in items.enumerated() {
                     appendIndent(indent + 1, to: &out)
                     write(item, indent: indent + 1, into: &out)
-                    out.append(offset == items.count - 1 ? "\n" : ",\n")
+                    if offset != items.count - 1 { out.append(UInt8(ascii: ",")) }
+                    out.append(0x0A)
                 }
                 appendIndent(indent, to: &out)
-                out.append("]")
+                out.append(UInt8(ascii: "]"))
             }
         case .object(let members):
             if members.isEmpty {
-                out.append("{}")
+                out.append(contentsOf: "{}".utf8)
                 return
             }
-            out.append("{\n")
+            out.append(contentsOf: "{\n".utf8)
             for (offset, member) in members.enumerated() {
                 appendIndent(indent + 1, to: &out)
                 appendQuoted(member.key, to: &out)
-                out.append(": ")
+                out.append(UInt8(ascii: ":"))
+                out.append(UInt8(ascii: " "))
                 write(member.value, indent: indent + 1, into: &out)
-                out.append(offset == members.count - 1 ? "\n" : ",\n")
+                if offset != members.count - 1 { out.append(UInt8(ascii: ",")) }
+                out.append(0x0A)
             }
             appendIndent(indent, to: &out)
-            out.append("}")
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func appendIndent(_ level: Int, to out: inout String) {
-        for _ in 0..<level { out.append("  ") }
+    private static func appendIndent(_ level: Int, to out: inout [UInt8]) {
+        for _ in 0..<(2 * level) { out.append(UInt8(ascii: " ")) }
+    }
+
+    /// `formatNumber`, with the common case (a small whole number) written digit by digit.
+    static func appendNumber(_ number: Double, to out: inout [UInt8]) {
+        if number.isFinite, number == number.rounded(), abs(number) < 1e15 {
+            var value = Int64(number)
+            if value < 0 {
+                out.append(UInt8(ascii: "-"))
+                value = -value
+            }
+            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            var count = 0
+            withUnsafeMutableBytes(of: &digits) { buffer in
+                repeat {
+                    buffer[count] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                    count += 1
+                } while value > 0
+                for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
+            }
+            return
+        }
+        out.append(contentsOf: formatNumber(number).utf8)
     }
 
     /// Integers print without a fraction; anything else in Swift's shortest round-trip form.
@@ -61,40 +94,44 @@ public enum JSONWriter {
         return "\(number)"
     }
 
-    /// JSON string escaping, over Unicode scalars (a quote followed by a combining mark is
-    /// one Character but must still be escaped).
-    public static func appendQuoted(_ text: String, to out: inout String) {
-        out.append("\"")
-        var needsEscape = false
-        for scalar in text.unicodeScalars where scalar.value < 0x20 || scalar == "\"" || scalar == "\\" {
-            needsEscape = true
-            break
-        }
-        if !needsEscape {
-            out.append(text)
-            out.append("\"")
-            return
-        }
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": scalars.append(contentsOf: "\\\"".unicodeScalars)
-            case "\\": scalars.append(contentsOf: "\\\\".unicodeScalars)
-            case "\n": scalars.append(contentsOf: "\\n".unicodeScalars)
-            case "\r": scalars.append(contentsOf: "\\r".unicodeScalars)
-            case "\t": scalars.append(contentsOf: "\\t".unicodeScalars)
-            case "\u{08}": scalars.append(contentsOf: "\\b".unicodeScalars)
-            case "\u{0C}": scalars.append(contentsOf: "\\f".unicodeScalars)
-            default:
-                if scalar.value < 0x20 {
-                    let digits = String(scalar.value, radix: 16, uppercase: false)
-                    scalars.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - digits.count) + digits).unicodeScalars)
-                } else {
-                    scalars.append(scalar)
+    /// JSON string escaping. Only `"`, `\\` and the control characters below U+0020 are
+    /// escaped; in UTF-8 those are single bytes that never occur inside another scalar's
+    /// encoding, so working on bytes escapes exactly the same scalars (PITFALLS.md: never
+    /// on Characters — a quote followed by a combining mark is one Character).
+    public static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                runStart = index + 1
+                out.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
+                case 0x0A: out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "t"))
+                case 0x08: out.append(UInt8(ascii: "b"))
+                case 0x0C: out.append(UInt8(ascii: "f"))
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: "u00".utf8)
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0xF)])
                 }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
-        out.append(String(scalars))
-        out.append("\"")
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// `appendQuoted` for text being built as a `String` (messages that quote a value).
+    public static func appendQuoted(_ text: String, to out: inout String) {
+        var bytes: [UInt8] = []
+        appendQuoted(text, to: &bytes)
+        out.append(String(decoding: bytes, as: UTF8.self))
     }
 }

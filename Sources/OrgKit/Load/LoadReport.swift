@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// What the load checker found: every finding, ordered critical → warning → info and then
 /// by subject name, and every person's numbers in file order.
 public struct LoadReport: Equatable, Sendable {
@@ -7,8 +11,17 @@ public struct LoadReport: Equatable, Sendable {
 
     init(findings: [Finding], people: [PersonLoad]) {
         // Sort positions, then move each finding once: findings are large values.
+        // The keys that decide almost every comparison, taken out once: a comparison of
+        // whole findings copies large values and walks names through String's iterator.
+        let keys = findings.map { SortKey(severity: $0.severity, name: Array($0.subject.name.utf8)) }
         let order = findings.withUnsafeBufferPointer { buffer in
-            buffer.indices.sorted { LoadReport.order(buffer[$0], buffer[$1]) }
+            buffer.indices.sorted { a, b in
+                let (x, y) = (keys[a], keys[b])
+                if x.severity != y.severity { return x.severity > y.severity }
+                let names = Self.compareBytes(x.name, y.name)
+                if names != 0 { return names < 0 }
+                return LoadReport.order(buffer[a], buffer[b])
+            }
         }
         self.findings = order.map { findings[$0] }
         self.people = people
@@ -28,6 +41,21 @@ public struct LoadReport: Equatable, Sendable {
         index.reserveCapacity(people.count)
         for (position, load) in people.enumerated() { index[load.id] = position }
         return index
+    }
+
+    struct SortKey {
+        var severity: Finding.Severity
+        var name: [UInt8]
+    }
+
+    /// -1, 0 or 1 as the bytes `a` sort before, with or after `b`.
+    static func compareBytes(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        let common = min(a.count, b.count)
+        let result = a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { y in common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common) }
+        }
+        if result != 0 { return result < 0 ? -1 : 1 }
+        return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
     }
 
     /// -1, 0 or 1 as `a`'s UTF-8 bytes sort before, with or after `b`'s.

@@ -65,10 +65,11 @@ final class OrgDecoder {
         return Org(unchecked: name, description: description, policy: policy, roles: roles, duties: duties, people: people, extra: extra)
     }
 
-    private func decodePolicy(_ value: JSONValue, _ path: String) -> Policy? {
+    private func decodePolicy(_ value: JSONValue, _ path: Path) -> Policy? {
         guard case .object(let members) = value else { return typeMismatch("an object", value, path) }
         var policy = Policy.standard
-        let extra = forEachMember(members, at: path, known: Self.policyKeys) { key, value, path in
+        let base = path.text
+        let extra = forEachMember(members, at: base, known: Self.policyKeys) { key, value, path in
             switch key {
             case "hoursPerWeek": policy.hoursPerWeek = number(value, path) ?? policy.hoursPerWeek
             case "switching":
@@ -77,7 +78,7 @@ final class OrgDecoder {
                         policy.switching = switching
                     } else {
                         let names = Policy.Switching.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-                        problems.append(Problem(path, "expected one of \(names), found \(OrgValidator.quoted(text))"))
+                        problems.append(Problem(path.text, "expected one of \(names), found \(OrgValidator.quoted(text))"))
                     }
                 }
             case "flatSwitchingLoss": policy.flatSwitchingLoss = number(value, path) ?? policy.flatSwitchingLoss
@@ -94,11 +95,12 @@ final class OrgDecoder {
         return policy
     }
 
-    private func decodeConflict(_ value: JSONValue, _ path: String) -> RoleConflict? {
+    private func decodeConflict(_ value: JSONValue, _ path: Path) -> RoleConflict? {
         guard case .object(let members) = value else { return typeMismatch("an object", value, path) }
         var conflict = RoleConflict(roles: [])
         var sawRoles = false
-        let extra = forEachMember(members, at: path, known: Self.conflictKeys) { key, value, path in
+        let base = path.text
+        let extra = forEachMember(members, at: base, known: Self.conflictKeys) { key, value, path in
             switch key {
             case "roles": conflict.roles = strings(value, path); sawRoles = true
             case "reason": conflict.reason = string(value, path)
@@ -106,16 +108,17 @@ final class OrgDecoder {
             }
         }
         conflict.extra = extra
-        if !sawRoles { problems.append(Problem("\(path).roles", "missing; a conflict names two role ids")) }
+        if !sawRoles { problems.append(Problem("\(base).roles", "missing; a conflict names two role ids")) }
         return conflict
     }
 
-    private func decodeRole(_ value: JSONValue, _ path: String) -> Role? {
+    private func decodeRole(_ value: JSONValue, _ path: Path) -> Role? {
         guard case .object(let members) = value else { return typeMismatch("an object", value, path) }
         var role = Role(id: "", name: "")
         var id: String?
         var name: String?
-        let extra = forEachMember(members, at: path, known: Self.roleKeys) { key, value, path in
+        let base = path.text
+        let extra = forEachMember(members, at: base, known: Self.roleKeys) { key, value, path in
             switch key {
             case "id": id = string(value, path)
             case "name": name = string(value, path)
@@ -132,16 +135,17 @@ final class OrgDecoder {
             }
         }
         role.extra = extra
-        role.id = required(id, "\(path).id")
-        role.name = required(name, "\(path).name")
+        role.id = required(id, "\(base).id")
+        role.name = required(name, "\(base).name")
         return role
     }
 
-    private func decodeRequires(_ value: JSONValue, _ path: String) -> Requirements? {
+    private func decodeRequires(_ value: JSONValue, _ path: Path) -> Requirements? {
         if value == .null { return nil }
         guard case .object(let members) = value else { return typeMismatch("an object", value, path) }
         var requires = Requirements()
-        let extra = forEachMember(members, at: path, known: Self.requiresKeys) { key, value, path in
+        let base = path.text
+        let extra = forEachMember(members, at: base, known: Self.requiresKeys) { key, value, path in
             switch key {
             case "certifications": requires.certifications = strings(value, path)
             case "anyCertification": requires.anyCertification = strings(value, path)
@@ -153,12 +157,13 @@ final class OrgDecoder {
         return requires.isEmpty ? nil : requires
     }
 
-    private func decodeDuty(_ value: JSONValue, _ path: String) -> Duty? {
+    private func decodeDuty(_ value: JSONValue, _ path: Path) -> Duty? {
         guard case .object(let members) = value else { return typeMismatch("an object", value, path) }
         var duty = Duty(id: "", name: "")
         var id: String?
         var name: String?
-        let extra = forEachMember(members, at: path, known: Self.dutyKeys) { key, value, path in
+        let base = path.text
+        let extra = forEachMember(members, at: base, known: Self.dutyKeys) { key, value, path in
             switch key {
             case "id": id = string(value, path)
             case "name": name = string(value, path)
@@ -171,17 +176,18 @@ final class OrgDecoder {
             }
         }
         duty.extra = extra
-        duty.id = required(id, "\(path).id")
-        duty.name = required(name, "\(path).name")
+        duty.id = required(id, "\(base).id")
+        duty.name = required(name, "\(base).name")
         return duty
     }
 
-    private func decodePerson(_ value: JSONValue, _ path: String) -> Person? {
+    private func decodePerson(_ value: JSONValue, _ path: Path) -> Person? {
         guard case .object(let members) = value else { return typeMismatch("an object", value, path) }
         var person = Person(id: "", name: "")
         var id: String?
         var name: String?
-        let extra = forEachMember(members, at: path, known: Self.personKeys) { key, value, path in
+        let base = path.text
+        let extra = forEachMember(members, at: base, known: Self.personKeys) { key, value, path in
             switch key {
             case "id": id = string(value, path)
             case "name": name = string(value, path)
@@ -198,16 +204,17 @@ final class OrgDecoder {
             }
         }
         person.extra = extra
-        person.id = required(id, "\(path).id")
-        person.name = required(name, "\(path).name")
+        person.id = required(id, "\(base).id")
+        person.name = required(name, "\(base).name")
         return person
     }
 
-    private func decodeHat(_ value: JSONValue, _ path: String) -> Hat? {
+    private func decodeHat(_ value: JSONValue, _ path: Path) -> Hat? {
         guard case .object(let members) = value else { return typeMismatch("an object", value, path) }
         var hat = Hat(role: "")
         var role: String?
-        let extra = forEachMember(members, at: path, known: Self.hatKeys) { key, value, path in
+        let base = path.text
+        let extra = forEachMember(members, at: base, known: Self.hatKeys) { key, value, path in
             switch key {
             case "role": role = string(value, path)
             case "hoursPerWeek": hat.hoursPerWeek = number(value, path)
@@ -215,7 +222,7 @@ final class OrgDecoder {
             }
         }
         hat.extra = extra
-        hat.role = required(role, "\(path).role")
+        hat.role = required(role, "\(base).role")
         return hat
     }
 
@@ -226,7 +233,7 @@ final class OrgDecoder {
     /// reading a saved org back gives an equal org.
     private func forEachMember(
         _ members: [JSONMember], at path: String, known: [String],
-        _ body: (String, JSONValue, String) -> Void
+        _ body: (String, JSONValue, Path) -> Void
     ) -> [JSONMember] {
         var extra: [JSONMember] = []
         // Small objects (every real one) scan the keys before; large ones use a set, so an
@@ -235,10 +242,11 @@ final class OrgDecoder {
         var seen: Set<String> = []
         if useSet { seen.reserveCapacity(members.count) }
         for (offset, member) in members.enumerated() {
-            let memberPath = path.isEmpty ? Self.pathKey(member.key) : "\(path).\(Self.pathKey(member.key))"
+            // Built as text only for a message: most members never need it.
+            let memberPath = Path(parent: path, key: member.key)
             let repeated = useSet ? !seen.insert(member.key).inserted : members[..<offset].contains { $0.key == member.key }
             if repeated {
-                problems.append(Problem(memberPath, "this key appears more than once in the same object"))
+                problems.append(Problem(memberPath.text, "this key appears more than once in the same object"))
                 continue
             }
             if known.contains(member.key) {
@@ -251,7 +259,7 @@ final class OrgDecoder {
                 if let suggestion = NearestSpelling.suggest(for: member.key, among: known) {
                     note += " (did you mean \"\(suggestion)\"?)"
                 }
-                warnings.append(Problem(memberPath, note))
+                warnings.append(Problem(memberPath.text, note))
             }
         }
         return OrgEncoder.sorted(extra)
@@ -259,6 +267,23 @@ final class OrgDecoder {
 
     /// A member name as it appears in a path: long names are cut short, so a hostile key
     /// cannot make one message line megabytes long.
+    /// Where a value is in the file, turned into text (`people[3].hats[0].role`) only when
+    /// a message needs it.
+    struct Path {
+        var parent: String
+        var key: String? = nil
+        var index: Int? = nil
+
+        var text: String {
+            if let key {
+                let shown = OrgDecoder.pathKey(key)
+                return parent.isEmpty ? shown : "\(parent).\(shown)"
+            }
+            if let index { return "\(parent)[\(index)]" }
+            return parent
+        }
+    }
+
     static func pathKey(_ key: String) -> String {
         let limit = 100
         var count = 0
@@ -271,20 +296,21 @@ final class OrgDecoder {
         return key
     }
 
-    private func required(_ value: String?, _ path: String) -> String {
+    private func required(_ value: String?, _ path: @autoclosure () -> String) -> String {
         if let value { return value }
+        let path = path()
         if !problems.contains(where: { $0.path == path }) {
             problems.append(Problem(path, "missing"))
         }
         return ""
     }
 
-    private func typeMismatch<T>(_ expected: String, _ value: JSONValue, _ path: String) -> T? {
-        problems.append(Problem(path, "expected \(expected), found \(describe(value))"))
+    private func typeMismatch<T>(_ expected: String, _ value: JSONValue, _ path: Path) -> T? {
+        problems.append(Problem(path.text, "expected \(expected), found \(describe(value))"))
         return nil
     }
 
-    private func string(_ value: JSONValue, _ path: String) -> String? {
+    private func string(_ value: JSONValue, _ path: Path) -> String? {
         switch value {
         case .string(let text): return text
         case .null: return nil
@@ -292,11 +318,11 @@ final class OrgDecoder {
         }
     }
 
-    private func number(_ value: JSONValue, _ path: String) -> Double? {
+    private func number(_ value: JSONValue, _ path: Path) -> Double? {
         switch value {
         case .number(let number):
             if !number.isFinite {
-                problems.append(Problem(path, "this number is too large to represent"))
+                problems.append(Problem(path.text, "this number is too large to represent"))
                 return nil
             }
             return number
@@ -305,16 +331,16 @@ final class OrgDecoder {
         }
     }
 
-    private func integer(_ value: JSONValue, _ path: String) -> Int? {
+    private func integer(_ value: JSONValue, _ path: Path) -> Int? {
         guard let number = number(value, path) else { return nil }
         guard number == number.rounded(), abs(number) < 1e9 else {
-            problems.append(Problem(path, "expected a whole number, found \(OrgValidator.format(number))"))
+            problems.append(Problem(path.text, "expected a whole number, found \(OrgValidator.format(number))"))
             return nil
         }
         return Int(number)
     }
 
-    private func bool(_ value: JSONValue, _ path: String) -> Bool? {
+    private func bool(_ value: JSONValue, _ path: Path) -> Bool? {
         switch value {
         case .bool(let flag): return flag
         case .null: return nil
@@ -322,19 +348,20 @@ final class OrgDecoder {
         }
     }
 
-    private func strings(_ value: JSONValue, _ path: String) -> [String] {
+    private func strings(_ value: JSONValue, _ path: Path) -> [String] {
         array(value, path) { string($0, $1) }
     }
 
-    private func array<T>(_ value: JSONValue, _ path: String, _ element: (JSONValue, String) -> T?) -> [T] {
+    private func array<T>(_ value: JSONValue, _ path: Path, _ element: (JSONValue, Path) -> T?) -> [T] {
         switch value {
         case .array(let items):
             var result: [T] = []
             result.reserveCapacity(items.count)
+            let base = path.text
             for (offset, item) in items.enumerated() {
-                let itemPath = "\(path)[\(offset)]"
+                let itemPath = Path(parent: base, index: offset)
                 if item == .null {
-                    problems.append(Problem(itemPath, "expected a value, found null"))
+                    problems.append(Problem(itemPath.text, "expected a value, found null"))
                 } else if let decoded = element(item, itemPath) {
                     result.append(decoded)
                 }
@@ -342,7 +369,7 @@ final class OrgDecoder {
             return result
         case .null: return []
         default:
-            problems.append(Problem(path, "expected an array, found \(describe(value))"))
+            problems.append(Problem(path.text, "expected an array, found \(describe(value))"))
             return []
         }
     }

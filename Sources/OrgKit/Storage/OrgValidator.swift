@@ -35,16 +35,16 @@ enum OrgValidator {
 
     // MARK: - One entity at a time (shared with `Edit`, which checks only what it changes)
 
-    static func roleProblems(_ role: Role, at path: String, hasRole: (String) -> Bool) -> [Problem] {
+    static func roleProblems(_ role: Role, at path: @autoclosure () -> String, hasRole: (String) -> Bool) -> [Problem] {
         var problems: [Problem] = []
-        if let reason = idProblem(role.id) { problems.append(Problem("\(path).id", reason)) }
-        checkText(role.name, "\(path).name", &problems)
-        checkOptionalText(role.category, "\(path).category", &problems)
-        checkOptionalText(role.summary, "\(path).summary", &problems)
-        for (offset, alias) in role.aliases.enumerated() { checkText(alias, "\(path).aliases[\(offset)]", &problems) }
+        if let reason = idProblem(role.id) { problems.append(Problem("\(path()).id", reason)) }
+        checkText(role.name, "\(path()).name", &problems)
+        checkOptionalText(role.category, "\(path()).category", &problems)
+        checkOptionalText(role.summary, "\(path()).summary", &problems)
+        for (offset, alias) in role.aliases.enumerated() { checkText(alias, "\(path()).aliases[\(offset)]", &problems) }
         var seenRelated: Set<String> = []
         for (offset, related) in role.related.enumerated() {
-            let at = "\(path).related[\(offset)]"
+            let at = "\(path()).related[\(offset)]"
             if related == role.id {
                 problems.append(Problem(at, "a role cannot be related to itself"))
             } else if !hasRole(related) {
@@ -53,52 +53,52 @@ enum OrgValidator {
                 problems.append(Problem(at, "\(quoted(related)) is listed twice"))
             }
         }
-        if let hours = role.hoursPerWeek { checkHours(hours, "\(path).hoursPerWeek", limit: maxRoleHours, &problems) }
+        if let hours = role.hoursPerWeek { checkHours(hours, "\(path()).hoursPerWeek", limit: maxRoleHours, &problems) }
         if let tier = role.tier, !(1...3).contains(tier) {
-            problems.append(Problem("\(path).tier", "tier must be 1, 2 or 3, not \(tier)"))
+            problems.append(Problem("\(path()).tier", "tier must be 1, 2 or 3, not \(tier)"))
         }
         if let target = role.escalatesTo {
             if target == role.id {
-                problems.append(Problem("\(path).escalatesTo", "a role cannot escalate to itself"))
+                problems.append(Problem("\(path()).escalatesTo", "a role cannot escalate to itself"))
             } else if !hasRole(target) {
-                problems.append(Problem("\(path).escalatesTo", "no role has id \(quoted(target))"))
+                problems.append(Problem("\(path()).escalatesTo", "no role has id \(quoted(target))"))
             }
         }
         if let years = role.requires?.minYears {
-            checkHours(years, "\(path).requires.minYears", limit: maxYears, unit: "years", &problems)
+            checkHours(years, "\(path()).requires.minYears", limit: maxYears, unit: "years", &problems)
         }
         return problems
     }
 
-    static func dutyProblems(_ duty: Duty, at path: String, hasRole: (String) -> Bool) -> [Problem] {
+    static func dutyProblems(_ duty: Duty, at path: @autoclosure () -> String, hasRole: (String) -> Bool) -> [Problem] {
         var problems: [Problem] = []
-        if let reason = idProblem(duty.id) { problems.append(Problem("\(path).id", reason)) }
-        checkText(duty.name, "\(path).name", &problems)
-        checkOptionalText(duty.area, "\(path).area", &problems)
+        if let reason = idProblem(duty.id) { problems.append(Problem("\(path()).id", reason)) }
+        checkText(duty.name, "\(path()).name", &problems)
+        checkOptionalText(duty.area, "\(path()).area", &problems)
         if let role = duty.role, !hasRole(role) {
-            problems.append(Problem("\(path).role", "no role has id \(quoted(role))"))
+            problems.append(Problem("\(path()).role", "no role has id \(quoted(role))"))
         }
-        if let hours = duty.hoursPerWeek { checkHours(hours, "\(path).hoursPerWeek", limit: maxRoleHours, &problems) }
+        if let hours = duty.hoursPerWeek { checkHours(hours, "\(path()).hoursPerWeek", limit: maxRoleHours, &problems) }
         return problems
     }
 
-    static func personProblems(_ person: Person, at path: String, hasRole: (String) -> Bool, hasPerson: (String) -> Bool) -> [Problem] {
+    static func personProblems(_ person: Person, at path: @autoclosure () -> String, hasRole: (String) -> Bool, hasPerson: (String) -> Bool) -> [Problem] {
         var problems: [Problem] = []
-        if let reason = idProblem(person.id) { problems.append(Problem("\(path).id", reason)) }
-        checkText(person.name, "\(path).name", &problems)
-        checkOptionalText(person.title, "\(path).title", &problems)
-        checkOptionalText(person.email, "\(path).email", &problems)
-        for (offset, name) in person.certifications.enumerated() { checkText(name, "\(path).certifications[\(offset)]", &problems) }
+        if let reason = idProblem(person.id) { problems.append(Problem("\(path()).id", reason)) }
+        checkText(person.name, "\(path()).name", &problems)
+        checkOptionalText(person.title, "\(path()).title", &problems)
+        checkOptionalText(person.email, "\(path()).email", &problems)
+        for (offset, name) in person.certifications.enumerated() { checkText(name, "\(path()).certifications[\(offset)]", &problems) }
         if let manager = person.reportsTo {
             if manager == person.id {
-                problems.append(Problem("\(path).reportsTo", "a person cannot report to themselves"))
+                problems.append(Problem("\(path()).reportsTo", "a person cannot report to themselves"))
             } else if !hasPerson(manager) {
-                problems.append(Problem("\(path).reportsTo", "no person has id \(quoted(manager))"))
+                problems.append(Problem("\(path()).reportsTo", "no person has id \(quoted(manager))"))
             }
         }
         var seenDotted: Set<String> = []
         for (offset, manager) in person.dottedTo.enumerated() {
-            let at = "\(path).dottedTo[\(offset)]"
+            let at = "\(path()).dottedTo[\(offset)]"
             if manager == person.id {
                 problems.append(Problem(at, "a person cannot have a dotted line to themselves"))
             } else if !hasPerson(manager) {
@@ -107,24 +107,24 @@ enum OrgValidator {
                 problems.append(Problem(at, "\(quoted(manager)) is listed twice"))
             }
         }
-        if let hours = person.hoursPerWeek { checkHours(hours, "\(path).hoursPerWeek", limit: hoursInWeek, &problems) }
-        if let years = person.yearsExperience { checkHours(years, "\(path).yearsExperience", limit: maxYears, unit: "years", &problems) }
+        if let hours = person.hoursPerWeek { checkHours(hours, "\(path()).hoursPerWeek", limit: hoursInWeek, &problems) }
+        if let years = person.yearsExperience { checkHours(years, "\(path()).yearsExperience", limit: maxYears, unit: "years", &problems) }
         var seenRoles: Set<String> = []
         for (offset, hat) in person.hats.enumerated() {
-            problems += hatProblems(hat, at: "\(path).hats[\(offset)]", hasRole: hasRole)
+            problems += hatProblems(hat, at: "\(path()).hats[\(offset)]", hasRole: hasRole)
             if hasRole(hat.role), !seenRoles.insert(hat.role).inserted {
-                problems.append(Problem("\(path).hats[\(offset)].role", "\(quoted(hat.role)) is worn twice; a role is worn once"))
+                problems.append(Problem("\(path()).hats[\(offset)].role", "\(quoted(hat.role)) is worn twice; a role is worn once"))
             }
         }
         return problems
     }
 
-    static func hatProblems(_ hat: Hat, at path: String, hasRole: (String) -> Bool) -> [Problem] {
+    static func hatProblems(_ hat: Hat, at path: @autoclosure () -> String, hasRole: (String) -> Bool) -> [Problem] {
         var problems: [Problem] = []
         if !hasRole(hat.role) {
-            problems.append(Problem("\(path).role", "no role has id \(quoted(hat.role))"))
+            problems.append(Problem("\(path()).role", "no role has id \(quoted(hat.role))"))
         }
-        if let hours = hat.hoursPerWeek { checkHours(hours, "\(path).hoursPerWeek", limit: hoursInWeek, &problems) }
+        if let hours = hat.hoursPerWeek { checkHours(hours, "\(path()).hoursPerWeek", limit: hoursInWeek, &problems) }
         return problems
     }
 
@@ -170,9 +170,8 @@ enum OrgValidator {
         var firstPosition: [String: Int] = [:]
         firstPosition.reserveCapacity(ids.count)
         for (position, id) in ids.enumerated() {
-            let path = "\(collection)[\(position)].id"
             if let first = firstPosition[id] {
-                problems.append(Problem(path, "duplicate \(kind) id \(quoted(id)) (first used at \(collection)[\(first)])"))
+                problems.append(Problem("\(collection)[\(position)].id", "duplicate \(kind) id \(quoted(id)) (first used at \(collection)[\(first)])"))
             } else {
                 firstPosition[id] = position
             }
@@ -199,25 +198,25 @@ enum OrgValidator {
         text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
     }
 
-    private static func checkText(_ text: String, _ path: String, allowEmpty: Bool = false, _ problems: inout [Problem]) {
+    private static func checkText(_ text: String, _ path: @autoclosure () -> String, allowEmpty: Bool = false, _ problems: inout [Problem]) {
         if !allowEmpty, isBlank(text) {
-            problems.append(Problem(path, "must not be empty"))
-        } else if text.unicodeScalars.count > maxTextLength {
-            problems.append(Problem(path, "is \(text.unicodeScalars.count) characters long; the most hats accepts is \(maxTextLength)"))
+            problems.append(Problem(path(), "must not be empty"))
+        } else if text.utf8.count > maxTextLength, text.unicodeScalars.count > maxTextLength {
+            problems.append(Problem(path(), "is \(text.unicodeScalars.count) characters long; the most hats accepts is \(maxTextLength)"))
         }
     }
 
-    private static func checkOptionalText(_ text: String?, _ path: String, _ problems: inout [Problem]) {
-        if let text { checkText(text, path, allowEmpty: true, &problems) }
+    private static func checkOptionalText(_ text: String?, _ path: @autoclosure () -> String, _ problems: inout [Problem]) {
+        if let text { checkText(text, path(), allowEmpty: true, &problems) }
     }
 
-    private static func checkHours(_ value: Double, _ path: String, limit: Double, unit: String = "hours", _ problems: inout [Problem]) {
+    private static func checkHours(_ value: Double, _ path: @autoclosure () -> String, limit: Double, unit: String = "hours", _ problems: inout [Problem]) {
         if !value.isFinite {
-            problems.append(Problem(path, "must be a finite number"))
+            problems.append(Problem(path(), "must be a finite number"))
         } else if value < 0 {
-            problems.append(Problem(path, "must not be negative (\(format(value)))"))
+            problems.append(Problem(path(), "must not be negative (\(format(value)))"))
         } else if value > limit {
-            problems.append(Problem(path, "\(format(value)) \(unit) is more than the \(format(limit)) allowed"))
+            problems.append(Problem(path(), "\(format(value)) \(unit) is more than the \(format(limit)) allowed"))
         }
     }
 
