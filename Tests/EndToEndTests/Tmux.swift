@@ -23,7 +23,12 @@ final class Tmux {
     init(width: Int = 100, height: Int = 30, environment: String = "") throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("hats-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let shell = "env -i PATH=/usr/bin:/bin HOME=\(directory.path) TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' \(environment) bash --norc --noprofile"
+        // A clean environment, but a sanitizer run's options (the LeakSanitizer suppressions
+        // of scripts/lsan.supp) still reach the hats it starts.
+        let sanitizer = ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"]
+            .compactMap { name in ProcessInfo.processInfo.environment[name].map { "\(name)=\(Tmux.quoted($0))" } }
+            .joined(separator: " ")
+        let shell = "env -i PATH=/usr/bin:/bin HOME=\(directory.path) TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' \(sanitizer) \(environment) bash --norc --noprofile"
         // The tmux server this starts outlives the command. Foundation's Process would wait
         // for the server too (it inherits the descriptor Process watches), so use system().
         let start = ["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)", "-c", directory.path, shell]
