@@ -50,6 +50,16 @@ public enum Escape {
     /// entities, and characters XML 1.0 forbids (C0 controls other than tab, LF and CR;
     /// U+FFFE, U+FFFF) are dropped.
     public static func xml(_ text: String) -> String {
+        // Most text needs nothing: hand it back without rebuilding it scalar by scalar.
+        var clean = true
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&", "<", ">", "\"", "'": clean = false
+            default: clean = isXMLChar(scalar)
+            }
+            if !clean { break }
+        }
+        if clean { return text }
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {

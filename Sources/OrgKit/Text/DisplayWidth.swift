@@ -12,7 +12,20 @@ public enum DisplayWidth {
             break
         }
         if printableASCII { return text.utf8.count }
+        // Names in Latin, Greek, Cyrillic, kana, CJK and Hangul: scalars that are each one
+        // grapheme of a known width (no combining marks, joiners or selectors among them).
         var width = 0
+        var simple = true
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20..<0x7F, 0xA0..<0xAD, 0xAE..<0x300, 0x370..<0x483, 0x48A..<0x530: width += 1
+            case 0x3041...0x3098, 0x309B...0x30FF, 0x4E00...0x9FFF, 0xAC00...0xD7A3: width += 2
+            default: simple = false
+            }
+            if !simple { break }
+        }
+        if simple { return width }
+        width = 0
         for character in text { width += of(character) }
         return width
     }
