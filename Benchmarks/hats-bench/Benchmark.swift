@@ -56,9 +56,13 @@ struct Benchmark {
             let strokes = keystrokeSample(org, count: size >= 100_000 ? Swift.min(keystrokes, 200) : keystrokes)
             record("keystroke: edit + recheck + render, median", strokes.format(strokes.median))
             record("keystroke: edit + recheck + render, p99", strokes.format(strokes.percentile(99)))
-            let child = Child.run([hats, "check", path, "--format", "json", "--fail-on", "never"])
-            record("hats check (process), peak memory", "\(child.peakKB / 1024) MB")
-            record("hats check (process), wall time", Sample(values: [child.milliseconds]).format(child.milliseconds))
+            for format in ["text", "json"] {
+                let runs = (0..<count).map { _ in Child.run([hats, "check", path, "--format", format, "--fail-on", "never"]) }
+                record("`hats check --format \(format)` (the process), wall time", Sample(values: runs.map(\.milliseconds)).cell)
+                record("`hats check --format \(format)` (the process), peak memory, MB", Sample(values: runs.map { Double($0.peakKB) / 1024 }).cell)
+            }
+            let svgRuns = (0..<count).map { _ in Child.run([hats, "export", path, "--format", "svg"]) }
+            record("`hats export --format svg` (the process), wall time", Sample(values: svgRuns.map(\.milliseconds)).cell)
         }
         var table = "| measure (ms; median (min–max)) | " + sizes.map { "\($0.formatted()) people" }.joined(separator: " | ") + " |\n"
         table += "|---|" + sizes.map { _ in "---" }.joined(separator: "|") + "|\n"

@@ -32,13 +32,13 @@ struct Advisor {
         let policy = context.policy
         // The few with the most room, by one pass (not a sort of everyone).
         var top = TopPositions(limit: Self.candidateLimit + Self.nearbyLimit)
-        for (position, person) in people.enumerated() where !person.external && !unavailable.contains(person.id) {
+        for (position, person) in people.enumerated() where !person.external && (unavailable.isEmpty || !unavailable.contains(person.id)) {
             top.offer(position, Advisor.room(loads[position], hats: person.hats.count + 1, policy: policy))
         }
         byRoomForNewHat = top.positions
         if everyRole {
             var roomiest: [String: TopPositions] = [:]
-            for (position, person) in people.enumerated() where !person.external && !unavailable.contains(person.id) {
+            for (position, person) in people.enumerated() where !person.external && (unavailable.isEmpty || !unavailable.contains(person.id)) {
                 let room = Advisor.room(loads[position], hats: person.hats.count, policy: policy)
                 for hat in person.hats {
                     roomiest[hat.role, default: TopPositions(limit: Self.candidateLimit + 1)].offer(position, room)
@@ -57,7 +57,7 @@ struct Advisor {
         for id in context.hours.wearers(ofRole: role) {
             guard let position = context.org.position(ofPerson: id) else { continue }
             let person = context.org.people[position]
-            guard !person.external, !unavailable.contains(person.id) else { continue }
+            guard !person.external, (unavailable.isEmpty || !unavailable.contains(person.id)) else { continue }
             top.offer(position, Advisor.room(context.loads[position], hats: person.hats.count, policy: context.policy))
         }
         return top.positions
@@ -101,14 +101,14 @@ struct Advisor {
                     for receiver in receivers where mayTake(hat.role, amount, receiver, giver: giver, alreadyWearing: receiverAlreadyWears) {
                         guard budget > 0 else { return nil }
                         budget -= 1
-                        if let found = move(hat, of: giver, to: receiver, amount: amount, whole: whole) { return found.suggestion }
+                        if let found = move(hat, of: giver, to: receiver, amount: amount, whole: whole) { return found.suggestion() }
                     }
                 }
             }
         }
         // Nothing brings them under the line: offer the move that helps most. For each hat,
         // the receivers able to take the most hours are tried first.
-        var best: (Suggestion, Double)?
+        var best: (() -> Suggestion, Double)?
         for (hat, hours) in hats {
             let pool = roomiest(hat.role) + others
             let options = pool
@@ -124,7 +124,8 @@ struct Advisor {
                 break
             }
         }
-        guard var (suggestion, _) = best else { return nil }
+        guard let (found, _) = best else { return nil }
+        var suggestion = found()
         suggestion.text += " (not enough on its own: nobody has room for more)"
         return suggestion
     }
@@ -133,7 +134,7 @@ struct Advisor {
     /// has the room, and would not cross the hat or duty limits by taking the role on.
     private func mayTake(_ role: String, _ amount: Double, _ position: Int, giver: Person, alreadyWearing: Bool?) -> Bool {
         let receiver = context.org.people[position]
-        guard receiver.id != giver.id, !receiver.external, !unavailable.contains(receiver.id) else { return false }
+        guard receiver.id != giver.id, !receiver.external, (unavailable.isEmpty || !unavailable.contains(receiver.id)) else { return false }
         let wears = receiver.wears(role)
         if let alreadyWearing, wears != alreadyWearing { return false }
         guard room(for: position, role: role) >= amount else { return false }
@@ -153,7 +154,9 @@ struct Advisor {
         return Advisor.room(context.loads[position], hats: person.hats.count + (person.wears(role) ? 0 : 1), policy: context.policy)
     }
 
-    private func move(_ hat: Hat, of giver: Person, to receiverPosition: Int, amount: Double, whole: Bool) -> (suggestion: Suggestion, giverLoadAfter: Double?)? {
+    /// A verified move, with its suggestion built only when asked for: the search verifies
+    /// many moves and keeps few.
+    private func move(_ hat: Hat, of giver: Person, to receiverPosition: Int, amount: Double, whole: Bool) -> (suggestion: () -> Suggestion, giverLoadAfter: Double?)? {
         let receiver = context.org.people[receiverPosition]
         guard receiver.id != giver.id else { return nil }
         let role = hat.role
@@ -178,10 +181,13 @@ struct Advisor {
             edits.append(.addHat(person: receiver.id, hat: given))
         }
         guard let loads = verify([newGiver, newReceiver], role: role, receivers: [receiver.id]) else { return nil }
-        let roleName = context.roleName(role)
-        let what = whole ? "\(roleName) (\(Format.hours(amount)))" : "\(Format.hours(amount)) of \(roleName)"
-        let text = "Move \(what) to \(receiver.name): \(change(giver, loads)), \(change(receiver, loads))"
-        return (Suggestion(text: text, edit: .batch(edits, label: "move \(what) from \(giver.name) to \(receiver.name)")), loads[giver.id]?.load)
+        let suggestion = { [self] in
+            let roleName = context.roleName(role)
+            let what = whole ? "\(roleName) (\(Format.hours(amount)))" : "\(Format.hours(amount)) of \(roleName)"
+            let text = "Move \(what) to \(receiver.name): \(change(giver, loads)), \(change(receiver, loads))"
+            return Suggestion(text: text, edit: .batch(edits, label: "move \(what) from \(giver.name) to \(receiver.name)"))
+        }
+        return (suggestion, loads[giver.id]?.load)
     }
 
     // MARK: - Single point of failure: cross-train a backup
@@ -341,7 +347,7 @@ struct Advisor {
         var result: [Int] = []
         func consider(_ position: Int) {
             let candidate = org.people[position]
-            guard candidate.id != person.id, !candidate.external, !unavailable.contains(candidate.id) else { return }
+            guard candidate.id != person.id, !candidate.external, (unavailable.isEmpty || !unavailable.contains(candidate.id)) else { return }
             if seen.insert(position).inserted { result.append(position) }
         }
         if let manager = person.reportsTo, let position = org.position(ofPerson: manager) {
