@@ -55,9 +55,16 @@ struct SaveSafetyTests {
         let file = directory.appendingPathComponent("org.json")
         let old = try #require(PresetCatalog.named("msp-10")).text
         try old.write(to: file, atomically: false, encoding: .utf8)
+        // An org of about 400 KB saved under a 64 KB limit. (Not smaller: ThreadSanitizer's
+        // runtime cannot start under a limit of a few KB, and CI runs these tests under it.)
+        let generated = try HatsProcess.run(["generate", "1000", "--seed", "3"], binary: Self.bench)
+        #expect(generated.status == 0)
+        let input = directory.appendingPathComponent("big.json")
+        try generated.stdout.write(to: input, atomically: false, encoding: .utf8)
+        #expect(generated.stdout.utf8.count > 4 * 65536)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
-        process.arguments = ["--fsize=4096", HatsProcess.binary.path, "export", "--preset", "tech-team-matrix", "--format", "json", "-o", file.path]
+        process.arguments = ["--fsize=65536", HatsProcess.binary.path, "export", input.path, "--format", "json", "-o", file.path]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
