@@ -28,11 +28,7 @@ struct Bounds: Sendable, CustomStringConvertible {
     /// Under AddressSanitizer or ThreadSanitizer (CI runs the suite under both) a run
     /// takes several times the CPU and memory: the bounds grow with it, still catching a
     /// hang or a blow-up.
-    static let sanitizerFactor: Double = {
-        guard let handle = dlopen(nil, RTLD_NOW) else { return 1 }
-        defer { dlclose(handle) }
-        return dlsym(handle, "__asan_init") != nil || dlsym(handle, "__tsan_init") != nil ? 4 : 1
-    }()
+    static let sanitizerFactor: Double = Sanitizers.any ? 4 : 1
 
     /// These bounds, for the build the tests run in.
     var scaled: Bounds {

@@ -55,8 +55,13 @@ struct SaveSafetyTests {
         let file = directory.appendingPathComponent("org.json")
         let old = try #require(PresetCatalog.named("msp-10")).text
         try old.write(to: file, atomically: false, encoding: .utf8)
-        // An org of about 400 KB saved under a 64 KB limit. (Not smaller: ThreadSanitizer's
-        // runtime cannot start under a limit of a few KB, and CI runs these tests under it.)
+        guard !Sanitizers.thread else {
+            // ThreadSanitizer's runtime itself dies (SIGBUS) when a write meets the limit,
+            // before hats sees EFBIG. The plain and AddressSanitizer runs of CI run this.
+            print("note: the file-size-limit save is not run under ThreadSanitizer (its runtime crashes at the limit); the plain and address-sanitizer runs cover it")
+            return
+        }
+        // An org of about 400 KB saved under a 64 KB limit.
         let generated = try HatsProcess.run(["generate", "1000", "--seed", "3"], binary: Self.bench)
         #expect(generated.status == 0)
         let input = directory.appendingPathComponent("big.json")
