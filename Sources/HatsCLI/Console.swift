@@ -4,12 +4,17 @@ import Foundation
 /// capturing console; the executable passes the real one.
 public struct Console: Sendable {
     public var out: @Sendable (String) -> Void
+    /// UTF-8 bytes to standard output (a large report, written without copying it into a
+    /// String first). By default, through `out`.
+    public var outBytes: @Sendable ([UInt8]) -> Void
     public var err: @Sendable (String) -> Void
     public var stdoutIsTerminal: Bool
     public var environment: [String: String]
 
-    public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, stdoutIsTerminal: Bool, environment: [String: String]) {
+    public init(out: @escaping @Sendable (String) -> Void, outBytes: (@Sendable ([UInt8]) -> Void)? = nil,
+                err: @escaping @Sendable (String) -> Void, stdoutIsTerminal: Bool, environment: [String: String]) {
         self.out = out
+        self.outBytes = outBytes ?? { bytes in out(String(decoding: bytes, as: UTF8.self)) }
         self.err = err
         self.stdoutIsTerminal = stdoutIsTerminal
         self.environment = environment
@@ -19,6 +24,19 @@ public struct Console: Sendable {
     public static func standard() -> Console {
         Console(
             out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
+            outBytes: { bytes in
+                bytes.withUnsafeBytes { buffer in
+                    var offset = 0
+                    while offset < buffer.count {
+                        let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                        if written < 0 {
+                            if errno == EINTR { continue }
+                            return  // a closed pipe (hats check … | head): nothing more to do
+                        }
+                        offset += written
+                    }
+                }
+            },
             err: { text in FileHandle.standardError.write(Data(text.utf8)) },
             stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
             environment: ProcessInfo.processInfo.environment

@@ -23,7 +23,7 @@ struct ReportText {
             guard !group.isEmpty else { continue }
             lines.append("")
             lines.append(paint(Self.headings[severity] ?? "", severity, bold: true))
-            for finding in group { lines += describe(finding) }
+            for described in Parallel.map(group.count, { describe(group[$0]) }) { lines += described }
         }
         if report.findings.isEmpty {
             lines.append("")
@@ -62,8 +62,10 @@ struct ReportText {
         guard !report.people.isEmpty else { return ["People: none yet."] }
         let names = report.people.map { TextSafety.printable($0.name) }
         let nameWidth = min(32, max(6, names.map(DisplayWidth.of).max() ?? 0))
-        var lines = [bold(DisplayWidth.pad("Person", to: nameWidth) + "  hats   hours  switching  effective    load")]
-        for (index, load) in report.people.enumerated() {
+        let header = bold(DisplayWidth.pad("Person", to: nameWidth) + "  hats   hours  switching  effective    load")
+        // Rows are independent: a large org's are built on all cores.
+        return [header] + Parallel.map(report.people.count) { index in
+            let load = report.people[index]
             var line = DisplayWidth.pad(names[index], to: nameWidth)
             line += "  " + right("\(load.hats)", 4)
             line += "  " + right(Format.oneDecimal(load.allocatedHours), 6)
@@ -77,9 +79,8 @@ struct ReportText {
                 let text = right(Format.percent(load.load), 6) + mark
                 line += "  " + (severity.map { paint(text, $0) } ?? text)
             }
-            lines.append(line)
+            return line
         }
-        return lines
     }
 
     private func right(_ text: String, _ width: Int) -> String {

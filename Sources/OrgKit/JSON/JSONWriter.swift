@@ -24,19 +24,7 @@ public enum JSONWriter {
         case .number(let number): appendNumber(number, to: &out)
         case .string(let text): appendQuoted(text, to: &out)
         case .array(let items):
-            if items.isEmpty {
-                out.append(contentsOf: "[]".utf8)
-            } else {
-                out.append(contentsOf: "[\n".utf8)
-                for (offset, item) in items.enumerated() {
-                    appendIndent(indent + 1, to: &out)
-                    write(item, indent: indent + 1, into: &out)
-                    if offset != items.count - 1 { out.append(UInt8(ascii: ",")) }
-                    out.append(0x0A)
-                }
-                appendIndent(indent, to: &out)
-                out.append(UInt8(ascii: "]"))
-            }
+            writeArray(items.count, indent: indent, into: &out) { items[$0] }
         case .object(let members):
             if members.isEmpty {
                 out.append(contentsOf: "{}".utf8)
@@ -55,6 +43,42 @@ public enum JSONWriter {
             appendIndent(indent, to: &out)
             out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// An array of `count` items made one at a time by `item`, laid out as `write` lays
+    /// out an array: a long list is written without first holding all of it as values.
+    public static func writeArray(_ count: Int, indent: Int, into out: inout [UInt8], _ item: (Int) -> JSONValue) {
+        if count == 0 {
+            out.append(contentsOf: "[]".utf8)
+            return
+        }
+        out.append(contentsOf: "[\n".utf8)
+        for offset in 0..<count {
+            appendIndent(indent + 1, to: &out)
+            write(item(offset), indent: indent + 1, into: &out)
+            if offset != count - 1 { out.append(UInt8(ascii: ",")) }
+            out.append(0x0A)
+        }
+        appendIndent(indent, to: &out)
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// A top-level object whose members are written by `member` closures in order, each
+    /// given the output at indent 1 (for members too large to hold as values first).
+    public static func writeObject(_ members: [(key: String, write: (inout [UInt8]) -> Void)]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        out.append(contentsOf: "{\n".utf8)
+        for (offset, member) in members.enumerated() {
+            appendIndent(1, to: &out)
+            appendQuoted(member.key, to: &out)
+            out.append(contentsOf: ": ".utf8)
+            member.write(&out)
+            if offset != members.count - 1 { out.append(UInt8(ascii: ",")) }
+            out.append(0x0A)
+        }
+        out.append(contentsOf: "}\n".utf8)
+        return out
     }
 
     private static func appendIndent(_ level: Int, to out: inout [UInt8]) {

@@ -133,15 +133,19 @@ struct Advisor {
     /// Cheap checks before a full verification: the receiver is someone else, available,
     /// has the room, and would not cross the hat or duty limits by taking the role on.
     private func mayTake(_ role: String, _ amount: Double, _ position: Int, giver: Person, alreadyWearing: Bool?) -> Bool {
-        let receiver = context.org.people[position]
-        guard receiver.id != giver.id, !receiver.external, (unavailable.isEmpty || !unavailable.contains(receiver.id)) else { return false }
-        let wears = receiver.wears(role)
+        // Fields read in place (people[position].x): a copy of a whole Person costs more
+        // than all of these checks.
+        let people = context.org.people
+        guard people[position].id != giver.id, !people[position].external,
+            unavailable.isEmpty || !unavailable.contains(people[position].id) else { return false }
+        let wears = people[position].wears(role)
         if let alreadyWearing, wears != alreadyWearing { return false }
-        guard room(for: position, role: role) >= amount else { return false }
+        let hatCount = people[position].hats.count
+        guard Advisor.room(context.loads[position], hats: hatCount + (wears ? 0 : 1), policy: context.policy) >= amount else { return false }
         if !wears {
             let policy = context.policy
-            if receiver.hats.count + 1 > policy.maxHats, receiver.hats.count <= policy.maxHats { return false }
-            let duties = receiver.hats.reduce(0) { $0 + (context.hours.dutyCount[$1.role] ?? 0) }
+            if hatCount + 1 > policy.maxHats, hatCount <= policy.maxHats { return false }
+            let duties = people[position].hats.reduce(0) { $0 + (context.hours.dutyCount[$1.role] ?? 0) }
             let more = context.hours.dutyCount[role] ?? 0
             if more > 0, duties + more > policy.maxDuties, duties <= policy.maxDuties { return false }
         }
@@ -150,8 +154,8 @@ struct Advisor {
 
     /// Hours `position` could take on in `role` and stay at or under the warning line.
     private func room(for position: Int, role: String) -> Double {
-        let person = context.org.people[position]
-        return Advisor.room(context.loads[position], hats: person.hats.count + (person.wears(role) ? 0 : 1), policy: context.policy)
+        let people = context.org.people
+        return Advisor.room(context.loads[position], hats: people[position].hats.count + (people[position].wears(role) ? 0 : 1), policy: context.policy)
     }
 
     /// A verified move, with its suggestion built only when asked for: the search verifies
@@ -346,8 +350,8 @@ struct Advisor {
         var seen: Set<Int> = []
         var result: [Int] = []
         func consider(_ position: Int) {
-            let candidate = org.people[position]
-            guard candidate.id != person.id, !candidate.external, (unavailable.isEmpty || !unavailable.contains(candidate.id)) else { return }
+            guard org.people[position].id != person.id, !org.people[position].external,
+                unavailable.isEmpty || !unavailable.contains(org.people[position].id) else { return }
             if seen.insert(position).inserted { result.append(position) }
         }
         if let manager = person.reportsTo, let position = org.position(ofPerson: manager) {

@@ -4,32 +4,42 @@ extension LoadReport {
     public static let jsonVersion = 1
 
     public func json(whatIf: (without: [String], comparison: ReportComparison)? = nil) -> String {
-        var members: [JSONMember] = [
-            JSONMember("version", .number(Double(Self.jsonVersion))),
-            JSONMember("summary", .object(Finding.Severity.allCases.reversed().map { JSONMember($0.name, .number(Double(count($0)))) })),
-            JSONMember("findings", .array(findings.map(Self.json))),
-            JSONMember("people", .array(people.map { load in
-                .object([
-                    JSONMember("id", .string(load.id)),
-                    JSONMember("name", .string(load.name)),
-                    JSONMember("hats", .number(Double(load.hats))),
-                    JSONMember("allocatedHours", Self.number(load.allocatedHours)),
-                    JSONMember("capacityHours", Self.number(load.capacityHours)),
-                    JSONMember("switchLoss", Self.number(load.switchLoss)),
-                    JSONMember("effectiveHours", Self.number(load.effectiveHours)),
-                    JSONMember("load", Self.number(load.load)),
-                    JSONMember("external", .bool(load.external)),
-                ])
-            })),
+        String(decoding: jsonBytes(whatIf: whatIf), as: UTF8.self)
+    }
+
+    /// The same document as UTF-8 bytes. The findings and people lists are written item by
+    /// item, never held whole as JSON values (100,000 people would double the memory).
+    public func jsonBytes(whatIf: (without: [String], comparison: ReportComparison)? = nil) -> [UInt8] {
+        var members: [(key: String, write: (inout [UInt8]) -> Void)] = [
+            ("version", { JSONWriter.write(.number(Double(Self.jsonVersion)), indent: 1, into: &$0) }),
+            ("summary", { JSONWriter.write(.object(Finding.Severity.allCases.reversed().map { JSONMember($0.name, .number(Double(count($0)))) }), indent: 1, into: &$0) }),
+            ("findings", { JSONWriter.writeArray(findings.count, indent: 1, into: &$0) { Self.json(findings[$0]) } }),
+            ("people", { JSONWriter.writeArray(people.count, indent: 1, into: &$0) { Self.json(people[$0]) } }),
         ]
         if let whatIf {
-            members.append(JSONMember("whatIf", .object([
-                JSONMember("without", .array(whatIf.without.map(JSONValue.string))),
-                JSONMember("new", .array(whatIf.comparison.new.map(Self.json))),
-                JSONMember("resolved", .array(whatIf.comparison.resolved.map(Self.json))),
-            ])))
+            members.append(("whatIf", {
+                JSONWriter.write(.object([
+                    JSONMember("without", .array(whatIf.without.map(JSONValue.string))),
+                    JSONMember("new", .array(whatIf.comparison.new.map(Self.json))),
+                    JSONMember("resolved", .array(whatIf.comparison.resolved.map(Self.json))),
+                ]), indent: 1, into: &$0)
+            }))
         }
-        return JSONWriter.write(.object(members))
+        return JSONWriter.writeObject(members)
+    }
+
+    static func json(_ load: PersonLoad) -> JSONValue {
+        .object([
+            JSONMember("id", .string(load.id)),
+            JSONMember("name", .string(load.name)),
+            JSONMember("hats", .number(Double(load.hats))),
+            JSONMember("allocatedHours", Self.number(load.allocatedHours)),
+            JSONMember("capacityHours", Self.number(load.capacityHours)),
+            JSONMember("switchLoss", Self.number(load.switchLoss)),
+            JSONMember("effectiveHours", Self.number(load.effectiveHours)),
+            JSONMember("load", Self.number(load.load)),
+            JSONMember("external", .bool(load.external)),
+        ])
     }
 
     static func json(_ finding: Finding) -> JSONValue {

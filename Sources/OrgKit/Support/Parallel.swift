@@ -1,0 +1,34 @@
+import Dispatch
+import Foundation
+
+/// Work over many independent items, spread over the CPU's cores when there are enough
+/// items to be worth it. Each result lands in its own slot, so the outcome is the same as
+/// computing them one by one, in order.
+public enum Parallel {
+    /// `(0..<count).map(transform)`, in chunks on several threads when `count` is at least
+    /// `minimum`. `transform` must only read shared state (value types, no caches).
+    public static func map<T>(_ count: Int, minimum: Int = 512, _ transform: (Int) -> T) -> [T] {
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        guard count >= minimum, workers > 1 else { return (0..<count).map(transform) }
+        var results = [T?](repeating: nil, count: count)
+        let chunks = min(count, workers * 4)
+        withoutActuallyEscaping(transform) { transform in
+            results.withUnsafeMutableBufferPointer { buffer in
+                let work = Work(buffer: buffer, transform: transform)
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    for index in count * chunk / chunks..<count * (chunk + 1) / chunks {
+                        work.buffer[index] = work.transform(index)
+                    }
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// The result slots, written by several threads, each slot by exactly one of them,
+    /// and the transform, which only reads (the caller's promise).
+    private struct Work<T>: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<T?>
+        let transform: (Int) -> T
+    }
+}
