@@ -11,6 +11,7 @@ public enum FuzzChecks {
     /// export of it passes the fuzz-export checks (so the exporters also see shapes the
     /// fixed org of fuzz-export cannot have: deep chains, forests, many hats, odd numbers).
     public static func org(_ bytes: [UInt8]) throws(CheckFailure) {
+        try sameBothWays(bytes)
         let loaded: OrgFile.Loaded
         do {
             loaded = try OrgFile.decode(bytes)
@@ -27,6 +28,21 @@ public enum FuzzChecks {
         try roundTrip(org, "org")
         if org.people.count <= exportLimit {
             try exports(of: org)
+        }
+    }
+
+    /// `OrgFile.decode` (which takes a quick way through clean files) and the thorough way
+    /// agree: the same org and warnings, or the same problems.
+    static func sameBothWays(_ bytes: [UInt8]) throws(CheckFailure) {
+        let quick = Result { () throws(OrgProblems) in try OrgFile.decode(bytes) }
+        let thorough = Result { () throws(OrgProblems) in try OrgFile.decodeThoroughly(bytes) }
+        switch (quick, thorough) {
+        case (.success(let a), .success(let b)):
+            try expect(a.org == b.org && a.warnings == b.warnings, "org quick read", "the quick and thorough reads give different orgs")
+        case (.failure(let a), .failure(let b)):
+            try expect(a.problems == b.problems, "org quick read", "the quick and thorough reads give different problems")
+        default:
+            throw CheckFailure("org quick read", "one way reads the file, the other refuses it")
         }
     }
 

@@ -15,6 +15,17 @@ public enum OrgFile {
 
     /// Reads an org from the bytes of a file. Throws every problem found, or the syntax error.
     public static func decode(_ bytes: [UInt8]) throws(OrgProblems) -> Loaded {
+        // A clean file (nearly every file) takes the quick way; anything else, or a file
+        // with problems, the thorough one, which words every problem.
+        if let org = FastOrgReader.read(bytes), OrgValidator.problems(in: org).isEmpty {
+            return Loaded(org: org, warnings: [], fingerprint: nil)
+        }
+        return try decodeThoroughly(bytes)
+    }
+
+    /// `decode` without the quick way: the tests and the fuzz-org target check that both
+    /// give the same org, or the same problems.
+    public static func decodeThoroughly(_ bytes: [UInt8]) throws(OrgProblems) -> Loaded {
         let json: JSONValue
         do {
             json = try JSONParser.parse(bytes)

@@ -96,23 +96,22 @@ enum OrgValidator {
                 problems.append(Problem("\(path()).reportsTo", "no person has id \(quoted(manager))"))
             }
         }
-        var seenDotted: Set<String> = []
         for (offset, manager) in person.dottedTo.enumerated() {
-            let at = "\(path()).dottedTo[\(offset)]"
+            func at() -> String { "\(path()).dottedTo[\(offset)]" }
             if manager == person.id {
-                problems.append(Problem(at, "a person cannot have a dotted line to themselves"))
+                problems.append(Problem(at(), "a person cannot have a dotted line to themselves"))
             } else if !hasPerson(manager) {
-                problems.append(Problem(at, "no person has id \(quoted(manager))"))
-            } else if !seenDotted.insert(manager).inserted {
-                problems.append(Problem(at, "\(quoted(manager)) is listed twice"))
+                problems.append(Problem(at(), "no person has id \(quoted(manager))"))
+            } else if person.dottedTo[..<offset].contains(manager) {
+                problems.append(Problem(at(), "\(quoted(manager)) is listed twice"))
             }
         }
         if let hours = person.hoursPerWeek { checkHours(hours, "\(path()).hoursPerWeek", limit: hoursInWeek, &problems) }
         if let years = person.yearsExperience { checkHours(years, "\(path()).yearsExperience", limit: maxYears, unit: "years", &problems) }
-        var seenRoles: Set<String> = []
+        // A person has a few hats and dotted lines: earlier ones are scanned, not hashed.
         for (offset, hat) in person.hats.enumerated() {
             problems += hatProblems(hat, at: "\(path()).hats[\(offset)]", hasRole: hasRole)
-            if hasRole(hat.role), !seenRoles.insert(hat.role).inserted {
+            if person.hats[..<offset].contains(where: { $0.role == hat.role }), hasRole(hat.role) {
                 problems.append(Problem("\(path()).hats[\(offset)].role", "\(quoted(hat.role)) is worn twice; a role is worn once"))
             }
         }
@@ -182,6 +181,10 @@ enum OrgValidator {
     /// Why `id` is not a usable id, or nil when it is.
     static func idProblem(_ id: String) -> String? {
         if id.isEmpty { return "an id must not be empty" }
+        // Printable ASCII, no space at either end, at most 200 bytes: a good id, at once.
+        if id.utf8.count <= 200, id.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }), id.utf8.first != 0x20, id.utf8.last != 0x20 {
+            return nil
+        }
         if id.unicodeScalars.count > 200 { return "an id must be at most 200 characters long" }
         if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             return "an id must not contain control characters"
@@ -195,7 +198,9 @@ enum OrgValidator {
 
     /// Empty, or white space only: not a name.
     static func isBlank(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+        // A name starting with a printable ASCII character other than a space is not blank.
+        if let first = text.utf8.first, first > 0x20, first < 0x7F { return false }
+        return text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
     }
 
     private static func checkText(_ text: String, _ path: @autoclosure () -> String, allowEmpty: Bool = false, _ problems: inout [Problem]) {

@@ -1,0 +1,313 @@
+/// The quick way through a well-formed org file: the `people` array — nearly all of a
+/// large file — is read straight into `Person` values, without first building a JSON tree.
+/// The other top-level members (small) go through `JSONParser` and `OrgDecoder` as usual.
+///
+/// It reads only what a clean file holds: known keys once each, the right types, strings
+/// without escapes. At anything else — an escape, a `null`, an unknown or repeated key, a
+/// type or syntax error — it gives up (returns nil) and `OrgFile.decode` reads the file
+/// the thorough way, which finds and words every problem. So it can only be faster, never
+/// different: tests and the fuzz-org target check that both ways give the same org.
+struct FastOrgReader {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var index = 0
+
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// The org, or nil to read it the thorough way. Validation (`OrgValidator`) is the
+    /// caller's, as for the thorough way.
+    static func read(_ bytes: [UInt8]) -> Org? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = FastOrgReader(buffer)
+            return reader.org()
+        }
+    }
+
+    // MARK: - The top level
+
+    private mutating func org() -> Org? {
+        skipWhitespace()
+        guard take(UInt8(ascii: "{")) else { return nil }
+        var members: [JSONMember] = []
+        var people: [Person]?
+        var seen: Set<String> = []
+        skipWhitespace()
+        if take(UInt8(ascii: "}")) { return nil }
+        while true {
+            skipWhitespace()
+            guard let key = string(), seen.insert(key).inserted else { return nil }
+            skipWhitespace()
+            guard take(UInt8(ascii: ":")) else { return nil }
+            skipWhitespace()
+            if key == "people" {
+                guard let read = personArray() else { return nil }
+                people = read
+            } else {
+                // A small member: parsed and decoded the usual way.
+                let start = index
+                guard skipValue(), let value = try? JSONParser.parse(Array(bytes[start..<index])) else { return nil }
+                members.append(JSONMember(key, value))
+            }
+            skipWhitespace()
+            if take(UInt8(ascii: ",")) { continue }
+            guard take(UInt8(ascii: "}")) else { return nil }
+            break
+        }
+        skipWhitespace()
+        guard index == bytes.count else { return nil }
+        let decoder = OrgDecoder()
+        guard let org = decoder.decodeOrg(.object(members)), decoder.problems.isEmpty, decoder.warnings.isEmpty else { return nil }
+        return Org(unchecked: org.name, description: org.description, policy: org.policy, roles: org.roles, duties: org.duties,
+                   people: people ?? [], extra: org.extra)
+    }
+
+    // MARK: - People
+
+    private mutating func personArray() -> [Person]? {
+        guard take(UInt8(ascii: "[")) else { return nil }
+        var people: [Person] = []
+        skipWhitespace()
+        if take(UInt8(ascii: "]")) { return people }
+        while true {
+            skipWhitespace()
+            guard let person = person() else { return nil }
+            people.append(person)
+            skipWhitespace()
+            if take(UInt8(ascii: ",")) { continue }
+            guard take(UInt8(ascii: "]")) else { return nil }
+            return people
+        }
+    }
+
+    private mutating func person() -> Person? {
+        guard take(UInt8(ascii: "{")) else { return nil }
+        var person = Person(id: "", name: "")
+        var seen: UInt16 = 0
+        skipWhitespace()
+        if take(UInt8(ascii: "}")) { return nil }
+        while true {
+            skipWhitespace()
+            guard let key = string(), let bit = OrgDecoder.personKeys.firstIndex(of: key) else { return nil }
+            guard seen & (1 << bit) == 0 else { return nil }
+            seen |= 1 << bit
+            skipWhitespace()
+            guard take(UInt8(ascii: ":")) else { return nil }
+            skipWhitespace()
+            switch key {
+            case "id": guard let value = string() else { return nil }; person.id = value
+            case "name": guard let value = string() else { return nil }; person.name = value
+            case "title": guard let value = string() else { return nil }; person.title = value
+            case "email": guard let value = string() else { return nil }; person.email = value
+            case "reportsTo": guard let value = string() else { return nil }; person.reportsTo = value
+            case "dottedTo": guard let value = strings() else { return nil }; person.dottedTo = value
+            case "hoursPerWeek": guard let value = number() else { return nil }; person.hoursPerWeek = value
+            case "external": guard let value = bool() else { return nil }; person.external = value
+            case "certifications": guard let value = strings() else { return nil }; person.certifications = value
+            case "yearsExperience": guard let value = number() else { return nil }; person.yearsExperience = value
+            case "hats": guard let value = hats() else { return nil }; person.hats = value
+            default: return nil
+            }
+            skipWhitespace()
+            if take(UInt8(ascii: ",")) { continue }
+            guard take(UInt8(ascii: "}")) else { return nil }
+            break
+        }
+        // id and name are required (bits 0 and 1 of personKeys).
+        guard seen & 0b11 == 0b11 else { return nil }
+        return person
+    }
+
+    private mutating func hats() -> [Hat]? {
+        guard take(UInt8(ascii: "[")) else { return nil }
+        var hats: [Hat] = []
+        skipWhitespace()
+        if take(UInt8(ascii: "]")) { return hats }
+        while true {
+            skipWhitespace()
+            guard take(UInt8(ascii: "{")) else { return nil }
+            var hat = Hat(role: "")
+            var sawRole = false
+            var sawHours = false
+            skipWhitespace()
+            if take(UInt8(ascii: "}")) { return nil }
+            while true {
+                skipWhitespace()
+                guard let key = string() else { return nil }
+                skipWhitespace()
+                guard take(UInt8(ascii: ":")) else { return nil }
+                skipWhitespace()
+                if key == "role", !sawRole, let role = string() {
+                    hat.role = role
+                    sawRole = true
+                } else if key == "hoursPerWeek", !sawHours, let hours = number() {
+                    hat.hoursPerWeek = hours
+                    sawHours = true
+                } else {
+                    return nil
+                }
+                skipWhitespace()
+                if take(UInt8(ascii: ",")) { continue }
+                guard take(UInt8(ascii: "}")) else { return nil }
+                break
+            }
+            guard sawRole else { return nil }
+            hats.append(hat)
+            skipWhitespace()
+            if take(UInt8(ascii: ",")) { continue }
+            guard take(UInt8(ascii: "]")) else { return nil }
+            return hats
+        }
+    }
+
+    // MARK: - Values
+
+    private mutating func strings() -> [String]? {
+        guard take(UInt8(ascii: "[")) else { return nil }
+        var result: [String] = []
+        skipWhitespace()
+        if take(UInt8(ascii: "]")) { return result }
+        while true {
+            skipWhitespace()
+            guard let text = string() else { return nil }
+            result.append(text)
+            skipWhitespace()
+            if take(UInt8(ascii: ",")) { continue }
+            guard take(UInt8(ascii: "]")) else { return nil }
+            return result
+        }
+    }
+
+    /// A string without escapes or control characters, as valid UTF-8.
+    private mutating func string() -> String? {
+        guard take(UInt8(ascii: "\"")) else { return nil }
+        let start = index
+        var ascii = true
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                index += 1
+                return ascii ? String(decoding: slice, as: UTF8.self) : String(validating: slice, as: UTF8.self)
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+            if byte >= 0x80 { ascii = false }
+            index += 1
+        }
+        return nil
+    }
+
+    /// A finite number, read as `JSONParser` reads it.
+    private mutating func number() -> Double? {
+        let start = index
+        if peek(UInt8(ascii: "-")) { index += 1 }
+        guard index < bytes.count, isDigit(bytes[index]) else { return nil }
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+            if index < bytes.count, isDigit(bytes[index]) { return nil }
+        } else {
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        var plainDigits = bytes[start] != UInt8(ascii: "-")
+        if peek(UInt8(ascii: ".")) {
+            plainDigits = false
+            index += 1
+            guard index < bytes.count, isDigit(bytes[index]) else { return nil }
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        if peek(UInt8(ascii: "e")) || peek(UInt8(ascii: "E")) {
+            plainDigits = false
+            index += 1
+            if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { index += 1 }
+            guard index < bytes.count, isDigit(bytes[index]) else { return nil }
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        let value: Double?
+        if plainDigits, index - start <= 15 {
+            var whole = 0
+            for position in start..<index { whole = whole * 10 + Int(bytes[position] - UInt8(ascii: "0")) }
+            value = Double(whole)
+        } else {
+            value = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+        }
+        guard let value, value.isFinite else { return nil }
+        return value
+    }
+
+    private mutating func bool() -> Bool? {
+        if literal("true") { return true }
+        if literal("false") { return false }
+        return nil
+    }
+
+    private mutating func literal(_ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { return false }
+        index += count
+        return true
+    }
+
+    /// Moves past one JSON value of any kind (checked for real by `JSONParser` afterwards).
+    private mutating func skipValue() -> Bool {
+        var depth = 0
+        repeat {
+            skipWhitespace()
+            guard index < bytes.count else { return false }
+            switch bytes[index] {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                index += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                index += 1
+            case UInt8(ascii: "\""):
+                index += 1
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+                    index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                guard index < bytes.count else { return false }
+                index += 1
+            case UInt8(ascii: ","), UInt8(ascii: ":"):
+                guard depth > 0 else { return true }
+                index += 1
+            default:
+                while index < bytes.count, !isDelimiter(bytes[index]) { index += 1 }
+            }
+        } while depth > 0
+        return depth == 0
+    }
+
+    private func isDelimiter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "\""), 0x20, 0x09, 0x0A, 0x0D: true
+        default: false
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    private func peek(_ byte: UInt8) -> Bool {
+        index < bytes.count && bytes[index] == byte
+    }
+
+    private mutating func take(_ byte: UInt8) -> Bool {
+        guard peek(byte) else { return false }
+        index += 1
+        return true
+    }
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
+    }
+}
