@@ -41,7 +41,7 @@ struct FastOrgReader {
             guard take(UInt8(ascii: ":")) else { return nil }
             skipWhitespace()
             if key == "people" {
-                guard let read = personArray() else { return nil }
+                guard let read = array({ $0.person() }) else { return nil }
                 people = read
             } else {
                 // A small member: parsed and decoded the usual way.
@@ -64,19 +64,20 @@ struct FastOrgReader {
 
     // MARK: - People
 
-    private mutating func personArray() -> [Person]? {
+    /// A JSON array, each item read by `item` (nil gives up).
+    private mutating func array<T>(_ item: (inout FastOrgReader) -> T?) -> [T]? {
         guard take(UInt8(ascii: "[")) else { return nil }
-        var people: [Person] = []
+        var items: [T] = []
         skipWhitespace()
-        if take(UInt8(ascii: "]")) { return people }
+        if take(UInt8(ascii: "]")) { return items }
         while true {
             skipWhitespace()
-            guard let person = person() else { return nil }
-            people.append(person)
+            guard let value = item(&self) else { return nil }
+            items.append(value)
             skipWhitespace()
             if take(UInt8(ascii: ",")) { continue }
             guard take(UInt8(ascii: "]")) else { return nil }
-            return people
+            return items
         }
     }
 
@@ -105,7 +106,7 @@ struct FastOrgReader {
             case "external": guard let value = bool() else { return nil }; person.external = value
             case "certifications": guard let value = strings() else { return nil }; person.certifications = value
             case "yearsExperience": guard let value = number() else { return nil }; person.yearsExperience = value
-            case "hats": guard let value = hats() else { return nil }; person.hats = value
+            case "hats": guard let value = array({ $0.hat() }) else { return nil }; person.hats = value
             default: return nil
             }
             skipWhitespace()
@@ -118,64 +119,39 @@ struct FastOrgReader {
         return person
     }
 
-    private mutating func hats() -> [Hat]? {
-        guard take(UInt8(ascii: "[")) else { return nil }
-        var hats: [Hat] = []
+    private mutating func hat() -> Hat? {
+        guard take(UInt8(ascii: "{")) else { return nil }
+        var hat = Hat(role: "")
+        var sawRole = false
+        var sawHours = false
         skipWhitespace()
-        if take(UInt8(ascii: "]")) { return hats }
+        if take(UInt8(ascii: "}")) { return nil }
         while true {
             skipWhitespace()
-            guard take(UInt8(ascii: "{")) else { return nil }
-            var hat = Hat(role: "")
-            var sawRole = false
-            var sawHours = false
+            guard let key = string() else { return nil }
             skipWhitespace()
-            if take(UInt8(ascii: "}")) { return nil }
-            while true {
-                skipWhitespace()
-                guard let key = string() else { return nil }
-                skipWhitespace()
-                guard take(UInt8(ascii: ":")) else { return nil }
-                skipWhitespace()
-                if key == "role", !sawRole, let role = string() {
-                    hat.role = role
-                    sawRole = true
-                } else if key == "hoursPerWeek", !sawHours, let hours = number() {
-                    hat.hoursPerWeek = hours
-                    sawHours = true
-                } else {
-                    return nil
-                }
-                skipWhitespace()
-                if take(UInt8(ascii: ",")) { continue }
-                guard take(UInt8(ascii: "}")) else { return nil }
-                break
+            guard take(UInt8(ascii: ":")) else { return nil }
+            skipWhitespace()
+            if key == "role", !sawRole, let role = string() {
+                hat.role = role
+                sawRole = true
+            } else if key == "hoursPerWeek", !sawHours, let hours = number() {
+                hat.hoursPerWeek = hours
+                sawHours = true
+            } else {
+                return nil
             }
-            guard sawRole else { return nil }
-            hats.append(hat)
             skipWhitespace()
             if take(UInt8(ascii: ",")) { continue }
-            guard take(UInt8(ascii: "]")) else { return nil }
-            return hats
+            guard take(UInt8(ascii: "}")) else { return nil }
+            return sawRole ? hat : nil
         }
     }
 
     // MARK: - Values
 
     private mutating func strings() -> [String]? {
-        guard take(UInt8(ascii: "[")) else { return nil }
-        var result: [String] = []
-        skipWhitespace()
-        if take(UInt8(ascii: "]")) { return result }
-        while true {
-            skipWhitespace()
-            guard let text = string() else { return nil }
-            result.append(text)
-            skipWhitespace()
-            if take(UInt8(ascii: ",")) { continue }
-            guard take(UInt8(ascii: "]")) else { return nil }
-            return result
-        }
+        array { $0.string() }
     }
 
     /// A string without escapes or control characters, as valid UTF-8.
