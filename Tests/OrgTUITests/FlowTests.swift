@@ -99,6 +99,24 @@ struct FlowTests {
         #expect(driver.state.document.path == "acme.json")
     }
 
+    @Test("the quit dialog counts the changes since the last save, undone ones too")
+    func quitCountsSinceSave() throws {
+        var driver = try Driver()
+        driver.press(.applySuggestion)
+        driver.press(.save)
+        let revision = driver.state.document.history.revision
+        driver.send(.saved(path: "msp-10.json", revision: revision, error: nil))
+        #expect(!driver.state.document.isModified)
+        driver.press(.undo)
+        driver.press(.quit)
+        #expect(driver.screen.contains("1 change not saved."), "undoing past the save is a change: \(driver.screen)")
+        driver.press(.cancel)
+        driver.press(.redo)
+        driver.press(.quit)
+        #expect(driver.effects.last == .quit, "back at the saved state: nothing to ask")
+        #expect(History().steps(to: 0) == 0)
+    }
+
     @Test("quit with unsaved changes asks: discard quits, save quits after the save, Esc stays")
     func quitFlows() throws {
         var driver = try Driver()

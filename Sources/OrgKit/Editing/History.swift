@@ -23,6 +23,17 @@ public struct History: Sendable {
     public var canUndo: Bool { !undoable.isEmpty }
     public var canRedo: Bool { !redoable.isEmpty }
 
+    /// How many undo or redo steps lie between the current state and the state named
+    /// `revision` (0 when it is the current one), or nil when no undo or redo reaches it
+    /// (it was left behind by an edit made after undoing past it).
+    public func steps(to revision: Int) -> Int? {
+        if revision == self.revision { return 0 }
+        if revision == 0 { return undoable.count }
+        if let index = undoable.firstIndex(where: { $0.revision == revision }) { return undoable.count - 1 - index }
+        if let index = redoable.firstIndex(where: { $0.revision == revision }) { return redoable.count - index }
+        return nil
+    }
+
     /// Applies `edit` to `org` and records it. Clears the redo list.
     @discardableResult
     public mutating func perform(_ edit: Edit, on org: inout Org) throws(EditError) -> Entry {

@@ -35,9 +35,10 @@ enum Confirms {
 
     static func quit(_ state: AppState) -> ConfirmDialog {
         let target = state.document.path.map { "to \($0) " } ?? ""
-        let count = state.document.history.undoable.count
+        // Changes since the last save (undoing past the save counts too).
+        let count = state.document.history.steps(to: state.document.savedRevision)
         return ConfirmDialog(title: "Unsaved changes", lines: [
-            "\(Format.count(count, "change")) not saved.",
+            count.map { "\(Format.count(max($0, 1), "change")) not saved." } ?? "Changes not saved.",
             "Save \(target)before quitting?",
         ], choices: [
             ConfirmChoice(key: .character("s"), label: state.document.path == nil ? "Save as…" : "Save and quit", action: .saveAndQuit),
