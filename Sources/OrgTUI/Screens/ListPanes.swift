@@ -128,16 +128,19 @@ extension Screens {
     static func peopleTable(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect) {
         let org = state.document.org
         // Marker 2, name, space, title, then hats 5, hours 7, switch 7, effective 7, load 7, symbol 2.
-        let flexible = max(10, rect.width - 2 - 1 - 35)
+        // Short of room, the effective hours give way first (the details show them), then
+        // the title, so names stay readable.
+        let roomy = rect.width - 2 - 1 - 35 >= 28
+        let effectiveWidth = roomy ? 7 : 0
+        let flexible = max(10, rect.width - 2 - 1 - 28 - effectiveWidth)
         let longest = state.peopleOrder.dropFirst(state.peopleScroll).prefix(rect.height).map { DisplayWidth.of(org.people[$0].name) }.max() ?? 8
-        // Short of room, the title gives way so names stay readable.
-        let showTitle = flexible >= 28
+        let showTitle = flexible >= 20
         let nameWidth = showTitle ? min(max(8, longest), flexible / 2) : flexible
         let titleWidth = showTitle ? flexible - nameWidth : 0
         func sortMark(_ sort: PeopleSort) -> String { state.peopleSort == sort ? (state.peopleSortDescending ? "▴" : "▾") : "" }
         var heading = "  " + DisplayWidth.pad("Name" + sortMark(.name), to: nameWidth) + " " + (showTitle ? DisplayWidth.pad("Title", to: titleWidth) : "")
         heading += Widgets.right("Hats" + sortMark(.hats), 5) + Widgets.right("Hours" + sortMark(.hours), 7) + Widgets.right("Switch", 7)
-        heading += Widgets.right("Eff.", 7) + Widgets.right("Load" + sortMark(.load), 7)
+        heading += (roomy ? Widgets.right("Eff.", 7) : "") + Widgets.right("Load" + sortMark(.load), 7)
         canvas.put(heading, x: rect.x, y: rect.y, style: .bold, limit: rect.width)
         if state.peopleOrder.isEmpty {
             emptyMessage(&canvas, Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1), ["Nobody here yet.", "a adds a person."])
@@ -157,12 +160,12 @@ extension Screens {
             guard let load = state.load(of: person.id) else { continue }
             var line = Widgets.right("\(load.hats)", 5) + Widgets.right(Format.oneDecimal(load.allocatedHours), 7)
             if person.external || state.away.contains(person.id) {
-                line += Widgets.right("", 7) + Widgets.right("", 7) + Widgets.right(person.external ? "ext" : "away", 7)
+                line += Widgets.right("", 7) + (roomy ? Widgets.right("", 7) : "") + Widgets.right(person.external ? "ext" : "away", 7)
                 canvas.put(line, x: rect.x + 3 + nameWidth + titleWidth, y: y, style: base)
                 continue
             }
             line += Widgets.right(load.switchLoss > 0 ? "−\(Format.percentNumber(load.switchLoss))%" : "0%", 7)
-            line += Widgets.right(Format.oneDecimal(load.effectiveHours), 7)
+            if roomy { line += Widgets.right(Format.oneDecimal(load.effectiveHours), 7) }
             let x = rect.x + 3 + nameWidth + titleWidth
             canvas.put(line, x: x, y: y, style: base)
             let severity = load.severity(under: org.policy)
@@ -181,15 +184,18 @@ extension Screens {
         let org = state.document.org
         let hours = state.hours
         // Marker 2, role, space, [category, space], holders, then h/week 7, duties 7, coverage 13.
-        let fixed = 2 + 1 + 1 + 7 + 7 + 13
+        // Short of room, the duty count gives way first (the details list them), then the
+        // category.
+        let showDuties = rect.width - (2 + 1 + 1 + 7 + 7 + 13) >= 60
+        let fixed = 2 + 1 + 1 + 7 + (showDuties ? 7 : 0) + 13
         let flexible = max(12, rect.width - fixed)
-        let showCategory = flexible >= 60
-        let categoryWidth = showCategory ? flexible / 5 : 0
+        let showCategory = flexible >= 30
+        let categoryWidth = showCategory ? max(10, flexible / 5) : 0
         let nameWidth = (flexible - categoryWidth) / 2
         let holdersWidth = flexible - categoryWidth - nameWidth
         var heading = "  " + DisplayWidth.pad("Role", to: nameWidth) + " "
         if showCategory { heading += DisplayWidth.pad("Category", to: categoryWidth) + " " }
-        heading += DisplayWidth.pad("Holders", to: holdersWidth) + Widgets.right("h/week", 7) + Widgets.right("Duties", 7) + "  Coverage"
+        heading += DisplayWidth.pad("Holders", to: holdersWidth) + Widgets.right("h/week", 7) + (showDuties ? Widgets.right("Duties", 7) : "") + "  Coverage"
         canvas.put(heading, x: rect.x, y: rect.y, style: .bold, limit: rect.width)
         if org.roles.isEmpty {
             emptyMessage(&canvas, Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1),
@@ -206,7 +212,8 @@ extension Screens {
             var x = rect.x
             canvas.put(selected ? "▸ " : "  ", x: x, y: y, style: base)
             x += 2
-            canvas.put(role.name + (role.critical ? " !" : ""), x: x, y: y, width: nameWidth, style: base)
+            // A critical role's "!" stays when a long name is cut short.
+            canvas.put(role.critical ? DisplayWidth.truncate(role.name, to: max(1, nameWidth - 2)) + " !" : role.name, x: x, y: y, width: nameWidth, style: base)
             x += nameWidth + 1
             if showCategory {
                 canvas.put(role.category ?? "", x: x, y: y, width: categoryWidth, style: base.with(dim: !selected))
@@ -218,8 +225,8 @@ extension Screens {
             canvas.put(holders, x: x, y: y, width: holdersWidth, style: base)
             x += holdersWidth
             let duties = dutyCount[role.id] ?? 0
-            canvas.put(Widgets.right(Format.oneDecimal(hours.hours(ofRole: role.id)), 7) + Widgets.right("\(duties)", 7), x: x, y: y, style: base)
-            x += 14
+            canvas.put(Widgets.right(Format.oneDecimal(hours.hours(ofRole: role.id)), 7) + (showDuties ? Widgets.right("\(duties)", 7) : ""), x: x, y: y, style: base)
+            x += showDuties ? 14 : 7
             let coverage: String
             let severity = worst(.role, role.id, state)
             if wearers.isEmpty {
