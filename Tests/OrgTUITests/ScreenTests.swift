@@ -163,6 +163,24 @@ struct ScreenTests {
         #expect(driver.effects.isEmpty)
     }
 
+    @Test("the file changed on disk, and unsaved work found on opening", arguments: sizes)
+    func safetyDialogs(size: (Int, Int)) throws {
+        var driver = try driver(size)
+        driver.press(.renameOrg)
+        driver.type(" Ltd")
+        driver.press(.confirm)
+        driver.send(.diskChanged)
+        driver.press(.save)
+        driver.send(.saveConflict(path: "msp-10.json"))
+        assertScreen(driver.screen, name("dialog-changed-on-disk", size))
+
+        var opened = try self.driver(size)
+        var recovered = opened.state.document.org
+        try recovered.apply(.renameOrg("Northwind MSP (recovered)"))
+        App.offerRecovery(&opened.state, recovered)
+        assertScreen(opened.screen, name("dialog-recover", size))
+    }
+
     @Test("what-if: Sam away", arguments: sizes)
     func whatIf(size: (Int, Int)) throws {
         var driver = try driver(size)

@@ -162,14 +162,28 @@ enum DialogViews {
         let choicesWidth = confirm.choices.reduce(0) { $0 + DisplayWidth.of("[\($1.key.label)] \($1.label)") + 3 }
         let width = min(72, max(40, max(choicesWidth + 2, (confirm.lines.map(DisplayWidth.of).max() ?? 30) + 6)))
         let wrapped = confirm.lines.flatMap { Widgets.wrap($0, width: width - 4) + [] }
-        let inner = frame(&canvas, state, width: width, height: wrapped.count + 5, title: confirm.title)
+        // The choices, on as many rows as they need: a choice is never cut.
+        var rows: [[ConfirmChoice]] = [[]]
+        var used = 0
+        for choice in confirm.choices {
+            let needed = DisplayWidth.of("[\(choice.key.label)] \(choice.label)") + 3
+            if used > 0, used + needed - 3 > width - 4 {
+                rows.append([])
+                used = 0
+            }
+            rows[rows.count - 1].append(choice)
+            used += needed
+        }
+        let inner = frame(&canvas, state, width: width, height: wrapped.count + 4 + rows.count, title: confirm.title)
         for (offset, line) in wrapped.enumerated() {
             canvas.put(line, x: inner.x + 1, y: inner.y + offset, style: offset == 0 ? .bold : .plain, limit: inner.width - 2)
         }
-        var x = inner.x + 1
-        for choice in confirm.choices {
-            let text = "[\(choice.key.label)] \(choice.label)"
-            x += canvas.put(text, x: x, y: inner.maxY - 1, style: choice.action == .cancel ? .plain : .bold, limit: inner.maxX - x) + 3
+        for (row, choices) in rows.enumerated() {
+            var x = inner.x + 1
+            for choice in choices {
+                let text = "[\(choice.key.label)] \(choice.label)"
+                x += canvas.put(text, x: x, y: inner.maxY - rows.count + row, style: choice.action == .cancel ? .plain : .bold, limit: inner.maxX - x) + 3
+            }
         }
     }
 

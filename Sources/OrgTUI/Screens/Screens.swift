@@ -62,6 +62,10 @@ enum Screens {
         // The unsaved marker is never cut: the title gives way to it.
         var marker = document.isModified ? "  ● unsaved" : ""
         if state.diskChanged { marker += "  ⚠ changed on disk" }
+        if tabsStart - 1 - DisplayWidth.of(marker) < 16 {
+            // Narrow: short markers, so the org's name still shows.
+            marker = (document.isModified ? " ●" : "") + (state.diskChanged ? " ⚠ disk" : "")
+        }
         let room = max(0, tabsStart - 1 - DisplayWidth.of(marker))
         let used = canvas.put(DisplayWidth.truncate(title, to: room), x: 0, y: 0, style: .reverse.with(bold: true))
         canvas.put(marker, x: used, y: 0, style: Style(foreground: .yellow, bold: true, reverse: true), limit: max(0, tabsStart - 1 - used))
