@@ -99,6 +99,31 @@ struct FlowTests {
         #expect(driver.state.document.path == "acme.json")
     }
 
+    @Test("after shrinking and growing the terminal, a list that fits shows from its top")
+    func resizeRefills() throws {
+        var driver = try Driver(width: 80, height: 24)
+        driver.press(.showRoles)
+        driver.key(.end)
+        for (width, height) in [(40, 12), (1, 1), (60, 15), (80, 24)] { driver.resize(width, height) }
+        #expect(driver.state.rolesScroll == 0, "every role fits: no rows hidden above")
+        #expect(driver.screen.contains("CEO / Owner"))
+        #expect(driver.screen.contains("▸ Bookkeeper"), "the selection is still shown")
+    }
+
+    @Test("a person added deep in a large org is scrolled into view")
+    func addedPersonShows() throws {
+        var people = [Person(id: "boss", name: "Boss")]
+        for index in 1..<300 { people.append(Person(id: "p\(index)", name: "Person \(index)", reportsTo: "boss")) }
+        let org = try Org(name: "Big", roles: [], duties: [], people: people)
+        var driver = Driver(org: org, width: 100, height: 30)
+        driver.select(person: "boss")
+        driver.press(.addPerson)
+        driver.type("Newbie")
+        driver.press(.confirm)
+        #expect(driver.state.selectedPerson == "newbie")
+        #expect(driver.screen.split(separator: "\n").contains { $0.contains("▸") && $0.contains("Newbie") }, "the new row, selected, is on screen")
+    }
+
     @Test("the quit dialog counts the changes since the last save, undone ones too")
     func quitCountsSinceSave() throws {
         var driver = try Driver()

@@ -41,6 +41,17 @@ extension App {
         return min(max(0, target), count - 1)
     }
 
+    /// How many lines the current view's list has.
+    static func lineCount(_ state: AppState) -> Int {
+        switch state.tab {
+        case .chart: chartLines(state).count
+        case .people: state.peopleOrder.count
+        case .roles: state.document.org.roles.count
+        case .duties: state.matrix?.rows.count ?? 0
+        case .findings: state.findingsList.count
+        }
+    }
+
     /// The line (in the current view's list) that holds the selection.
     static func selectedLine(_ state: AppState) -> Int? {
         let org = state.document.org
@@ -58,12 +69,16 @@ extension App {
         }
     }
 
-    static func keepSelectionVisible(_ state: inout AppState) {
+    /// Scrolls the current list so the selection shows. With `fill` (after a resize), also
+    /// so that the list shows no empty rows below while there are lines above to show.
+    static func keepSelectionVisible(_ state: inout AppState, fill: Bool = false) {
         let rows = Layout(state).listRows(for: state.tab)
         guard let line = selectedLine(state) else { return }
+        let count = fill ? lineCount(state) : 0
         func adjust(_ scroll: inout Int) {
             if line < scroll { scroll = line }
             if line >= scroll + rows { scroll = line - rows + 1 }
+            if fill { scroll = min(scroll, max(0, count - rows)) }
             scroll = max(0, scroll)
         }
         switch state.tab {
@@ -124,6 +139,7 @@ extension App {
         }
         if changed { refresh(&state, .chart) }
         state.selectedPerson = id
+        keepSelectionVisible(&state)
     }
 
     static func jumpToSelectedFinding(_ state: inout AppState) {

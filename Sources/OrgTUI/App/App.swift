@@ -38,7 +38,7 @@ public enum App {
             return []
         case .resize(let size):
             state.size = size
-            keepSelectionVisible(&state)
+            keepSelectionVisible(&state, fill: true)
             return []
         case .saved(let path, let revision, let error, let fingerprint):
             if let error {
