@@ -110,6 +110,17 @@ struct FlowTests {
         #expect(driver.screen.contains("▸ Bookkeeper"), "the selection is still shown")
     }
 
+    @Test("giving a hat found by an alias still shows the load it would bring")
+    func aliasKeepsPreview() throws {
+        var driver = try Driver()
+        driver.select(person: "lee-park")
+        driver.press(.editHats)
+        driver.key(.character("a"))
+        driver.type("tier 3")
+        let row = driver.screen.split(separator: "\n").first { $0.contains("▸") && $0.contains("Level 3") }
+        #expect(row?.contains("→ load") == true && row?.contains("also:") == true, "\(driver.screen)")
+    }
+
     @Test("a person added deep in a large org is scrolled into view")
     func addedPersonShows() throws {
         var people = [Person(id: "boss", name: "Boss")]

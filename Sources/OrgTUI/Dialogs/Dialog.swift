@@ -89,8 +89,12 @@ public struct PickerItem: Sendable, Equatable {
     public var unavailable: String?
     /// A mark before the label ("✓" for a dotted line already in place).
     public var mark: String
+    /// The detail stays when the filter matched a keyword (a hat's load preview); else the
+    /// matched keyword takes its place.
+    public var keepsDetail: Bool
 
-    init(id: String, label: String, detail: String = "", keywords: [String] = [], unavailable: String? = nil, mark: String = " ") {
+    init(id: String, label: String, detail: String = "", keywords: [String] = [], unavailable: String? = nil, mark: String = " ", keepsDetail: Bool = false) {
+        self.keepsDetail = keepsDetail
         self.id = id
         self.label = label
         self.detail = detail

@@ -65,7 +65,7 @@ enum Pickers {
                 let after = effective > 0 ? (load.allocatedHours + share) / effective : .infinity
                 detail += " → load \(Format.percent(after))\(after > org.policy.warnAt ? (after > org.policy.criticalAt ? " ✖" : " ▲") : "")"
             }
-            items.append(PickerItem(id: role.id, label: role.name, detail: detail, keywords: role.aliases + [role.category ?? ""]))
+            items.append(PickerItem(id: role.id, label: role.name, detail: detail, keywords: role.aliases + [role.category ?? ""], keepsDetail: true))
         }
         return PickerDialog(title: "Give \(person?.name ?? id) a hat", purpose: .addHat(person: id), items: items,
                             footer: "Enter gives the hat · shows the load after it")

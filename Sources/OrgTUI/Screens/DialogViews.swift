@@ -109,7 +109,9 @@ enum DialogViews {
             canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
             canvas.put((selected ? "▸" : " ") + item.mark + " " + item.label, x: inner.x, y: y, width: labelWidth, style: style)
             var detail = item.detail
-            if let keyword = picker.matchedKeyword(item) { detail = "also: \(keyword)" }
+            // A match by alias says which: in place of the detail, or after it when the
+            // detail must stay (a hat's load preview).
+            if let keyword = picker.matchedKeyword(item) { detail = item.keepsDetail ? "\(detail) · also: \(keyword)" : "also: \(keyword)" }
             if selected, let reason = item.unavailable { detail = "✖ \(reason)" }
             canvas.put(detail, x: inner.x + labelWidth + 1, y: y, width: max(0, inner.width - labelWidth - 1), style: style.with(dim: item.unavailable != nil || !selected))
         }
