@@ -110,6 +110,16 @@ struct FlowTests {
         #expect(driver.screen.contains("▸ Bookkeeper"), "the selection is still shown")
     }
 
+    @Test("in a what-if, the Roles view counts only the people still there")
+    func whatIfRoles() throws {
+        var driver = try Driver(width: 120, height: 40)
+        driver.select(person: "raj-patel")
+        driver.press(.toggleAway)
+        driver.press(.showRoles)
+        let row = driver.screen.split(separator: "\n").first { $0.contains("Level 3") }
+        #expect(row?.contains("vacant") == true && row?.contains("1 away") == true, "\(row ?? "")")
+    }
+
     @Test("giving a hat found by an alias still shows the load it would bring")
     func aliasKeepsPreview() throws {
         var driver = try Driver()

@@ -216,6 +216,8 @@ extension App {
         switch key {
         case .down, .character("j"): start.selected = min(start.choices.count - 1, start.selected + 1)
         case .up, .character("k"): start.selected = max(0, start.selected - 1)
+        case .home, .character("g"): start.selected = 0
+        case .end, .character("G"): start.selected = start.choices.count - 1
         case .character("q"), .control("c"), .escape:
             state.quitting = true
             return [.quit]

@@ -148,7 +148,8 @@ enum DialogViews {
         }
         if let load = state.load(of: person.id), !person.hats.isEmpty {
             let severity = load.severity(under: org.policy)
-            let text = "\(Format.hours(load.allocatedHours)) · \(Format.count(load.hats, "hat")) · switching −\(Format.percent(load.switchLoss)) · effective \(Format.hours(load.effectiveHours)) → \(Format.percent(load.load))"
+            let switching = load.switchLoss > 0 ? " · switching −\(Format.percent(load.switchLoss))" : ""
+            let text = "\(Format.hours(load.allocatedHours)) · \(Format.count(load.hats, "hat"))\(switching) · effective \(Format.hours(load.effectiveHours)) → \(Format.percent(load.load))"
             canvas.put(text, x: inner.x + 1, y: inner.maxY - 3, style: Widgets.style(for: severity), limit: inner.width - 2)
         }
         error(&canvas, dialog.error, x: inner.x + 1, y: inner.maxY - 2, width: inner.width - 2)

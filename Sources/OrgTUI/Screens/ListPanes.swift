@@ -29,7 +29,8 @@ extension Screens {
 
     static func emptyMessage(_ canvas: inout Canvas, _ rect: Rect, _ lines: [String]) {
         for (offset, line) in lines.enumerated() where offset < rect.height {
-            canvas.put(line, x: rect.x + 1, y: rect.y + offset, style: offset == 0 ? .plain : .dim, limit: rect.width - 1)
+            // Cut with an ellipsis, so a cut hint does not read as a finished sentence.
+            canvas.put(DisplayWidth.truncate(line, to: max(0, rect.width - 1)), x: rect.x + 1, y: rect.y + offset, style: offset == 0 ? .plain : .dim, limit: rect.width - 1)
         }
     }
 
@@ -219,9 +220,12 @@ extension Screens {
                 canvas.put(role.category ?? "", x: x, y: y, width: categoryWidth, style: base.with(dim: !selected))
                 x += categoryWidth + 1
             }
-            let wearers = hours.wearers(ofRole: role.id)
+            // In a what-if, the people away do not hold the role.
+            let allWearers = hours.wearers(ofRole: role.id)
+            let wearers = state.away.isEmpty ? allWearers : allWearers.filter { !state.away.contains($0) }
             let names = wearers.compactMap { org.person($0)?.name }
-            let holders = names.isEmpty ? "—" : (names.count <= 3 ? names.joined(separator: ", ") : "\(names.prefix(2).joined(separator: ", ")) +\(names.count - 2)")
+            var holders = names.isEmpty ? "—" : (names.count <= 3 ? names.joined(separator: ", ") : "\(names.prefix(2).joined(separator: ", ")) +\(names.count - 2)")
+            if allWearers.count > wearers.count { holders += " (\(allWearers.count - wearers.count) away)" }
             canvas.put(holders, x: x, y: y, width: holdersWidth, style: base)
             x += holdersWidth
             let duties = dutyCount[role.id] ?? 0
@@ -230,7 +234,7 @@ extension Screens {
             let coverage: String
             let severity = worst(.role, role.id, state)
             if wearers.isEmpty {
-                coverage = hours.hours(ofRole: role.id) > 0 || duties > 0 ? "vacant" : "catalog"
+                coverage = hours.hours(ofRole: role.id) > 0 || duties > 0 || !allWearers.isEmpty ? "vacant" : "catalog"
             } else if wearers.count == 1 {
                 coverage = role.critical ? "1 holder" : "1"
             } else {
