@@ -32,6 +32,20 @@ struct ExportLayoutTests {
         return found
     }
 
+    @Test("every hat shows in its box, not only in the tooltip: up to three lines, a long role name cut before its hours")
+    func everyHatShows() throws {
+        let org = try #require(PresetCatalog.named("msp-10")).load()
+        let svg = SVGExport.render(org)
+        // The text nodes of the boxes' hat lines (the tooltips are <title> elements).
+        let lines = svg.components(separatedBy: "fill=\"#1a1a1a\">").dropFirst().compactMap { $0.components(separatedBy: "</text>").first }
+        for hat in ["CEO / Owner 22h", "Sales &amp; Marketing 15h", "Human Resources 8h", "Bookkeeper / Accountant 5h", "Account Manager 8h"] {
+            #expect(lines.contains(hat), "\(hat) is not on a line of its own box")
+        }
+        #expect(lines.contains { $0.hasPrefix("Office Manager / Admin") && $0.hasSuffix("… 28h") }, "a hat too long for the line keeps its hours")
+        #expect(SVGExport.hatLines(["A 1h", "B 2h", "C 3h", "D 4h", "E 5h"], columns: 4).count == 3, "never more than three lines")
+        #expect(SVGExport.hatLines(["A 1h", "B 2h"], columns: 40) == ["A 1h · B 2h"], "hats that fit share a line")
+    }
+
     @Test("the overlap check finds overlaps")
     func overlapCheckWorks() {
         let boxes = [ChartLayout.Rect(x: 0, y: 0, width: 100, height: 50), ChartLayout.Rect(x: 99, y: 49, width: 10, height: 10),

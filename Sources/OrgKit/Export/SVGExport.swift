@@ -20,6 +20,8 @@ public enum SVGExport {
         static let maxBoxWidth = 250.0
         static let nameSize = 13.0
         static let smallSize = 11.0
+        /// From one line of small text to the next.
+        static let lineStep = 14.0
         /// Width of one display column (`DisplayWidth`) at each size: generous averages
         /// for a proportional sans-serif, so text stays inside its box.
         static let nameColumn = nameSize * 0.62
@@ -40,29 +42,58 @@ public enum SVGExport {
         var rectOfPerson: [ChartLayout.Rect?]
     }
 
-    /// Text of one box, cut to fit.
+    /// Text of one box, cut to fit. The hats take one line, or up to three when they need
+    /// them (a chart gives every box room for as many as its fullest box), so every hat
+    /// of a person wearing several shows.
     struct BoxText {
         var width: Double
         var name: String
         var title: String
-        var hats: String
+        var hats: [String]
+    }
+
+    static let maxHatLines = 3
+
+    /// The hats, " · " between them, on at most `maxHatLines` lines of `columns` display
+    /// columns; only what still does not fit is cut (with "…").
+    static func hatLines(_ hats: [String], columns: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for hat in hats {
+            let joined = current.isEmpty ? hat : current + " · " + hat
+            if current.isEmpty || DisplayWidth.of(joined) <= columns || lines.count == maxHatLines - 1 {
+                current = joined
+            } else {
+                lines.append(current)
+                current = hat
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.map { line in
+            // A single hat too long for a line keeps its hours: the role's name is cut.
+            if DisplayWidth.of(line) > columns, !line.contains(" · "), let space = line.lastIndex(of: " ") {
+                let hours = String(line[space...])
+                return DisplayWidth.truncate(String(line[..<space]), to: max(1, columns - DisplayWidth.of(hours))) + hours
+            }
+            return DisplayWidth.truncate(line, to: columns)
+        }
     }
 
     static func boxTexts(_ facts: ExportFacts) -> [BoxText] {
         facts.org.people.map { person in
             let name = Escape.oneLine(person.name)
             let title = Escape.oneLine(person.title ?? "")
-            let hats = Escape.oneLine(facts.hatTexts(person).joined(separator: " · "))
+            let hats = facts.hatTexts(person).map(Escape.oneLine)
             let wanted = max(Double(DisplayWidth.of(name)) * Metrics.nameColumn,
                              Double(DisplayWidth.of(title)) * Metrics.smallColumn,
-                             Double(DisplayWidth.of(hats)) * Metrics.smallColumn) + 2 * Metrics.boxPadding
+                             Double(DisplayWidth.of(hats.joined(separator: " · "))) * Metrics.smallColumn) + 2 * Metrics.boxPadding
             let width = min(Metrics.maxBoxWidth, max(Metrics.minBoxWidth, wanted.rounded(.up)))
             let inner = width - 2 * Metrics.boxPadding
             return BoxText(
                 width: width,
                 name: DisplayWidth.truncate(name, to: Int(inner / Metrics.nameColumn)),
                 title: DisplayWidth.truncate(title, to: Int(inner / Metrics.smallColumn)),
-                hats: DisplayWidth.truncate(hats, to: Int(inner / Metrics.smallColumn))
+                hats: hatLines(hats, columns: Int(inner / Metrics.smallColumn))
             )
         }
     }
@@ -74,7 +105,8 @@ public enum SVGExport {
 
     static func plan(_ facts: ExportFacts, texts: [BoxText]) -> Plan {
         let widths = texts.map(\.width)
-        let layoutMetrics = ChartLayout.Metrics()
+        var layoutMetrics = ChartLayout.Metrics()
+        layoutMetrics.boxHeight += hatsExtra(texts)
         let main = ChartLayout.make(children: facts.tree.children, roots: facts.tree.roots, widths: widths, metrics: layoutMetrics)
         let external = ChartLayout.make(children: facts.tree.children, roots: facts.tree.externalRoots, widths: widths, metrics: layoutMetrics)
         var rects = [ChartLayout.Rect?](repeating: nil, count: widths.count)
@@ -116,6 +148,7 @@ public enum SVGExport {
         let org = facts.org
         let texts = boxTexts(facts)
         let plan = plan(facts, texts: texts)
+        let extra = hatsExtra(texts)
         let n = ExportFacts.number
         let orgName = org.name.isEmpty ? "Org chart" : org.name
         var out = ""
@@ -161,13 +194,18 @@ public enum SVGExport {
         }
 
         for (person, rect) in plan.boxes {
-            box(org.people[person], rect: rect, text: texts[person], facts: facts, into: &out)
+            box(org.people[person], rect: rect, text: texts[person], extra: extra, facts: facts, into: &out)
         }
         out += "</svg>\n"
         return out
     }
 
-    static func box(_ person: Person, rect: ChartLayout.Rect, text: BoxText, facts: ExportFacts, into out: inout String) {
+    /// The height added to every box when some box's hats take more than one line.
+    static func hatsExtra(_ texts: [BoxText]) -> Double {
+        Double(max(0, (texts.map(\.hats.count).max() ?? 1) - 1)) * Metrics.lineStep
+    }
+
+    static func box(_ person: Person, rect: ChartLayout.Rect, text: BoxText, extra: Double, facts: ExportFacts, into out: inout String) {
         let n = ExportFacts.number
         let band = facts.band(person)
         let left = rect.x + Metrics.boxPadding
@@ -182,24 +220,24 @@ public enum SVGExport {
         if !text.title.isEmpty {
             out += "<text x=\"\(n(left))\" y=\"\(n(rect.y + 33))\" font-size=\"\(n(Metrics.smallSize))\" fill=\"#444444\">\(Escape.xml(text.title))</text>"
         }
-        if !text.hats.isEmpty {
-            out += "<text x=\"\(n(left))\" y=\"\(n(rect.y + 47))\" font-size=\"\(n(Metrics.smallSize))\" fill=\"#1a1a1a\">\(Escape.xml(text.hats))</text>"
+        for (line, hats) in text.hats.enumerated() {
+            out += "<text x=\"\(n(left))\" y=\"\(n(rect.y + 47 + Double(line) * Metrics.lineStep))\" font-size=\"\(n(Metrics.smallSize))\" fill=\"#1a1a1a\">\(Escape.xml(hats))</text>"
         }
         let right = rect.maxX - Metrics.boxPadding
         if person.external || person.hats.isEmpty {
-            out += "<text x=\"\(n(left))\" y=\"\(n(rect.y + 62))\" font-size=\"10\" fill=\"#555555\">\(person.external ? "external provider" : "no hats")</text>"
+            out += "<text x=\"\(n(left))\" y=\"\(n(rect.y + 62 + extra))\" font-size=\"10\" fill=\"#555555\">\(person.external ? "external provider" : "no hats")</text>"
         } else if let load = facts.load(person) {
             let barWidth = rect.width - 2 * Metrics.boxPadding - 46
             let scale = 1.5
             let filled = barWidth * min(max(load.load.isFinite ? load.load : scale, 0), scale) / scale
-            let barY = rect.y + 55
+            let barY = rect.y + 55 + extra
             out += "<rect x=\"\(n(left))\" y=\"\(n(barY))\" width=\"\(n(barWidth))\" height=\"7\" rx=\"2\" fill=\"#ffffff\" stroke=\"#b0b0b0\" stroke-width=\"0.6\"/>"
             if filled > 0 {
                 out += "<rect x=\"\(n(left))\" y=\"\(n(barY))\" width=\"\(n(filled))\" height=\"7\" rx=\"2\" fill=\"\(band.stroke)\"/>"
             }
             let full = left + barWidth / scale
             out += "<path d=\"M\(n(full)) \(n(barY - 2))L\(n(full)) \(n(barY + 9))\" stroke=\"#1a1a1a\" stroke-width=\"0.8\"/>"
-            out += "<text x=\"\(n(right))\" y=\"\(n(rect.y + 62))\" font-size=\"10\" text-anchor=\"end\" fill=\"#1a1a1a\">\(Escape.xml(Format.percent(load.load)))</text>"
+            out += "<text x=\"\(n(right))\" y=\"\(n(rect.y + 62 + extra))\" font-size=\"10\" text-anchor=\"end\" fill=\"#1a1a1a\">\(Escape.xml(Format.percent(load.load)))</text>"
         }
         out += "</g>\n"
     }
