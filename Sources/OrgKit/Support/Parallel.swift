@@ -8,8 +8,9 @@ public enum Parallel {
     /// `(0..<count).map(transform)`, in chunks on several threads when `count` is at least
     /// `minimum`. `transform` must only read shared state (value types, no caches).
     public static func map<T>(_ count: Int, minimum: Int = 512, _ transform: (Int) -> T) -> [T] {
+        guard count >= minimum else { return (0..<count).map(transform) }
         let workers = ProcessInfo.processInfo.activeProcessorCount
-        guard count >= minimum, workers > 1 else { return (0..<count).map(transform) }
+        guard workers > 1 else { return (0..<count).map(transform) }
         var results = [T?](repeating: nil, count: count)
         let chunks = min(count, workers * 4)
         withoutActuallyEscaping(transform) { transform in
