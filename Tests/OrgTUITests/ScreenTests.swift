@@ -152,12 +152,18 @@ struct ScreenTests {
         assertScreen(start.screen, name("dialog-open-file", size))
     }
 
-    @Test("quit with unsaved changes asks", arguments: sizes)
-    func quitAsks(size: (Int, Int)) throws {
+    /// A driver at `size` with one unsaved change (the org renamed).
+    func edited(_ size: (Int, Int)) throws -> Driver {
         var driver = try driver(size)
         driver.press(.renameOrg)
         driver.type(" Ltd")
         driver.press(.confirm)
+        return driver
+    }
+
+    @Test("quit with unsaved changes asks", arguments: sizes)
+    func quitAsks(size: (Int, Int)) throws {
+        var driver = try edited(size)
         driver.press(.quit)
         assertScreen(driver.screen, name("dialog-quit", size))
         #expect(driver.effects.isEmpty)
@@ -165,10 +171,7 @@ struct ScreenTests {
 
     @Test("the file changed on disk, and unsaved work found on opening", arguments: sizes)
     func safetyDialogs(size: (Int, Int)) throws {
-        var driver = try driver(size)
-        driver.press(.renameOrg)
-        driver.type(" Ltd")
-        driver.press(.confirm)
+        var driver = try edited(size)
         driver.send(.diskChanged)
         driver.press(.save)
         driver.send(.saveConflict(path: "msp-10.json"))
