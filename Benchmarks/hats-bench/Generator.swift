@@ -5,10 +5,10 @@ import OrgKit
 /// some dotted lines and external providers, and a third of the names non-ASCII (accents,
 /// Cyrillic, Greek, CJK). The same seed always gives the same org.
 struct OrgGenerator {
-    var random: SplitMix
+    var random: SplitMix64
 
     init(seed: UInt64) {
-        random = SplitMix(seed: seed)
+        random = SplitMix64(seed: seed)
     }
 
     static let given = ["Dana", "Sam", "Lee", "Ana", "Kofi", "Mia", "Raj", "Noor", "Omar", "Eva", "Liam", "Sofia", "Yuki", "Ines", "Tom", "Priya"]
@@ -71,24 +71,5 @@ struct OrgGenerator {
             return "\(Self.international[random.next(in: 0..<Self.international.count)]) \(index)"
         }
         return "\(Self.given[random.next(in: 0..<Self.given.count)]) \(Self.family[random.next(in: 0..<Self.family.count)]) \(index)"
-    }
-}
-
-/// SplitMix64: small, fast, and the same on every machine.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func next(in range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
-    mutating func next(in range: Range<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
     }
 }

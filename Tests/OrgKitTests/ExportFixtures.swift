@@ -78,23 +78,8 @@ enum ExportFixtures {
 /// A seeded generator of realistic large orgs: each manager has 2–10 direct reports,
 /// some reports are managers in turn, a few dotted lines, hats from a shared set of roles.
 struct OrgGenerator {
-    /// SplitMix64: small, fast, and the same sequence on every machine.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ range: ClosedRange<Int>) -> Int {
-            range.lowerBound + Int(next() % UInt64(range.count))
-        }
-    }
-
     static func org(people count: Int, seed: UInt64) throws -> Org {
-        var random = Random(state: seed)
+        var random = SplitMix64(seed: seed)
         let firstNames = ["Ana", "Sam", "Zoë", "王", "Kofi", "Mia", "Raj", "José", "Björn", "Lee", "佐藤", "Amélie"]
         let lastNames = ["Silva", "Ortiz", "Müller", "芳", "Mensah", "Chen", "Patel", "Ñúñez", "Ødegård", "Park", "花子", "Lefèvre"]
         let titles = ["Engineer", "Technician", "Team Lead", "Account Manager", "Service Manager", "Analyst"]
@@ -102,13 +87,13 @@ struct OrgGenerator {
         var people: [Person] = []
         people.reserveCapacity(count)
         func person(_ index: Int, manager: Int?) -> Person {
-            let name = "\(firstNames[random.int(0...firstNames.count - 1)]) \(lastNames[random.int(0...lastNames.count - 1)]) \(index)"
-            var hats = [Hat(role: "r\(random.int(0...11))", hoursPerWeek: Double(random.int(10...40)))]
-            if random.int(0...3) == 0 {
-                let second = "r\(random.int(0...11))"
-                if second != hats[0].role { hats.append(Hat(role: second, hoursPerWeek: Double(random.int(2...12)))) }
+            let name = "\(firstNames[random.next(in: 0...firstNames.count - 1)]) \(lastNames[random.next(in: 0...lastNames.count - 1)]) \(index)"
+            var hats = [Hat(role: "r\(random.next(in: 0...11))", hoursPerWeek: Double(random.next(in: 10...40)))]
+            if random.next(in: 0...3) == 0 {
+                let second = "r\(random.next(in: 0...11))"
+                if second != hats[0].role { hats.append(Hat(role: second, hoursPerWeek: Double(random.next(in: 2...12)))) }
             }
-            return Person(id: "p\(index)", name: name, title: titles[random.int(0...titles.count - 1)],
+            return Person(id: "p\(index)", name: name, title: titles[random.next(in: 0...titles.count - 1)],
                           reportsTo: manager.map { "p\($0)" }, hats: hats)
         }
         people.append(person(0, manager: nil))
@@ -122,17 +107,17 @@ struct OrgGenerator {
                 manager = managers[next]
                 next += 1
             } else {
-                manager = random.int(0...people.count - 1)
+                manager = random.next(in: 0...people.count - 1)
             }
-            for _ in 0..<random.int(2...10) where people.count < count {
+            for _ in 0..<random.next(in: 2...10) where people.count < count {
                 let index = people.count
                 people.append(person(index, manager: manager))
-                if random.int(0...99) < 45 { managers.append(index) }
+                if random.next(in: 0...99) < 45 { managers.append(index) }
             }
         }
         // A dotted line for about 1 % of the people, to someone earlier in the file.
         for index in stride(from: 5, to: people.count, by: 97) {
-            let target = "p\(random.int(0...index - 2))"
+            let target = "p\(random.next(in: 0...index - 2))"
             if target != people[index].reportsTo { people[index].dottedTo = [target] }
         }
         return try Org(name: "Generated \(count)", roles: roles, people: people)

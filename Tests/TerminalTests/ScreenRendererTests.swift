@@ -53,18 +53,6 @@ struct SimulatedScreen: Equatable {
     }
 }
 
-/// A small deterministic random source (SplitMix64), so failures reproduce.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Drawing: clipping, wide graphemes, diffs")
 struct ScreenRendererTests {
     static func width(_ scalar: Unicode.Scalar) -> Int { DisplayWidth.of(scalar) }
@@ -224,7 +212,7 @@ struct ScreenRendererTests {
 
     @Test("drawing only the changes shows the same screen as drawing everything", arguments: 0..<40)
     func incrementalEqualsFull(seed: Int) {
-        var random = SeededRandom(state: UInt64(seed))
+        var random = SplitMix64(seed: UInt64(seed))
         let pieces = ["a", "b", " ", "王", "芳", "ë", "e\u{301}", "─", "│", "🙂", "Zoë", "日本", "x王y"]
         let styles = [Style.plain, .bold, Style(foreground: .red), Style(background: .blue), .reverse]
         let size = Size(width: Int.random(in: 1...9, using: &random), height: Int.random(in: 1...4, using: &random))
