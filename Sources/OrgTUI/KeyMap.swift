@@ -18,15 +18,9 @@ public enum BindingID: String, CaseIterable, Sendable {
 public enum BindingContext: String, CaseIterable, Sendable {
     case chart, people, roles, duties, findings, dialog
 
+    /// A view's own name (the tab's), or "Dialogs".
     var title: String {
-        switch self {
-        case .chart: "Chart"
-        case .people: "People"
-        case .roles: "Roles"
-        case .duties: "Duties"
-        case .findings: "Findings"
-        case .dialog: "Dialogs"
-        }
+        Tab.allCases.first { $0.context == self }?.title ?? "Dialogs"
     }
 
     static let views: Set<BindingContext> = [.chart, .people, .roles, .duties, .findings]

@@ -49,27 +49,21 @@ public struct LoadReport: Equatable, Sendable {
     }
 
     /// -1, 0 or 1 as the bytes `a` sort before, with or after `b`.
-    static func compareBytes(_ a: [UInt8], _ b: [UInt8]) -> Int {
+    static func compareBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
         let common = min(a.count, b.count)
-        let result = a.withUnsafeBufferPointer { x in
-            b.withUnsafeBufferPointer { y in common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common) }
-        }
+        let result = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
         if result != 0 { return result < 0 ? -1 : 1 }
         return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
     }
 
+    static func compareBytes(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in compareBytes(x, y) } }
+    }
+
     /// -1, 0 or 1 as `a`'s UTF-8 bytes sort before, with or after `b`'s.
     static func compareBytes(_ a: String, _ b: String) -> Int {
-        var left = a.utf8.makeIterator()
-        var right = b.utf8.makeIterator()
-        while true {
-            switch (left.next(), right.next()) {
-            case (nil, nil): return 0
-            case (nil, _): return -1
-            case (_, nil): return 1
-            case (let x?, let y?): if x != y { return x < y ? -1 : 1 }
-            }
-        }
+        var (a, b) = (a, b)
+        return a.withUTF8 { x in b.withUTF8 { y in compareBytes(x, y) } }
     }
 
     /// Two lists in `order`, as one list in `order`.
