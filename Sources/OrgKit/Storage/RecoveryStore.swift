@@ -58,9 +58,15 @@ public struct RecoveryStore: Sendable {
     /// The recovered org and when it was written, if there is a readable copy.
     public func read(for key: String) -> (org: Org, written: Date)? {
         let path = file(for: key)
+        guard let written = Self.modified(path), let loaded = try? OrgFile.load(path: path) else { return nil }
+        return (loaded.org, Date(timeIntervalSince1970: written))
+    }
+
+    /// When the file at `path` was last written (seconds since 1970), or nil if it is not there.
+    static func modified(_ path: String) -> TimeInterval? {
         var info = stat()
-        guard stat(path, &info) == 0, let loaded = try? OrgFile.load(path: path) else { return nil }
-        return (loaded.org, Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9))
+        guard stat(path, &info) == 0 else { return nil }
+        return TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9
     }
 
     public func remove(for key: String) {
@@ -75,13 +81,7 @@ public struct RecoveryStore: Sendable {
             remove(for: key)
             return nil
         }
-        if let path {
-            var info = stat()
-            if stat(path, &info) == 0 {
-                let modified = TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9
-                guard written.timeIntervalSince1970 >= modified else { return nil }
-            }
-        }
+        if let path, let modified = Self.modified(path), written.timeIntervalSince1970 < modified { return nil }
         return org
     }
 }
