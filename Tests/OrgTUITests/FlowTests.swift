@@ -131,6 +131,18 @@ struct FlowTests {
         #expect(row?.contains("→ load") == true && row?.contains("also:") == true, "\(driver.screen)")
     }
 
+    @Test("ids from names follow the import's rule in every script: the builder and hats import agree")
+    func idsLikeImport() throws {
+        var driver = try Driver()
+        for name in ["佐藤 花子", "Zoë Lind"] {
+            driver.press(.addPerson)
+            driver.type(name)
+            driver.press(.confirm)
+            #expect(driver.state.selectedPerson == CSVImport.uniqueID(CSVImport.slug(name, fallback: "person"), taken: { _ in false }))
+        }
+        #expect(driver.state.document.org.person("佐藤-花子") != nil, "a CJK name keeps its letters instead of becoming \"person\"")
+    }
+
     @Test("a person added deep in a large org is scrolled into view")
     func addedPersonShows() throws {
         var people = [Person(id: "boss", name: "Boss")]

@@ -240,6 +240,15 @@ public enum CSVImport {
         }
         return out.isEmpty ? fallback : String(out)
     }
+
+    /// `base`, or `base-2`, `base-3`, … : the first one not `taken`. (Bulk imports use
+    /// `UniqueIDs`, which follows the same rule and remembers where each base got to.)
+    public static func uniqueID(_ base: String, taken: (String) -> Bool) -> String {
+        if !taken(base) { return base }
+        var suffix = 2
+        while taken("\(base)-\(suffix)") { suffix += 1 }
+        return "\(base)-\(suffix)"
+    }
 }
 
 // MARK: - Rows

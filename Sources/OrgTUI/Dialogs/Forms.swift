@@ -91,7 +91,7 @@ enum Forms {
     }
 
     static func saveAs(_ state: AppState) -> FormDialog {
-        let suggested = state.document.path ?? (slug(state.document.org.name, fallback: "org") + ".json")
+        let suggested = state.document.path ?? (CSVImport.slug(state.document.org.name, fallback: "org") + ".json")
         return FormDialog(title: "Save as", purpose: .saveAs, fields: [FormField("File", suggested, hint: "an existing file is not overwritten")])
     }
 
@@ -154,7 +154,7 @@ enum Forms {
         switch form.purpose {
         case .addPerson(let manager):
             let name = try required(0)
-            let id = uniqueId(slug(name, fallback: "person"), taken: { org.person($0) != nil })
+            let id = CSVImport.uniqueID(CSVImport.slug(name, fallback: "person"), taken: { org.person($0) != nil })
             try apply(.addPerson(Person(id: id, name: name, title: optionalText(1), reportsTo: manager, hoursPerWeek: try numberValue(2))))
             App.reveal(person: id, &state)
             state.status = StatusMessage(text: "Added \(name). Enter gives them hats; m sets their manager.", kind: .success)
@@ -177,7 +177,7 @@ enum Forms {
 
         case .addRole:
             let name = try required(0)
-            let id = uniqueId(slug(name, fallback: "role"), taken: { org.role($0) != nil })
+            let id = CSVImport.uniqueID(CSVImport.slug(name, fallback: "role"), taken: { org.role($0) != nil })
             try apply(.addRole(Role(id: id, name: name, category: optionalText(1), aliases: list(4), hoursPerWeek: try numberValue(2), critical: flag(3))))
             state.selectedRole = id
             App.keepSelectionVisible(&state)
@@ -195,7 +195,7 @@ enum Forms {
 
         case .addDuty(let role):
             let name = try required(0)
-            let id = uniqueId(slug(name, fallback: "duty"), taken: { org.duty($0) != nil })
+            let id = CSVImport.uniqueID(CSVImport.slug(name, fallback: "duty"), taken: { org.duty($0) != nil })
             try apply(.addDuty(Duty(id: id, name: name, area: optionalText(1), role: role, hoursPerWeek: try numberValue(2), critical: flag(3))))
             state.selectedDuty = id
             App.keepSelectionVisible(&state)
@@ -248,28 +248,4 @@ enum Forms {
         JSONWriter.formatNumber(value)
     }
 
-    /// A readable id from a name: lowercase ASCII letters and digits joined by "-", accents
-    /// dropped ("Zoë Müller" → "zoe-muller"); `fallback` when nothing is left (a CJK name).
-    static func slug(_ name: String, fallback: String) -> String {
-        var words: [String] = []
-        var current = ""
-        for scalar in name.searchFolded.unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                current.unicodeScalars.append(scalar)
-            } else if !current.isEmpty {
-                words.append(current)
-                current = ""
-            }
-        }
-        if !current.isEmpty { words.append(current) }
-        let joined = words.joined(separator: "-")
-        return joined.isEmpty ? fallback : String(joined.prefix(60))
-    }
-
-    static func uniqueId(_ base: String, taken: (String) -> Bool) -> String {
-        if !taken(base) { return base }
-        var counter = 2
-        while taken("\(base)-\(counter)") { counter += 1 }
-        return "\(base)-\(counter)"
-    }
 }

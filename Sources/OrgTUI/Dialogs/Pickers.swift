@@ -142,13 +142,13 @@ enum Pickers {
     /// roles the org does not have and renaming ids that are taken.
     static func importRole(_ role: Role, from catalog: Org, into org: Org) -> Edit {
         var copy = role
-        copy.id = Forms.uniqueId(role.id, taken: { org.role($0) != nil })
+        copy.id = CSVImport.uniqueID(role.id, taken: { org.role($0) != nil })
         copy.related = role.related.filter { org.role($0) != nil }
         if let target = copy.escalatesTo, org.role(target) == nil { copy.escalatesTo = nil }
         var edits: [Edit] = [.addRole(copy)]
         for duty in catalog.duties where duty.role == role.id {
             var dutyCopy = duty
-            dutyCopy.id = Forms.uniqueId(duty.id, taken: { org.duty($0) != nil })
+            dutyCopy.id = CSVImport.uniqueID(duty.id, taken: { org.duty($0) != nil })
             dutyCopy.role = copy.id
             edits.append(.addDuty(dutyCopy))
         }
