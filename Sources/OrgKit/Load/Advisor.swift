@@ -141,7 +141,7 @@ struct Advisor {
         let wears = people[position].wears(role)
         if let alreadyWearing, wears != alreadyWearing { return false }
         let hatCount = people[position].hats.count
-        guard Advisor.room(context.loads[position], hats: hatCount + (wears ? 0 : 1), policy: context.policy) >= amount else { return false }
+        guard room(for: position, wearing: wears) >= amount else { return false }
         if !wears {
             let policy = context.policy
             if hatCount + 1 > policy.maxHats, hatCount <= policy.maxHats { return false }
@@ -154,8 +154,12 @@ struct Advisor {
 
     /// Hours `position` could take on in `role` and stay at or under the warning line.
     private func room(for position: Int, role: String) -> Double {
-        let people = context.org.people
-        return Advisor.room(context.loads[position], hats: people[position].hats.count + (people[position].wears(role) ? 0 : 1), policy: context.policy)
+        room(for: position, wearing: context.org.people[position].wears(role))
+    }
+
+    /// The same, when whether they wear the role is known.
+    private func room(for position: Int, wearing: Bool) -> Double {
+        Advisor.room(context.loads[position], hats: context.org.people[position].hats.count + (wearing ? 0 : 1), policy: context.policy)
     }
 
     /// A verified move, with its suggestion built only when asked for: the search verifies
