@@ -58,19 +58,17 @@ struct ExportFacts {
     let report: LoadReport
     let tree: ReportingTree
 
-    init(_ org: Org) {
+    /// With suggestions, for the formats that list findings; `chartOnly` without them (the
+    /// chart formats show loads, not findings).
+    init(_ org: Org, suggestions: Bool = true) {
         self.org = org
         hours = Hours(org)
-        report = LoadChecker.check(org, suggestions: true)
+        report = LoadChecker.check(org, suggestions: suggestions)
         tree = ReportingTree(org)
     }
 
-    /// Without suggestions (the chart-only formats do not show findings).
     init(chartOnly org: Org) {
-        self.org = org
-        hours = Hours(org)
-        report = LoadChecker.check(org, suggestions: false)
-        tree = ReportingTree(org)
+        self.init(org, suggestions: false)
     }
 
     func load(_ person: Person) -> PersonLoad? { report.load(of: person.id) }
