@@ -50,13 +50,14 @@ public enum Documented {
         return String(out)
     }
 
-    /// `text`: the terminal rules — tab, LF and CR become a space, other controls a visible
+    /// `text`: the terminal rules — line breaks (tab, LF, CR, VT, FF, NEL, U+2028, U+2029)
+    /// become a space, other controls a visible
     /// `?`, bidi controls are dropped.
     public static func terminal(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if isBidiControl(scalar) { continue }
-            if scalar == "\t" || scalar == "\n" || scalar == "\r" {
+            if isLineBreak(scalar) {
                 out.append(" ")
             } else if isControl(scalar) {
                 out.append("?")

@@ -49,6 +49,20 @@ public struct Org: Sendable {
         Org(unchecked: name, description: nil, policy: .standard, roles: [], duties: [], people: [], extra: [])
     }
 
+    /// The name an org made for a file takes from it (`hats new`, `hats import`, a new
+    /// file in the builder): the file's name without folder and extension, on one line
+    /// with its control characters and bidi controls gone (a file name may hold any byte
+    /// but `/`), trimmed; `fallback` when nothing is left.
+    public static func name(fromFile path: String, fallback: String) -> String {
+        let last = path.split(separator: "/").last.map(String.init) ?? ""
+        var base = Substring(last)
+        if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = base[..<dot] }
+        var kept = String.UnicodeScalarView()
+        for scalar in Escape.oneLine(String(base)).unicodeScalars where !TextSafety.isUnsafe(scalar) { kept.append(scalar) }
+        let name = String(kept).trimmingSpaces
+        return name.isEmpty ? fallback : name
+    }
+
     private static func index<T: Identifiable>(_ items: [T]) -> [String: Int] where T.ID == String {
         var index: [String: Int] = [:]
         index.reserveCapacity(items.count)

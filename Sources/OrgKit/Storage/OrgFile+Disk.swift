@@ -41,6 +41,11 @@ public protocol FileSystemCalls: Sendable {
     func close(_ descriptor: Int32) -> Int32
     func rename(_ from: String, _ to: String) -> Int32
     func unlink(_ path: String) -> Int32
+    func fchown(_ descriptor: Int32, _ owner: uid_t, _ group: gid_t) -> Int32
+}
+
+extension FileSystemCalls {
+    public func fchown(_ descriptor: Int32, _ owner: uid_t, _ group: gid_t) -> Int32 { Glibc.fchown(descriptor, owner, group) }
 }
 
 /// The real system calls.
@@ -95,24 +100,39 @@ public enum DiskFile {
     }
 
     /// Saves `bytes` at `path` so that the file is always either the old or the new
-    /// version: temp file in the same directory, write, keep the old permission bits,
-    /// fsync, rename over the target, fsync the directory. A symlink is saved through to
-    /// its target. Temp files left by saves that were killed are removed first. Every
-    /// system call goes through `system`, so tests can make any of them fail.
-    public static func writeAtomically(_ bytes: [UInt8], to path: String, system: FileSystemCalls = PosixFileSystem()) throws(DiskError) {
+    /// version: temp file in the same directory, write, keep the old file's owner, group,
+    /// permission bits and extended attributes (ACLs), fsync, rename over the target, fsync
+    /// the directory. A symlink is saved through to its target. Only a regular file (or a
+    /// new one) is written: a device, FIFO, socket or directory is refused, never replaced
+    /// (`writeOutput` streams into devices and FIFOs). Temp files left by saves that were
+    /// killed are removed first. Every system call goes through `system`, so tests can make
+    /// any of them fail.
+    ///
+    /// What a save does not keep: setuid, setgid and sticky bits (an org file is not a
+    /// program), an owner the process may not give away (a non-root save of someone
+    /// else's file leaves it owned by the saver), and hard links (the file gets a new
+    /// inode; other names of the old one keep the old content).
+    ///
+    /// - Parameter permissions: the mode to give the file whatever it had (the recovery
+    ///   copies are always 0600); nil keeps an existing file's bits and gives a new one
+    ///   0666 less the umask.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, permissions: mode_t? = nil, system: FileSystemCalls = PosixFileSystem()) throws(DiskError) {
         let target = resolveSymlinks(path)
         let (directory, baseName) = splitPath(target)
         let directoryPath = directory.isEmpty ? "." : directory
         var mode: mode_t = 0o644
         var existing = stat()
-        if stat(target, &existing) == 0 {
-            if (existing.st_mode & S_IFMT) == S_IFDIR { throw DiskError("is a directory") }
-            mode = existing.st_mode & 0o7777
+        let exists = stat(target, &existing) == 0
+        if exists {
+            let kind = FileKind(existing)
+            guard kind == .regular else { throw DiskError(kind.refusal(saving: true)) }
+            mode = existing.st_mode & 0o777
         } else {
             let mask = umask(0)
             umask(mask)
             mode = 0o666 & ~mask
         }
+        if let permissions { mode = permissions }
         removeStaleTempFiles(in: directoryPath, for: baseName, system: system)
         let tempPath = "\(directoryPath)/\(tempPrefix(for: baseName))\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = system.open(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
@@ -122,18 +142,12 @@ public enum DiskFile {
             if !finished { _ = system.unlink(tempPath) }
         }
         do throws(DiskError) {
-            var offset = 0
-            while offset < bytes.count {
-                let written = bytes.withUnsafeBytes { buffer in
-                    system.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                }
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw DiskError(describe(errno, action: "cannot save"))
-                }
-                if written == 0 { throw DiskError("cannot save: the disk accepted no more data") }
-                offset += written
+            try writeAll(bytes, to: descriptor, system: system, action: "cannot save")
+            if exists {
+                keepOwner(of: existing, on: descriptor, system: system)
+                copyExtendedAttributes(from: target, to: descriptor)
             }
+            // After fchown, which clears setuid/setgid bits on some systems.
             guard system.fchmod(descriptor, mode) == 0 else { throw DiskError(describe(errno, action: "cannot set permissions")) }
             guard system.fsync(descriptor) == 0 else { throw DiskError(describe(errno, action: "cannot flush to disk")) }
         } catch {
@@ -147,6 +161,93 @@ public enum DiskFile {
         if directoryDescriptor >= 0 {
             _ = system.fsync(directoryDescriptor)
             _ = system.close(directoryDescriptor)
+        }
+    }
+
+    /// Writes a command's output to `path`: a regular file (or a new one) with the atomic
+    /// save; a character device (`/dev/null`, a terminal) or a FIFO by writing straight
+    /// into it, as `cat > path` would (a FIFO waits for its reader); `/dev/stdout`,
+    /// `/dev/stderr`, `/dev/fd/N` and `/proc/self/fd/N` into that open descriptor, whatever
+    /// it is (a pipe, a terminal, a file opened for appending). A directory, a block device
+    /// and a socket are refused. Nothing that is not a regular file is ever replaced.
+    public static func writeOutput(_ bytes: [UInt8], to path: String, system: FileSystemCalls = PosixFileSystem()) throws(DiskError) {
+        if let descriptor = openStream(named: path) {
+            guard fcntl(descriptor, F_GETFD) != -1 else { throw DiskError("cannot write: descriptor \(descriptor) is not open") }
+            try writeAll(bytes, to: descriptor, system: system, action: "cannot write")
+            return
+        }
+        let kind = FileKind(path: path)
+        switch kind {
+        case .missing, .regular:
+            try writeAtomically(bytes, to: path, system: system)
+        case .characterDevice, .fifo:
+            let descriptor = Glibc.open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw DiskError(describe(errno, action: "cannot open")) }
+            defer { _ = Glibc.close(descriptor) }
+            try writeAll(bytes, to: descriptor, system: system, action: "cannot write")
+        case .directory, .blockDevice, .socket, .other:
+            throw DiskError(kind.refusal(saving: false))
+        }
+    }
+
+    /// The descriptor a path names without being a file of its own: `/dev/stdout`,
+    /// `/dev/stderr`, `/dev/fd/N`, `/proc/self/fd/N`.
+    static func openStream(named path: String) -> Int32? {
+        switch path {
+        case "/dev/stdout": return STDOUT_FILENO
+        case "/dev/stderr": return STDERR_FILENO
+        default: break
+        }
+        for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+            return Int32(path.dropFirst(prefix.count))
+        }
+        return nil
+    }
+
+    /// Writes every byte (retrying short writes and EINTR).
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32, system: FileSystemCalls, action: String) throws(DiskError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                system.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw DiskError(describe(errno, action: action))
+            }
+            if written == 0 { throw DiskError("\(action): the disk accepted no more data") }
+            offset += written
+        }
+    }
+
+    /// Gives the temp file the old file's owner and group, where the process may (root
+    /// may give any; another user may keep a group they belong to). A refusal is not an
+    /// error: the save goes on, owned by whoever saves.
+    static func keepOwner(of existing: stat, on descriptor: Int32, system: FileSystemCalls) {
+        guard existing.st_uid != geteuid() || existing.st_gid != getegid() else { return }
+        if system.fchown(descriptor, existing.st_uid, existing.st_gid) == 0 { return }
+        _ = system.fchown(descriptor, uid_t.max, existing.st_gid)
+    }
+
+    /// Copies the old file's extended attributes (POSIX ACLs live in
+    /// `system.posix_acl_access`) to the temp file; best effort, as `cp -a` does.
+    static func copyExtendedAttributes(from path: String, to descriptor: Int32) {
+        guard let calls = ExtendedAttributeCalls.shared else { return }
+        let size = calls.list(path, nil, 0)
+        guard size > 0 else { return }
+        var names = [CChar](repeating: 0, count: size)
+        let length = calls.list(path, &names, size)
+        guard length > 0 else { return }
+        var start = 0
+        for index in 0..<length where names[index] == 0 {
+            let name = Array(names[start...index])
+            start = index + 1
+            let valueSize = calls.get(path, name, nil, 0)
+            guard valueSize >= 0 else { continue }
+            var value = [UInt8](repeating: 0, count: max(valueSize, 1))
+            let read = calls.get(path, name, &value, valueSize)
+            guard read >= 0 else { continue }
+            _ = calls.set(descriptor, name, value, read, 0)
         }
     }
 
@@ -221,6 +322,66 @@ public enum DiskFile {
         case ENOTDIR: "\(action): a part of the path is not a directory"
         default: "\(action): \(String(cString: strerror(code)))"
         }
+    }
+}
+
+/// glibc's `listxattr`, `getxattr` and `fsetxattr`, which the Glibc module does not
+/// import (`sys/xattr.h` is not in it): looked up once by name.
+struct ExtendedAttributeCalls: @unchecked Sendable {
+    typealias List = @convention(c) (UnsafePointer<CChar>, UnsafeMutablePointer<CChar>?, Int) -> Int
+    typealias Get = @convention(c) (UnsafePointer<CChar>, UnsafePointer<CChar>, UnsafeMutableRawPointer?, Int) -> Int
+    typealias Set = @convention(c) (Int32, UnsafePointer<CChar>, UnsafeRawPointer?, Int, Int32) -> Int32
+    let list: List
+    let get: Get
+    let set: Set
+
+    static let shared: ExtendedAttributeCalls? = {
+        let handle = dlopen(nil, RTLD_NOW)
+        guard let list = dlsym(handle, "listxattr"), let get = dlsym(handle, "getxattr"), let set = dlsym(handle, "fsetxattr") else { return nil }
+        return ExtendedAttributeCalls(list: unsafeBitCast(list, to: List.self), get: unsafeBitCast(get, to: Get.self), set: unsafeBitCast(set, to: Set.self))
+    }()
+}
+
+/// What a path names, following symlinks: only a regular file is ever saved over.
+public enum FileKind: Equatable, Sendable {
+    case missing, regular, directory, characterDevice, blockDevice, fifo, socket, other
+
+    public init(path: String) {
+        var info = stat()
+        self = stat(path, &info) == 0 ? FileKind(info) : .missing
+    }
+
+    init(_ info: stat) {
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: self = .regular
+        case S_IFDIR: self = .directory
+        case S_IFCHR: self = .characterDevice
+        case S_IFBLK: self = .blockDevice
+        case S_IFIFO: self = .fifo
+        case S_IFSOCK: self = .socket
+        default: self = .other
+        }
+    }
+
+    /// In words, with an article: "a named pipe (FIFO)".
+    public var described: String {
+        switch self {
+        case .missing: "missing"
+        case .regular: "a regular file"
+        case .directory: "a directory"
+        case .characterDevice: "a character device"
+        case .blockDevice: "a block device (a disk or a partition)"
+        case .fifo: "a named pipe (FIFO)"
+        case .socket: "a socket"
+        case .other: "not a regular file"
+        }
+    }
+
+    /// Why a save or an output does not go there.
+    func refusal(saving: Bool) -> String {
+        if self == .directory { return saving ? "is a directory" : "is a directory; give a file name" }
+        if saving { return "is \(described), not a regular file; an org is saved only as a regular file (nothing was written)" }
+        return "is \(described); hats writes output only to a file, a character device (such as /dev/null), a FIFO or standard output (nothing was written)"
     }
 }
 

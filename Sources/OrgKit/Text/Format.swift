@@ -38,3 +38,13 @@ public enum Format {
         "\(number) \(number == 1 ? singular : (plural ?? singular + "s"))"
     }
 }
+
+extension String {
+    /// The text without white space (any Unicode kind) at either end.
+    public var trimmingSpaces: String {
+        var text = Substring(self)
+        while text.first?.isWhitespace == true { text.removeFirst() }
+        while text.last?.isWhitespace == true { text.removeLast() }
+        return String(text)
+    }
+}
