@@ -1,4 +1,5 @@
 import Foundation
+import OrgKit
 
 /// Where a command writes, and what it knows about its surroundings. Tests pass a
 /// capturing console; the executable passes the real one.
@@ -43,6 +44,26 @@ public struct Console: Sendable {
         )
     }
 
-    func line(_ text: String = "") { out(text + "\n") }
-    func errorLine(_ text: String) { err(text + "\n") }
+    /// A message: one line, through the one sanitiser (`TextSafety.printable`), since it
+    /// may hold a file name, an argument or a name from a file, and any of them may carry
+    /// terminal escapes.
+    func line(_ text: String = "") { out(TextSafety.printable(text) + "\n") }
+    func errorLine(_ text: String) { err(TextSafety.printable(text) + "\n") }
+
+    /// What a command makes (an export, an imported org, a JSON report), on standard
+    /// output: exact into a file or a pipe; on a terminal, with control characters shown
+    /// as `?` (line breaks and tabs kept), so that nothing in a name can drive the
+    /// terminal — the rule `hats check` follows.
+    func result(_ text: String) {
+        out(stdoutIsTerminal ? TextSafety.printableLines(text) : text)
+    }
+
+    /// The same for UTF-8 bytes.
+    func resultBytes(_ bytes: [UInt8]) {
+        if stdoutIsTerminal {
+            out(TextSafety.printableLines(String(decoding: bytes, as: UTF8.self)))
+        } else {
+            outBytes(bytes)
+        }
+    }
 }

@@ -53,9 +53,10 @@ struct OrgSource {
     }
 
     /// The same, keeping what the file held, so a later save can tell if it changed.
-    static func loadFileWithFingerprint(_ path: String, console: Console) throws -> OrgFile.Loaded {
+    /// `regularOnly`: refuse a FIFO or a device without opening it (the builder).
+    static func loadFileWithFingerprint(_ path: String, regularOnly: Bool = false, console: Console) throws -> OrgFile.Loaded {
         do {
-            let loaded = try OrgFile.load(path: path)
+            let loaded = try OrgFile.load(path: path, regularOnly: regularOnly)
             for warning in loaded.warnings {
                 console.errorLine(TextSafety.printable("\(path): \(warning.path): warning: \(warning.message)"))
             }

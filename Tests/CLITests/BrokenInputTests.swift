@@ -540,7 +540,7 @@ struct BrokenInputTests {
         (["check", ""], "hats check: a file name is empty (\"\")"),
         (["export", "org.json", "--format", "json", "-o", ""], "hats export: --output needs a file name, not an empty one"),
         (["export", "org.json", "--format", "json", "-o", "no-such-dir/out.json"], "hats export: cannot write no-such-dir/out.json: no such file or directory"),
-        (["export", "org.json", "--format", "json", "-o", "."], "hats export: cannot write .: is a directory"),
+        (["export", "org.json", "--format", "json", "-o", "."], "hats export: cannot write .: is a directory; give a file name"),
         (["new", "no-such-dir/new.json"], "hats new: cannot write no-such-dir/new.json: no such file or directory"),
         (["frobnicate"], "hats: unknown command \"frobnicate\" (run hats --help for the commands; an org file name ends in .json)"),
     ]

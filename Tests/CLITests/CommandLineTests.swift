@@ -158,7 +158,7 @@ struct CommandLineTests {
         let exportHelp = try HatsProcess.run(["help", "export"])
         #expect(exportHelp.status == 0)
         #expect(exportHelp.stdout.hasPrefix("hats export — "))
-        #expect(exportHelp.stdout.contains("hats export FILE --format FORMAT [-o OUT]"))
+        #expect(exportHelp.stdout.contains("hats export FILE --format FORMAT [-o OUT [--force]]"))
         #expect(try HatsProcess.run(["new", "--help"]).stdout.hasPrefix("hats new — "))
         let version = try HatsProcess.run(["--version"])
         #expect(version.status == 0)

@@ -13,9 +13,9 @@ struct ExportImportTests {
             #expect(run.status == 0, "\(preset) \(format): \(run.stderr)")
             #expect(run.stderr.isEmpty)
             #expect(!run.stdout.isEmpty)
-            let toFile = try HatsProcess.run(["export", "--preset", preset, "--format", format, "-o", "out.\(format)"], in: directory)
+            let toFile = try HatsProcess.run(["export", "--preset", preset, "--format", format, "-o", "\(preset).\(format)"], in: directory)
             #expect(toFile.status == 0)
-            #expect(try String(contentsOf: directory.appendingPathComponent("out.\(format)"), encoding: .utf8) == run.stdout)
+            #expect(try String(contentsOf: directory.appendingPathComponent("\(preset).\(format)"), encoding: .utf8) == run.stdout)
         }
     }
 

@@ -44,7 +44,7 @@ struct SaveSafetyTests {
         try old.write(to: file, atomically: false, encoding: .utf8)
         // Fill what is left of the 64 KB.
         _ = shell("dd if=/dev/zero of='\(directory.path)/filler' bs=1k count=100")
-        let run = try HatsProcess.run(["export", "--preset", "tech-team-matrix", "--format", "json", "-o", file.path])
+        let run = try HatsProcess.run(["export", "--preset", "tech-team-matrix", "--format", "json", "-o", file.path, "--force"])
         try expectCleanFailure(run, file, old: old, mentions: "no space left on the device")
     }
 
@@ -69,7 +69,7 @@ struct SaveSafetyTests {
         #expect(generated.stdout.utf8.count > 4 * 65536)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
-        process.arguments = ["--fsize=65536", HatsProcess.binary.path, "export", input.path, "--format", "json", "-o", file.path]
+        process.arguments = ["--fsize=65536", HatsProcess.binary.path, "export", input.path, "--format", "json", "-o", file.path, "--force"]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice

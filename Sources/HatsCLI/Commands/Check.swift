@@ -70,7 +70,7 @@ extension Commands {
                 whatIf = (without, result.comparison)
             }
             if format == "json" {
-                context.console.outBytes(report.jsonBytes(whatIf: whatIf))
+                context.console.resultBytes(report.jsonBytes(whatIf: whatIf))
             } else {
                 let environment = context.console.environment
                 let colour = context.console.stdoutIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"

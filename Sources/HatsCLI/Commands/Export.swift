@@ -4,7 +4,7 @@ extension Commands {
     static let export = Command(
         name: "export",
         summary: "write the org as a chart, report or data file (text, dot, mermaid, svg, html, csv, markdown, json)",
-        usage: ["hats export FILE --format FORMAT [-o OUT]", "hats export --preset NAME --format FORMAT [-o OUT]"],
+        usage: ["hats export FILE --format FORMAT [-o OUT [--force]]", "hats export --preset NAME --format FORMAT [-o OUT [--force]]"],
         details: """
             Formats:
               text      the reporting tree with titles, load % and hats (--ascii for ASCII lines)
@@ -16,20 +16,31 @@ extension Commands {
               markdown  a report for a wiki: chart as a list, people, findings, duties
               json      the canonical org file (what hats saves)
 
-            Writes to standard output, or to OUT with -o (replaced in one step, so OUT is
-            never left half-written). Names and other text are escaped for each format:
+            Options:
+              -o OUT     write to OUT instead of standard output (-o - is standard output)
+              --force    replace OUT if it is an existing file (without it, an existing
+                         file is never touched)
+              --ascii    ASCII lines for --format text
+
+            A file is replaced in one step, so OUT is never left half-written. A device
+            (-o /dev/null), a named pipe and /dev/stdout are written into, never replaced;
+            a directory, a disk device, a socket and the input file itself are refused.
+            On a terminal, control characters in names are shown as "?"; into a file or a
+            pipe the output is exact. Names and other text are escaped for each format:
             nothing in them becomes markup, a link, a script or a spreadsheet formula.
 
             Examples:
               hats export northwind.json --format text
               hats export northwind.json --format html -o northwind.html
               hats export --preset msp-10 --format json -o northwind.json
+              hats export northwind.json --format svg -o chart.svg --force
             """,
         options: [
             OrgSource.presetOption,
             OptionSpec(name: "--format", short: "-f", takesValue: true, valueName: "FORMAT"),
             OptionSpec(name: "--output", short: "-o", takesValue: true, valueName: "OUT"),
             OptionSpec(name: "--ascii", takesValue: false),
+            OptionSpec(name: "--force", takesValue: false),
         ],
         run: { arguments, context in
             guard let formatName = arguments.value("--format") else {
@@ -46,16 +57,10 @@ extension Commands {
                 throw UsageError("--ascii is for --format text only")
             }
             let source = try OrgSource.from(arguments, command: "export", console: context.console)
+            // After the input, so a broken input is named first; before any output.
+            let output = try Output.from(arguments, command: "export", inputs: arguments.positionals)
             let text = Exporter.export(source.org, as: format, options: ExportOptions(ascii: arguments.has("--ascii")))
-            if let output = arguments.value("--output") {
-                do throws(DiskError) {
-                    try DiskFile.writeAtomically(Array(text.utf8), to: output)
-                } catch {
-                    throw CommandFailure("hats export: cannot write \(output): \(error.message)")
-                }
-            } else {
-                context.console.out(text)
-            }
+            try output.write(text, command: "export", console: context.console)
             return 0
         }
     )

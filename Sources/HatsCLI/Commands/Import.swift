@@ -18,7 +18,7 @@ extension Commands {
             The columns used and the columns left unused are listed on standard error.
 
             Options:
-              -o OUT            write the org file to OUT (default: standard output)
+              -o OUT            write the org file to OUT (default, or -o -: standard output)
               --force           replace OUT if it exists (without it, an existing OUT is never touched)
               --map FIELD=HEADER  use the column HEADER for FIELD (repeatable); FIELD= leaves FIELD out
               --skip-bad-rows   import the sound rows and skip the rows with problems
@@ -55,39 +55,24 @@ extension Commands {
                 }
                 mapping.append((field, String(item[item.index(after: equals)...])))
             }
-            let output = arguments.value("--output")
-            if arguments.has("--force"), output == nil {
-                throw UsageError("--force replaces the file given with -o; there is none")
-            }
-            if let output, DiskFile.exists(output), !arguments.has("--force") {
-                throw CommandFailure("hats import: \(output) already exists; nothing was written (add --force to replace it)")
-            }
             let bytes: [UInt8]
             do throws(DiskError) {
                 bytes = try DiskFile.read(path: file, limit: OrgFile.maxFileBytes, kind: "a CSV file")
             } catch {
                 throw CommandFailure("hats import: \(file): \(error.message)")
             }
-            let base = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-            let options = CSVImport.Options(orgName: base.isEmpty ? "Imported org" : base, mapping: mapping, skipBadRows: arguments.has("--skip-bad-rows"))
+            // After the input, so a broken input is named first; before any output.
+            let output = try Output.from(arguments, command: "import", inputs: [file])
+            let options = CSVImport.Options(orgName: Org.name(fromFile: file, fallback: "Imported org"), mapping: mapping, skipBadRows: arguments.has("--skip-bad-rows"))
             let outcome = CSVImport.run(bytes, options: options)
             for line in ImportReportText.lines(outcome.report, file: file) { context.console.errorLine(line) }
             guard let org = outcome.org else {
                 let count = outcome.report.problems.count
                 throw CommandFailure("hats import: \(file) was not imported: \(Counting.plural(count, "problem", "problems")); nothing was written")
             }
-            let text = OrgFile.encode(org)
-            if let output {
-                do throws(DiskError) {
-                    try DiskFile.writeAtomically(Array(text.utf8), to: output)
-                } catch {
-                    throw CommandFailure("hats import: cannot write \(output): \(error.message)")
-                }
-            } else {
-                context.console.out(text)
-            }
+            try output.write(OrgFile.encode(org), command: "import", console: context.console)
             var summary = "hats import: \(Counting.plural(org.people.count, "person", "people")), \(Counting.plural(org.roles.count, "role", "roles")) from \(file)"
-            if let output { summary += " → \(output)" }
+            if let path = output.path { summary += " → \(path)" }
             let skipped = outcome.report.skippedLines
             if !skipped.isEmpty {
                 summary += "; skipped \(Counting.plural(skipped.count, "row", "rows")) (line\(skipped.count == 1 ? "" : "s") \(skipped.map(String.init).joined(separator: ", ")))"

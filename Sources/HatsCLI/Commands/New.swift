@@ -26,8 +26,7 @@ extension Commands {
             if let preset = arguments.value("--preset") {
                 org = try OrgSource.loadPreset(preset)
             } else {
-                let base = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-                org = .empty(name: base.isEmpty ? "New org" : base)
+                org = .empty(name: Org.name(fromFile: file, fallback: "New org"))
             }
             do throws(DiskError) {
                 try OrgFile.save(org, path: file)

@@ -10,10 +10,13 @@ extension OrgFile {
 
     /// Reads and checks the org file at `path`. Every failure is an `OrgProblems` whose
     /// lines name the problem; the caller adds the file name.
-    public static func load(path: String) throws(OrgProblems) -> Loaded {
+    ///
+    /// - Parameter regularOnly: open nothing but a regular file (the builder, which must
+    ///   never block on a FIFO or a device); see `DiskFile.read`.
+    public static func load(path: String, regularOnly: Bool = false) throws(OrgProblems) -> Loaded {
         let bytes: [UInt8]
         do {
-            bytes = try DiskFile.read(path: path, limit: maxFileBytes)
+            bytes = try DiskFile.read(path: path, limit: maxFileBytes, regularOnly: regularOnly)
         } catch {
             throw OrgProblems([Problem("", error.message)])
         }
@@ -71,13 +74,23 @@ public struct DiskError: Error, Equatable, Sendable, CustomStringConvertible {
 /// message and a save can never leave a half-written file behind.
 public enum DiskFile {
     /// `kind` names what the file should be, for the message about a directory.
-    public static func read(path: String, limit: Int, kind: String = "an org file") throws(DiskError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    ///
+    /// A FIFO or a device is read as `cat` reads it (a FIFO waits for its writer: that is
+    /// how `hats check <(cmd)` works), unless `regularOnly`: then the path is looked at
+    /// with `stat` first and only a regular file is opened (without blocking, and checked
+    /// again once open), so the builder can never freeze on a file that became a FIFO.
+    public static func read(path: String, limit: Int, kind: String = "an org file", regularOnly: Bool = false) throws(DiskError) -> [UInt8] {
+        if regularOnly {
+            let found = FileKind(path: path)
+            guard found == .regular || found == .missing else { throw DiskError("is \(found.described), not \(kind)") }
+        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | (regularOnly ? O_NONBLOCK : 0))
         guard descriptor >= 0 else { throw DiskError(describe(errno, action: "cannot open")) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw DiskError(describe(errno, action: "cannot read")) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw DiskError("is a directory, not \(kind)") }
+        if regularOnly, (info.st_mode & S_IFMT) != S_IFREG { throw DiskError("is \(FileKind(info).described), not \(kind)") }
         if (info.st_mode & S_IFMT) == S_IFREG, info.st_size > limit {
             throw DiskError("is \(info.st_size / 1_048_576) MB; the largest file hats reads is \(limit / 1_048_576) MB")
         }
@@ -170,10 +183,22 @@ public enum DiskFile {
     /// `/dev/stderr`, `/dev/fd/N` and `/proc/self/fd/N` into that open descriptor, whatever
     /// it is (a pipe, a terminal, a file opened for appending). A directory, a block device
     /// and a socket are refused. Nothing that is not a regular file is ever replaced.
-    public static func writeOutput(_ bytes: [UInt8], to path: String, system: FileSystemCalls = PosixFileSystem()) throws(DiskError) {
+    ///
+    /// - Parameter onTerminal: what to write instead of `bytes` when the target turns out
+    ///   to be a terminal (`-o /dev/tty`, `-o /dev/stdout` on a terminal): the caller's
+    ///   visible form of control characters.
+    /// - Parameter waitForReader: a FIFO without a reader is waited on, as `cat > fifo`
+    ///   does (the command line); false refuses it at once (the builder, which must not
+    ///   freeze).
+    public static func writeOutput(_ bytes: [UInt8], to path: String, onTerminal: (([UInt8]) -> [UInt8])? = nil,
+                                   waitForReader: Bool = true, system: FileSystemCalls = PosixFileSystem()) throws(DiskError) {
+        func stream(into descriptor: Int32) throws(DiskError) {
+            let shown = isatty(descriptor) == 1 ? onTerminal.map { $0(bytes) } ?? bytes : bytes
+            try writeAll(shown, to: descriptor, system: system, action: "")
+        }
         if let descriptor = openStream(named: path) {
             guard fcntl(descriptor, F_GETFD) != -1 else { throw DiskError("cannot write: descriptor \(descriptor) is not open") }
-            try writeAll(bytes, to: descriptor, system: system, action: "cannot write")
+            try stream(into: descriptor)
             return
         }
         let kind = FileKind(path: path)
@@ -181,10 +206,17 @@ public enum DiskFile {
         case .missing, .regular:
             try writeAtomically(bytes, to: path, system: system)
         case .characterDevice, .fifo:
-            let descriptor = Glibc.open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw DiskError(describe(errno, action: "cannot open")) }
+            let descriptor = Glibc.open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC | (waitForReader ? 0 : O_NONBLOCK))
+            if descriptor < 0, errno == ENXIO, kind == .fifo {
+                throw DiskError("is a named pipe (FIFO) that no program is reading; nothing was written")
+            }
+            guard descriptor >= 0 else { throw DiskError(describe(errno, action: "")) }
+            if !waitForReader {
+                // A reader is there: from now on, write as `cat` does.
+                _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+            }
             defer { _ = Glibc.close(descriptor) }
-            try writeAll(bytes, to: descriptor, system: system, action: "cannot write")
+            try stream(into: descriptor)
         case .directory, .blockDevice, .socket, .other:
             throw DiskError(kind.refusal(saving: false))
         }
@@ -192,7 +224,7 @@ public enum DiskFile {
 
     /// The descriptor a path names without being a file of its own: `/dev/stdout`,
     /// `/dev/stderr`, `/dev/fd/N`, `/proc/self/fd/N`.
-    static func openStream(named path: String) -> Int32? {
+    public static func openStream(named path: String) -> Int32? {
         switch path {
         case "/dev/stdout": return STDOUT_FILENO
         case "/dev/stderr": return STDERR_FILENO
@@ -215,7 +247,7 @@ public enum DiskFile {
                 if errno == EINTR { continue }
                 throw DiskError(describe(errno, action: action))
             }
-            if written == 0 { throw DiskError("\(action): the disk accepted no more data") }
+            if written == 0 { throw DiskError(action.isEmpty ? "it accepted no more data" : "\(action): the disk accepted no more data") }
             offset += written
         }
     }
@@ -301,8 +333,10 @@ public enum DiskFile {
 
     /// What the file at `path` holds now, to tell whether someone else changed it; nil
     /// when there is no file.
+    /// The fingerprint of a regular file's bytes; nil when it cannot be read or is not a
+    /// regular file (a FIFO or a device is never opened: see `read`).
     public static func fingerprint(_ path: String) -> FileFingerprint? {
-        guard let bytes = try? read(path: path, limit: OrgFile.maxFileBytes) else { return nil }
+        guard let bytes = try? read(path: path, limit: OrgFile.maxFileBytes, regularOnly: true) else { return nil }
         return FileFingerprint(bytes)
     }
 
@@ -311,17 +345,21 @@ public enum DiskFile {
         return lstat(path, &info) == 0
     }
 
+    /// An errno in words, after `action` ("cannot save: permission denied"); with an
+    /// empty action, the words alone.
     static func describe(_ code: Int32, action: String) -> String {
-        switch code {
+        let reason = switch code {
+        case ENOSPC: "no space left on the device"
+        case EACCES, EPERM: "permission denied"
+        case EDQUOT: "disk quota exceeded"
+        case EROFS: "the file system is read-only"
+        case ENOTDIR: "a part of the path is not a directory"
         case ENOENT: "no such file or directory"
-        case EACCES, EPERM: "\(action): permission denied"
-        case ENOSPC: "\(action): no space left on the device"
-        case EDQUOT: "\(action): disk quota exceeded"
-        case EROFS: "\(action): the file system is read-only"
         case EISDIR: "is a directory"
-        case ENOTDIR: "\(action): a part of the path is not a directory"
-        default: "\(action): \(String(cString: strerror(code)))"
+        default: String(cString: strerror(code))
         }
+        if code == ENOENT || code == EISDIR || action.isEmpty { return reason }
+        return "\(action): \(reason)"
     }
 }
 
@@ -378,7 +416,7 @@ public enum FileKind: Equatable, Sendable {
     }
 
     /// Why a save or an output does not go there.
-    func refusal(saving: Bool) -> String {
+    public func refusal(saving: Bool) -> String {
         if self == .directory { return saving ? "is a directory" : "is a directory; give a file name" }
         if saving { return "is \(described), not a regular file; an org is saved only as a regular file (nothing was written)" }
         return "is \(described); hats writes output only to a file, a character device (such as /dev/null), a FIFO or standard output (nothing was written)"
