@@ -86,34 +86,49 @@ struct Builder {
             } catch {
                 return .saved(path: path, revision: revision, error: error.message)
             }
-        case .export(let org, let format, let path):
+        case .export(let org, let format, let path, let replacing, let document):
+            if let document, let target = FileIdentity(path), target == FileIdentity(document) {
+                return .exported(path: path, error: "that is this org's own file; export to another name")
+            }
+            if DiskFile.openStream(named: path) != nil || path == "/dev/tty" {
+                return .exported(path: path, error: "that is the screen the builder draws on; use hats export on the command line")
+            }
+            if FileKind(path: path) == .regular, !replacing { return .exportExists(path: path, format: format) }
             do {
-                try DiskFile.writeAtomically(Array(Exporter.export(org, as: format).utf8), to: path)
+                try DiskFile.writeOutput(Array(Exporter.export(org, as: format).utf8), to: path, waitForReader: false)
                 return .exported(path: path, error: nil)
             } catch {
                 return .exported(path: path, error: error.message)
             }
         case .open(let path):
             guard DiskFile.exists(path) else {
-                let org = Org.empty(name: Builder.baseName(path))
+                let org = Org.empty(name: Org.name(fromFile: path, fallback: "New org"))
                 return .opened(path: path, result: .success(org), isNew: true,
                                recovered: recovery.offer(for: RecoveryStore.key(path: path, origin: nil), file: nil, current: org))
             }
             do {
-                let loaded = try OrgFile.load(path: path)
+                let loaded = try OrgFile.load(path: path, regularOnly: true)
                 watchedStamp = FileStamp(path)
                 return .opened(path: path, result: .success(loaded.org), isNew: false, fingerprint: loaded.fingerprint,
                                recovered: recovery.offer(for: RecoveryStore.key(path: path, origin: nil), file: path, current: loaded.org))
             } catch {
                 return .opened(path: path, result: .failure(OpenFailure(lines: error.lines(file: path))), isNew: false)
             }
-        case .writeRecovery(let org, let key):
-            // Best effort: a failing copy must not stop the user working; the save is the
-            // real protection and reports its own errors.
-            try? recovery.write(org, for: key)
-            return nil
+        case .writeRecovery(let org, let key, let retiring):
+            // A failing copy must not stop the user working, but they are told: the status
+            // bar says crash protection is off, and why.
+            do {
+                try recovery.write(org, for: key)
+            } catch {
+                return .recoveryWritten(error: error.message)
+            }
+            for copy in retiring { recovery.retire(copy) }
+            return .recoveryWritten(error: nil)
         case .removeRecovery(let key):
             recovery.remove(for: key)
+            return nil
+        case .retireRecovery(let path):
+            recovery.retire(path)
             return nil
         }
     }
@@ -125,11 +140,6 @@ struct Builder {
         guard stamp != watchedStamp else { return false }
         watchedStamp = stamp
         return DiskFile.fingerprint(path) != state.document.fingerprint
-    }
-
-    static func baseName(_ path: String) -> String {
-        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        return name.isEmpty ? "New org" : name
     }
 }
 

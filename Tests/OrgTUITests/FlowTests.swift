@@ -212,7 +212,7 @@ struct FlowTests {
         driver.key(.down)
         driver.press(.confirm)
         #expect(driver.effects.count == 1)
-        guard case .export(_, let format, let path) = driver.effects.first else {
+        guard case .export(_, let format, let path, _, _) = driver.effects.first else {
             Issue.record("no export effect")
             return
         }

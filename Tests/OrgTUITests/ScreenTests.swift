@@ -180,7 +180,7 @@ struct ScreenTests {
         var opened = try self.driver(size)
         var recovered = opened.state.document.org
         try recovered.apply(.renameOrg("Northwind MSP (recovered)"))
-        App.offerRecovery(&opened.state, recovered)
+        App.offerRecovery(&opened.state, [RecoveryStore.Copy(path: "/home/u/.local/state/hats/msp-10-1@host.0.1.1.json", org: recovered, written: .distantPast)])
         assertScreen(opened.screen, name("dialog-recover", size))
     }
 

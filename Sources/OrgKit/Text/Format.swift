@@ -33,6 +33,15 @@ public enum Format {
         return value == 1 ? "1 year" : "\(text) years"
     }
 
+    /// How long ago, roughly: "just now", "5 minutes ago", "3 hours ago", "2 days ago".
+    public static func age(_ seconds: Double) -> String {
+        let minutes = Int(max(0, seconds) / 60)
+        if minutes < 1 { return "just now" }
+        if minutes < 60 { return "\(count(minutes, "minute")) ago" }
+        if minutes < 48 * 60 { return "\(count(minutes / 60, "hour")) ago" }
+        return "\(count(minutes / (24 * 60), "day")) ago"
+    }
+
     /// "1 hat", "3 hats".
     public static func count(_ number: Int, _ singular: String, _ plural: String? = nil) -> String {
         "\(number) \(number == 1 ? singular : (plural ?? singular + "s"))"

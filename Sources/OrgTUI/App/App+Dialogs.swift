@@ -13,6 +13,10 @@ extension App {
             } else {
                 state.dialogs.removeLast()
                 if case .form(let form) = dialog, form.purpose == .saveAs { state.quitAfterSave = false }
+                // A question whose Esc choice does something (keep a recovery copy).
+                if case .confirm(let confirm) = dialog, let choice = confirm.choices.first(where: { $0.key == .escape }) {
+                    return Confirms.act(choice.action, &state)
+                }
             }
             return []
         }
@@ -188,7 +192,7 @@ extension App {
                 return []
             }
             state.dialogs.remove(at: index)
-            return [.export(state.document.org, format: export.formats[export.selected], path: path)]
+            return [.export(state.document.org, format: export.formats[export.selected], path: path, document: state.document.path)]
         case .tab, .backTab:
             export.focus = 1 - export.focus
         case .down where export.focus == 0, .character("j") where export.focus == 0:

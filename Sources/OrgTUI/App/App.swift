@@ -22,9 +22,17 @@ public enum App {
         return keepRecovery(&state, msg, revisionBefore: revision, effects)
     }
 
-    /// Offers a recovery copy of unsaved work found when opening the document.
-    public static func offerRecovery(_ state: inout AppState, _ recovered: Org) {
-        state.dialogs.append(.confirm(Confirms.recover(recovered, state)))
+    /// Offers the copies of unsaved work found when opening the document, newest first,
+    /// one after another.
+    public static func offerRecovery(_ state: inout AppState, _ copies: [RecoveryStore.Copy]) {
+        state.recovery.pending = copies
+        offerNextRecovery(&state)
+    }
+
+    static func offerNextRecovery(_ state: inout AppState) {
+        guard !state.recovery.pending.isEmpty else { return }
+        let copy = state.recovery.pending.removeFirst()
+        state.dialogs.append(.confirm(Confirms.recover(copy, state)))
     }
 
     static func handle(_ state: inout AppState, _ msg: Msg) -> [Effect] {
@@ -69,7 +77,7 @@ public enum App {
                 state = AppState(document: Document(org: org, path: path, isNew: isNew, fingerprint: fingerprint), size: size)
                 state.now = now
                 if isNew { state.status = StatusMessage(text: "New org: Ctrl-S creates \(path)", kind: .info) }
-                if let recovered { offerRecovery(&state, recovered) }
+                offerRecovery(&state, recovered)
             case .failure(let failure):
                 state.starting?.error = failure.lines
             }
@@ -89,6 +97,21 @@ public enum App {
         case .tick(let date):
             state.now = date
             return []
+        case .exportExists(let path, let format):
+            state.dialogs.append(.confirm(Confirms.replaceExport(path, format)))
+            return []
+        case .recoveryWritten(let error):
+            if error != nil {
+                // The status bar says so, and why, until a copy is written again.
+                state.status = nil
+            } else {
+                if state.recovery.failure != nil {
+                    state.status = StatusMessage(text: "Crash protection back on: a recovery copy is kept again", kind: .success)
+                }
+                state.recovery.adopted = []
+            }
+            state.recovery.failure = error
+            return []
         }
     }
 
@@ -99,9 +122,11 @@ public enum App {
         var effects = effects
         let key = state.document.recoveryKey
         func writeCopy() {
-            let copy = Effect.writeRecovery(state.document.org, key: key)
+            let copy = Effect.writeRecovery(state.document.org, key: key, retiring: state.recovery.adopted)
             if let quit = effects.firstIndex(of: .quit) { effects.insert(copy, at: quit) } else { effects.append(copy) }
-            state.recovery = RecoveryTracker(dueSince: nil, editsSinceCopy: 0, copyExists: true)
+            state.recovery.dueSince = nil
+            state.recovery.editsSinceCopy = 0
+            state.recovery.copyExists = true
         }
         let quitting = effects.contains(.quit)
         if case .terminate = msg {
@@ -112,7 +137,8 @@ public enum App {
         guard state.document.isModified, !quitting else {
             // Saved, undone back to the file, or deliberately discarded: no copy needed.
             if state.recovery.copyExists { effects.append(.removeRecovery(key: key)) }
-            state.recovery = RecoveryTracker()
+            effects += state.recovery.adopted.map { Effect.retireRecovery(path: $0) }
+            state.recovery = RecoveryTracker(pending: state.recovery.pending, failure: state.recovery.failure)
             return effects
         }
         if state.document.history.revision != revisionBefore {

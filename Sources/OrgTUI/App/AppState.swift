@@ -188,6 +188,13 @@ public struct RecoveryTracker: Equatable, Sendable {
     public var dueSince: Date?
     public var editsSinceCopy = 0
     public var copyExists = false
+    /// Copies of ended sessions still to be offered, after the one on screen.
+    public var pending: [RecoveryStore.Copy] = []
+    /// Copies recovered into this session: removed once this session's own copy of the
+    /// work is written, or the work is saved (never before: they are all there is).
+    public var adopted: [String] = []
+    /// Why the last copy could not be written: crash protection is off until one is.
+    public var failure: String?
 
     static let seconds: TimeInterval = 4
     static let edits = 20

@@ -17,7 +17,11 @@ public enum Msg: Sendable {
     case exported(path: String, error: String?)
     /// The result of an `.open` effect: the org (with what the file held), or why not;
     /// and a recovery copy of unsaved work on it, if there is one to offer.
-    case opened(path: String, result: Result<Org, OpenFailure>, isNew: Bool, fingerprint: FileFingerprint? = nil, recovered: Org? = nil)
+    case opened(path: String, result: Result<Org, OpenFailure>, isNew: Bool, fingerprint: FileFingerprint? = nil, recovered: [RecoveryStore.Copy] = [])
+    /// An `.export` found a file at its path: the user is asked before it is replaced.
+    case exportExists(path: String, format: ExportFormat)
+    /// The result of a `.writeRecovery` effect: nil error means the copy is on disk.
+    case recoveryWritten(error: String?)
     /// About once a second: lets the app keep its recovery copy fresh.
     case tick(Date)
     /// SIGTERM or SIGHUP: leave now (the runner restores the terminal).
@@ -46,12 +50,19 @@ public struct OpenFailure: Error, Equatable, Sendable {
 public enum Effect: Equatable, Sendable {
     /// Write the org to `path`; answer with `.saved`, or `.saveConflict` when `check` fails.
     case save(Org, path: String, revision: Int, check: SaveCheck = .none)
-    /// Keep a recovery copy of unsaved work (see `RecoveryStore`).
-    case writeRecovery(Org, key: String)
-    /// The work is saved or deliberately dropped: the recovery copy goes.
+    /// Keep this session's recovery copy of unsaved work (see `RecoveryStore`); once it
+    /// is written, remove the copies in `retiring` (recovered from ended sessions).
+    /// Answer with `.recoveryWritten`.
+    case writeRecovery(Org, key: String, retiring: [String] = [])
+    /// The work is saved or deliberately dropped: this session's copy goes.
     case removeRecovery(key: String)
-    /// Export the org to `path` in `format`; answer with `.exported`.
-    case export(Org, format: ExportFormat, path: String)
+    /// The user dealt with a copy from an ended session (discarded it, or the work
+    /// recovered from it is safe): it goes.
+    case retireRecovery(path: String)
+    /// Export the org to `path` in `format`; answer with `.exported`, or with
+    /// `.exportExists` when `path` is an existing file and `replacing` is false. Never
+    /// onto `document` (the org's own file).
+    case export(Org, format: ExportFormat, path: String, replacing: Bool = false, document: String? = nil)
     /// Read the org file at `path` (missing: a new org to be saved there); answer `.opened`.
     case open(path: String)
     case quit

@@ -59,15 +59,37 @@ enum Confirms {
         ])
     }
 
-    static func recover(_ org: Org, _ state: AppState) -> ConfirmDialog {
+    static func recover(_ copy: RecoveryStore.Copy, _ state: AppState) -> ConfirmDialog {
         let what = state.document.path ?? state.document.origin ?? "this org"
-        return ConfirmDialog(title: "Unsaved work found", lines: [
-            "There is unsaved work on \(what) from an earlier session",
-            "that ended without saving (\(org.people.count) people, \(org.roles.count) roles).",
+        var lines = ["There is unsaved work on \(what)"]
+        if let host = copy.otherHost {
+            lines.append("from a session on \(host) (it may still be running there).")
+        } else {
+            lines.append("from an earlier session that ended without saving.")
+        }
+        var facts = "\(Format.count(copy.org.people.count, "person", "people")), \(Format.count(copy.org.roles.count, "role"))"
+        if let now = state.now { facts += ", written \(Format.age(now.timeIntervalSince(copy.written)))" }
+        lines.append(facts + ".")
+        if copy.fileChangedSince, let path = state.document.path {
+            lines.append("\(path) changed on disk after it: recovering replaces that.")
+        }
+        if !state.recovery.pending.isEmpty {
+            lines.append("\(Format.count(state.recovery.pending.count, "more copy", "more copies")) after this one.")
+        }
+        return ConfirmDialog(title: "Unsaved work found", lines: lines, choices: [
+            ConfirmChoice(key: .character("r"), label: "Recover it", action: .recover(copy)),
+            ConfirmChoice(key: .character("d"), label: "Discard it", action: .discardRecovery(copy)),
+            ConfirmChoice(key: .escape, label: "Keep it for later", action: .keepRecovery(copy)),
+        ])
+    }
+
+    static func replaceExport(_ path: String, _ format: ExportFormat) -> ConfirmDialog {
+        ConfirmDialog(title: "Replace file?", lines: [
+            "\(path) already exists.",
+            "Replace it with the \(format.rawValue) export?",
         ], choices: [
-            ConfirmChoice(key: .character("r"), label: "Recover it", action: .recover(org)),
-            ConfirmChoice(key: .character("d"), label: "Discard it", action: .discardRecovery),
-            cancel,
+            ConfirmChoice(key: .character("y"), label: "Replace it", action: .replaceExport(format, path: path)),
+            ConfirmChoice(key: .escape, label: "Cancel", action: .cancel),
         ])
     }
 
@@ -95,17 +117,33 @@ enum Confirms {
             return [.open(path: path)]
         case .saveAsInstead:
             state.dialogs.append(.form(Forms.saveAs(state)))
-        case .recover(let org):
-            state.document.org = org
+        case .recover(let copy):
+            state.document.org = copy.org
             state.document.history = History()
             // Not what the file holds: marked unsaved until saved.
             state.document.savedRevision = -1
-            // The earlier session's copy is on disk: a clean save or a discard removes it.
-            state.recovery.copyExists = true
             App.refresh(&state, .everything)
-            state.status = StatusMessage(text: "Recovered your unsaved work: Ctrl-S saves it", kind: .success)
-        case .discardRecovery:
-            return [.removeRecovery(key: state.document.recoveryKey)]
+            let kept = state.recovery.pending.map(\.path)
+            state.recovery.pending = []
+            var text = "Recovered your unsaved work: Ctrl-S saves it"
+            if !kept.isEmpty { text += " (\(Format.count(kept.count, "other copy", "other copies")) kept for next time)" }
+            state.status = StatusMessage(text: text, kind: .success)
+            // This session's own copy first; the old one goes only once that is on disk.
+            state.recovery.adopted = [copy.path]
+            state.recovery.copyExists = true
+            state.recovery.dueSince = nil
+            state.recovery.editsSinceCopy = 0
+            return [.writeRecovery(copy.org, key: state.document.recoveryKey, retiring: [copy.path])]
+        case .discardRecovery(let copy):
+            state.status = StatusMessage(text: "Discarded the unsaved copy", kind: .info)
+            App.offerNextRecovery(&state)
+            return [.retireRecovery(path: copy.path)]
+        case .keepRecovery(let copy):
+            let more = state.recovery.pending.count
+            state.recovery.pending = []
+            state.status = StatusMessage(text: "Kept the unsaved copy\(more > 0 ? " (and \(more) more)" : "") for next time: \(copy.path)", kind: .info)
+        case .replaceExport(let format, let path):
+            return [.export(org, format: format, path: path, replacing: true, document: state.document.path)]
         case .discardAndQuit:
             state.quitting = true
             return [.quit]

@@ -190,8 +190,10 @@ public enum ConfirmAction: Sendable, Equatable {
     case overwrite
     case reload
     case saveAsInstead
-    case recover(Org)
-    case discardRecovery
+    case recover(RecoveryStore.Copy)
+    case discardRecovery(RecoveryStore.Copy)
+    case keepRecovery(RecoveryStore.Copy)
+    case replaceExport(ExportFormat, path: String)
     case cancel
 }
 

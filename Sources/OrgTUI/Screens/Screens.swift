@@ -62,9 +62,11 @@ enum Screens {
         // The unsaved marker is never cut: the title gives way to it.
         var marker = document.isModified ? "  ● unsaved" : ""
         if state.diskChanged { marker += "  ⚠ changed on disk" }
+        let unprotected = state.recovery.failure != nil && document.isModified
+        if unprotected { marker += "  ⚠ no crash copy" }
         if tabsStart - 1 - DisplayWidth.of(marker) < 16 {
             // Narrow: short markers, so the org's name still shows.
-            marker = (document.isModified ? " ●" : "") + (state.diskChanged ? " ⚠ disk" : "")
+            marker = (document.isModified ? " ●" : "") + (state.diskChanged ? " ⚠ disk" : "") + (unprotected ? " ⚠ copy" : "")
         }
         let room = max(0, tabsStart - 1 - DisplayWidth.of(marker))
         let used = canvas.put(DisplayWidth.truncate(title, to: room), x: 0, y: 0, style: .reverse.with(bold: true))
@@ -90,6 +92,12 @@ enum Screens {
 
     static func statusBar(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect) {
         var x = rect.x + 1
+        if state.status == nil, let failure = state.recovery.failure, state.document.isModified {
+            // Until a copy is written again, the one thing worth the whole line.
+            let text = "Crash protection off: \(failure)"
+            canvas.put(DisplayWidth.truncate(text, to: rect.width - 2), x: x, y: rect.y, style: Style(foreground: .red, bold: true))
+            return
+        }
         for severity in Finding.Severity.allCases.reversed() {
             let count = state.count(severity)
             let symbol = Widgets.severitySymbol[severity] ?? ""
@@ -108,6 +116,7 @@ enum Screens {
             canvas.put(DisplayWidth.truncate(status.text, to: room), x: x, y: rect.y, style: style)
             return
         }
+
         var hints: [String] = []
         if state.starting == nil, state.dialogs.isEmpty {
             hints = KeyMap.hints(for: state.tab.context).map { "\(keyText($0.keys.first)) \($0.label)" }
