@@ -71,4 +71,22 @@ struct CanvasTests {
             #expect(column > 0 && DisplayWidth.of(canvas[column - 1, 0].text) == 2)
         }
     }
+
+    @Test("invisible format characters (U+FEFF, U+200B, U+2060, tag characters) take no cell and are not sent")
+    func invisibleFormatCharacters() {
+        var canvas = Canvas(size: Size(width: 12, height: 2))
+        canvas.put("Sam\u{FEFF}Ortiz\u{FEFF}|", x: 0, y: 0)
+        canvas.put("Lee\u{E0041}\u{E0042}\u{200B}\u{2060}Park|", x: 0, y: 1)
+        #expect(canvas.lines() == ["SamOrtiz|   ", "LeePark|    "])
+        for y in 0..<2 {
+            for x in 0..<12 {
+                #expect(!canvas[x, y].text.unicodeScalars.contains { $0.properties.isDefaultIgnorableCodePoint })
+            }
+        }
+        // The emoji joiner and presentation selectors stay: they decide how emoji look.
+        var emoji = Canvas(size: Size(width: 6, height: 1))
+        emoji.put("👩\u{200D}💻✔\u{FE0F}", x: 0, y: 0)
+        #expect(emoji[0, 0].text == "👩\u{200D}💻")
+        #expect(emoji[2, 0].text == "✔\u{FE0F}")
+    }
 }

@@ -73,7 +73,7 @@ public struct Canvas: Equatable, Sendable {
         guard y >= 0, y < size.height, x < size.width else { return 0 }
         let end = min(size.width, limit.map { x + max(0, $0) } ?? size.width)
         var column = x
-        for character in TextSafety.printable(text) {
+        for character in Self.visible(TextSafety.printable(text)) {
             let width = DisplayWidth.of(character)
             if width == 0 {
                 // A stray combining mark or zero-width character: attach to the previous cell.
@@ -101,6 +101,25 @@ public struct Canvas: Equatable, Sendable {
             column += width
         }
         return max(0, column - x)
+    }
+
+    /// The text without its invisible format characters (U+FEFF, U+200B, U+2060, tag
+    /// characters, Mongolian selectors, Hangul fillers: Unicode's default-ignorable code
+    /// points), which terminals disagree about (some give them a column, some none) and
+    /// so would shift everything after them. The emoji joiner and variation selectors
+    /// stay: they decide how an emoji is drawn.
+    static func visible(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x80 }), text.unicodeScalars.contains(where: isInvisibleFormat) else { return text }
+        var kept = String.UnicodeScalarView()
+        kept.append(contentsOf: text.unicodeScalars.lazy.filter { !isInvisibleFormat($0) })
+        return String(kept)
+    }
+
+    private static func isInvisibleFormat(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200D, 0xFE00...0xFE0F: return false
+        default: return scalar.properties.isDefaultIgnorableCodePoint
+        }
     }
 
     /// Writes `text` padded with spaces (or cut with "…") to exactly `width` columns.
