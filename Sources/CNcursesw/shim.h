@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -73,7 +74,7 @@ static inline const char *hats_codeset(void) { return nl_langinfo(CODESET); }
 /* ------------------------------------------------ signal, crash and exit handling */
 
 #define HATS_CRASH_SIGNAL_COUNT 7
-#define HATS_FLAG_SIGNAL_COUNT 3
+#define HATS_FLAG_SIGNAL_COUNT 4
 
 struct hats_state {
     struct termios saved_termios;          /* the tty as it was before curses */
@@ -82,6 +83,7 @@ struct hats_state {
     volatile sig_atomic_t restored;        /* the emergency restore already ran */
     volatile sig_atomic_t terminate;       /* SIGTERM or SIGHUP arrived */
     volatile sig_atomic_t interrupt;       /* SIGINT arrived */
+    volatile sig_atomic_t resumed;         /* SIGCONT arrived: the shell had the terminal */
     volatile sig_atomic_t handlers_installed;
     volatile sig_atomic_t atexit_registered;
     volatile sig_atomic_t capturing_stderr; /* stderr goes to capture_fd while curses runs */
@@ -110,6 +112,7 @@ static inline int hats_flag_signal(int index) {
     switch (index) {
     case 0: return SIGTERM;
     case 1: return SIGHUP;
+    case 2: return SIGCONT;
     default: return SIGINT;
     }
 }
@@ -199,6 +202,8 @@ static inline void hats_emergency_restore(void) {
 static inline void hats_on_flag_signal(int sig) {
     if (sig == SIGINT) {
         hats_terminal_state.interrupt = 1;
+    } else if (sig == SIGCONT) {
+        hats_terminal_state.resumed = 1;
     } else {
         hats_terminal_state.terminate = 1;
     }
@@ -279,6 +284,7 @@ static inline void hats_install_handlers(void) {
     if (hats_terminal_state.handlers_installed) return;
     hats_terminal_state.terminate = 0;
     hats_terminal_state.interrupt = 0;
+    hats_terminal_state.resumed = 0;
     for (int i = 0; i < HATS_FLAG_SIGNAL_COUNT; i++) {
         struct sigaction action;
         memset(&action, 0, sizeof action);
@@ -339,6 +345,23 @@ static inline int hats_take_interrupt(void) {
     if (!hats_terminal_state.interrupt) return 0;
     hats_terminal_state.interrupt = 0;
     return 1;
+}
+
+/* Returns and clears the SIGCONT flag. */
+static inline int hats_take_resumed(void) {
+    if (!hats_terminal_state.resumed) return 0;
+    hats_terminal_state.resumed = 0;
+    return 1;
+}
+
+/* The terminal's size as the kernel knows it (a resize while stopped sends no SIGWINCH
+   to a stopped process group); 0 on success. */
+static inline int hats_terminal_size(int *rows, int *columns) {
+    struct winsize size;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return -1;
+    *rows = size.ws_row;
+    *columns = size.ws_col;
+    return 0;
 }
 
 /* Monotonic milliseconds, for the input wait loop. */

@@ -252,6 +252,7 @@ public final class TerminalSession {
         while true {
             if hats_take_terminate() != 0 { return .terminate }
             if hats_take_interrupt() != 0 { return .interrupt }
+            if hats_take_resumed() != 0 { return resume() }
             var slice = Self.sliceMilliseconds
             if timeoutMilliseconds >= 0 {
                 let remaining = Int64(timeoutMilliseconds) - (hats_monotonic_ms() - start)
@@ -280,6 +281,23 @@ public final class TerminalSession {
                 return nil
             }
         }
+    }
+
+    /// Back from a stop (Ctrl-Z in a shell, `kill -STOP`, a debugger): the shell may have
+    /// put its own terminal modes back (echo, line editing) and written over the screen,
+    /// and the terminal may have changed size meanwhile. endwin, then the next draw, puts
+    /// back curses' modes, the alternate screen and keypad mode (ncurses does this when it
+    /// comes back from shell mode); then every cell is drawn again. Reported as a resize
+    /// so the app lays out for the size the terminal has now.
+    private func resume() -> InputEvent {
+        endwin()
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        if hats_terminal_size(&rows, &columns) == 0, is_term_resized(rows, columns) {
+            resizeterm(rows, columns)
+        }
+        redrawAll()
+        return .resize(size)
     }
 
     private func event(for raw: RawInput, in window: WindowPointer) -> InputEvent? {

@@ -208,6 +208,12 @@ struct ScreenTests {
         driver.press(.moveDown)
         driver.key(.character("a"))
         #expect(driver.state.dialogs.isEmpty, "no blind edits while the screen is too small")
+        // The keys are not dropped in silence: the screen counts them.
+        assertScreen(driver.screen, "too-small-40x12-keys")
+        driver.resize(20, 5)
+        driver.key(.character("x"))
+        assertScreen(driver.screen, "too-small-20x5")
+        #expect(driver.screen.contains("now 20 × 5"), "the size is not cut at 20×5")
         for (width, height) in [(1, 1), (0, 0), (2, 1), (59, 15), (60, 14)] {
             driver.resize(width, height)
             _ = driver.screen
@@ -215,6 +221,8 @@ struct ScreenTests {
         driver.resize(1, 1)
         assertScreen(driver.screen, "too-small-1x1")
         driver.resize(80, 24)
+        #expect(driver.state.status?.text == "3 keys typed while the terminal was too small were ignored; nothing was changed")
+        driver.state.status = nil
         assertScreen(driver.screen, name("chart", (80, 24)))
     }
 

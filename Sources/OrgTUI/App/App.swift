@@ -47,6 +47,11 @@ public enum App {
         case .resize(let size):
             state.size = size
             keepSelectionVisible(&state, fill: true)
+            if state.keysIgnoredWhileSmall > 0, !Layout(state).isTooSmall {
+                let keys = Format.count(state.keysIgnoredWhileSmall, "key")
+                state.status = StatusMessage(text: "\(keys) typed while the terminal was too small \(state.keysIgnoredWhileSmall == 1 ? "was" : "were") ignored; nothing was changed", kind: .info)
+                state.keysIgnoredWhileSmall = 0
+            }
             return []
         case .saved(let path, let revision, let error, let fingerprint):
             if let error {
@@ -162,6 +167,7 @@ public enum App {
         if Layout(state).isTooSmall {
             // Nothing can be seen, so nothing is edited blind; quitting still works.
             if key == .character("q") || key == .control("c") { return requestQuit(&state) }
+            state.keysIgnoredWhileSmall += 1
             return []
         }
         if state.starting != nil { return startScreenKey(key, &state) }

@@ -98,6 +98,9 @@ public struct AppState: Sendable {
     public var status: StatusMessage?
     public var showDetail = true
     public var quitting = false
+    /// Keys pressed while the terminal was too small to show anything: ignored, and counted
+    /// so the user is told.
+    public var keysIgnoredWhileSmall = 0
 
     // Selections are ids, so they survive edits; scroll offsets are rows.
     public var selectedPerson: String?

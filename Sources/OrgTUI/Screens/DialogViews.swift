@@ -253,13 +253,23 @@ extension Screens {
 
     // MARK: - Small terminals and the start screen
 
-    static func tooSmall(_ canvas: inout Canvas) {
+    /// What to do, in as many words as fit: each line has shorter forms for narrow
+    /// terminals, and the lines that matter most (the sizes) come first when few fit.
+    static func tooSmall(_ canvas: inout Canvas, ignoredKeys: Int) {
         let size = canvas.size
-        let lines = [
-            "hats needs at least \(Layout.minimum.width) × \(Layout.minimum.height)",
-            "now \(size.width) × \(size.height)",
-            "enlarge the terminal, or q to quit",
+        let need = Layout.minimum
+        var choices: [[String]] = [
+            ["hats needs at least \(need.width) × \(need.height)", "needs \(need.width) × \(need.height)", "need \(need.width)×\(need.height)", "\(need.width)×\(need.height)", "hats"],
+            ["now \(size.width) × \(size.height)", "now \(size.width)×\(size.height)", "\(size.width)×\(size.height)"],
+            ["enlarge the terminal, or q to quit", "enlarge it, or q to quit", "q quits", "q"],
         ]
+        if ignoredKeys > 0 {
+            let keys = Format.count(ignoredKeys, "key")
+            choices.append(["\(keys) ignored until it is larger", "\(keys) ignored", "\(ignoredKeys) ignored"])
+        }
+        let lines = choices.prefix(size.height).map { forms in
+            forms.first { DisplayWidth.of($0) <= size.width } ?? forms[forms.count - 1]
+        }
         let top = max(0, (size.height - lines.count) / 2)
         for (offset, line) in lines.enumerated() {
             let width = DisplayWidth.of(line)

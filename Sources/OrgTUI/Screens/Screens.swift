@@ -13,7 +13,7 @@ enum Screens {
         var canvas = Canvas(size: state.size)
         let layout = Layout(state)
         if layout.isTooSmall {
-            tooSmall(&canvas)
+            tooSmall(&canvas, ignoredKeys: state.keysIgnoredWhileSmall)
             return canvas
         }
         if let start = state.starting {
