@@ -1,9 +1,11 @@
 import Foundation
 import OrgKit
+import OrgTUI
 
 /// hats-bench: the benchmark and stress tool (see docs/performance.md and docs/safety.md).
 ///   hats-bench generate N [--seed S]      a generated org with N people, on stdout
 ///   hats-bench save-loop A B TARGET       save A, then B, to TARGET, forever (for kill tests)
+///   hats-bench paste N [--keys]          N characters pasted into a text field, timed
 ///   hats-bench run [--sizes 1000,10000,100000] [--seed S] [--keystrokes K] [--hats PATH]
 ///                                         every measurement, as a Markdown table
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -57,6 +59,24 @@ case "keys":
     let benchmark = Benchmark(sizes: [], seed: 1, keystrokes: 0, hats: "", directory: "")
     let sample = benchmark.keystrokeSample(org, count: arguments.count >= 3 ? Int(arguments[2]) ?? 100 : 100)
     print("median \(sample.format(sample.median)) ms, p99 \(sample.format(sample.percentile(99))) ms")
+case "paste":
+    // A paste into the org-name field, as the builder handles it: one paste event, or (as
+    // terminals without bracketed paste send it) one key per character, then one frame.
+    guard arguments.count >= 2, let count = Int(arguments[1]) else { fail("usage: hats-bench paste N [--keys]") }
+    guard let org = try? PresetCatalog.named("msp-10")?.load() else { fail("the msp-10 preset is missing") }
+    let text = String(repeating: "Northwind ", count: count / 10 + 1).prefix(count)
+    var state = App.start(Document(org: org, path: nil), size: Size(width: 120, height: 40))
+    _ = App.update(&state, .key(.character("N")))
+    _ = App.update(&state, .key(.control("u")))
+    let milliseconds = Clock.milliseconds {
+        if arguments.contains("--keys") {
+            for character in text { _ = App.update(&state, .key(.character(character))) }
+        } else {
+            _ = App.update(&state, .key(.paste(String(text))))
+        }
+        _ = App.view(state)
+    }
+    print("\(count) characters pasted in \(String(format: "%.1f", milliseconds)) ms; status: \(state.status?.text ?? "-")")
 default:
     fail("usage: hats-bench generate N [--seed S] | save-loop A B TARGET | run [--sizes …] | keys N [K]")
 }

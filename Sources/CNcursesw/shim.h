@@ -186,12 +186,13 @@ static inline void hats_release_stderr(void) {
  * to normal mode (rmkx), original termios, then the captured stderr.
  */
 static inline void hats_emergency_restore(void) {
-    const char *reset = "\033[?1000l\033[?1002l\033[?1006l\033[0m\033[?25h\033[?1049l\033[?1l\033>";
+    const char *reset = "\033[?2004l\033[?1000l\033[?1002l\033[?1006l\033[0m\033[?25h\033[?1049l\033[?1l\033>";
     int saved_errno = errno;
     if (hats_terminal_state.active && !hats_terminal_state.restored) {
         hats_terminal_state.restored = 1;
         hats_write_all(STDOUT_FILENO, reset, strlen(reset));
         if (hats_terminal_state.have_termios) {
+            tcflush(STDIN_FILENO, TCIFLUSH); /* typed-ahead keys are not left for the shell */
             tcsetattr(STDIN_FILENO, TCSANOW, &hats_terminal_state.saved_termios);
         }
     }
@@ -346,6 +347,14 @@ static inline int hats_take_interrupt(void) {
     hats_terminal_state.interrupt = 0;
     return 1;
 }
+
+/* Writes a terminal sequence straight to fd (bracketed paste on and off). */
+static inline void hats_write_text(int fd, const char *text) {
+    hats_write_all(fd, text, strlen(text));
+}
+
+/* Sets the SIGTERM/SIGHUP flag again (seen while reading a paste: the event loop acts on it). */
+static inline void hats_note_terminate(void) { hats_terminal_state.terminate = 1; }
 
 /* Returns and clears the SIGCONT flag. */
 static inline int hats_take_resumed(void) {

@@ -31,29 +31,48 @@ struct Builder {
         _ = App.update(&state, .tick(Date()))
         _ = App.update(&state, .resize(session.size))
         session.draw(App.view(state))
+        var lastTick = Date()
         while true {
-            var pending: [Msg]
+            var events: [InputEvent] = []
             if let event = session.nextEvent(timeoutMilliseconds: 1000) {
-                pending = [message(for: event)]
-            } else {
-                pending = [.tick(Date())]
+                events.append(event)
+                // A burst (keys typed ahead, a paste the terminal did not mark): take what is
+                // already waiting, then draw once, so a long burst costs one frame.
+                let burst = Date()
+                while events.count < Self.burstLimit, Date().timeIntervalSince(burst) < 0.05,
+                    let next = session.nextEvent(timeoutMilliseconds: 0) {
+                    events.append(next)
+                }
+            }
+            var pending = events.map(message(for:))
+            // Once a second even while keys keep coming: the recovery copy and the disk
+            // check must not wait for the typing to stop.
+            if events.isEmpty || Date().timeIntervalSince(lastTick) >= 1 {
+                lastTick = Date()
+                pending.append(.tick(lastTick))
                 if builder.fileChanged(state) { pending.append(.diskChanged) }
             }
             var quit = false
-            while !pending.isEmpty {
+            while !pending.isEmpty, !quit {
                 let msg = pending.removeFirst()
+                // An effect's result comes before the keys that followed it.
+                var answers: [Msg] = []
                 for effect in App.update(&state, msg) {
                     if let answer = builder.perform(effect) {
-                        pending.append(answer)
+                        answers.append(answer)
                     } else if effect == .quit {
                         quit = true
                     }
                 }
+                pending.insert(contentsOf: answers, at: 0)
             }
             if quit { return 0 }
             session.draw(App.view(state))
         }
     }
+
+    /// The most events taken in one burst before a frame is drawn.
+    static let burstLimit = 4_096
 
     static func message(for event: InputEvent) -> Msg {
         switch event {

@@ -25,6 +25,8 @@ enum DecodedInput: Equatable, Sendable {
     case resize
     /// KEY_MOUSE: ask curses for the mouse event.
     case mouse
+    /// The terminal's bracketed-paste markers: what comes between them was pasted.
+    case pasteStart, pasteEnd
     /// Nothing the app understands (an unmapped key code or control character).
     case ignored
 }
@@ -74,10 +76,17 @@ enum KeyDecoder {
         case KEY_ENTER: return .key(.enter)
         case KEY_RESIZE: return .resize
         case KEY_MOUSE: return .mouse
+        case pasteStartCode: return .pasteStart
+        case pasteEndCode: return .pasteEnd
         case functionKeys: return .key(.function(Int(code - KEY_F0)))
         default: return .ignored
         }
     }
+
+    /// Key codes of our own (above every curses key) for the bracketed-paste markers
+    /// ESC [ 200 ~ and ESC [ 201 ~, which the session defines with define_key.
+    static let pasteStartCode = KEY_MAX + 1
+    static let pasteEndCode = KEY_MAX + 2
 
     /// KEY_F(1) through KEY_F(63).
     static let functionKeys: ClosedRange<Int32> = (KEY_F0 + 1)...(KEY_F0 + 63)

@@ -103,6 +103,7 @@ public final class TerminalSession {
         defineMissingKeys()
         mousemask(MouseMasks.all, nil)
         mouseinterval(0)
+        setBracketedPaste(true)
 
         var support = ColorSupport.none
         var defaultColors = false
@@ -146,11 +147,66 @@ public final class TerminalSession {
             ("[A", KEY_UP), ("[B", KEY_DOWN), ("[C", KEY_RIGHT), ("[D", KEY_LEFT),
             ("OA", KEY_UP), ("OB", KEY_DOWN), ("OC", KEY_RIGHT), ("OD", KEY_LEFT),
             ("[Z", KEY_BTAB),
+            ("[200~", KeyDecoder.pasteStartCode), ("[201~", KeyDecoder.pasteEndCode),
         ]
         for (tail, code) in sequences {
             let sequence = escape + tail
             if key_defined(sequence) == 0 { define_key(sequence, code) }
         }
+    }
+
+    /// Bracketed paste (xterm's mode 2004, which tmux, screen and every common terminal
+    /// emulator know; others ignore it): a paste then arrives marked, so it goes into a
+    /// text field at once instead of being typed key by key, or taken as commands.
+    private static func setBracketedPaste(_ on: Bool) {
+        let sequence = on ? "\u{1B}[?2004h" : "\u{1B}[?2004l"
+        fflush(nil)
+        hats_write_text(STDOUT_FILENO, sequence)
+    }
+
+    /// The most of one paste that is kept (the rest is read and dropped): far more than any
+    /// field holds.
+    static let pasteLimit = 1 << 20
+
+    /// Reads a bracketed paste up to its end marker (or until the terminal has sent nothing
+    /// for a second, should the marker be lost), as text: Enter is a newline, other control
+    /// characters and keys inside the paste are left out.
+    private func readPaste(in window: WindowPointer) -> InputEvent? {
+        var scalars = String.UnicodeScalarView()
+        var kept = 0
+        var idle: Int64 = 0
+        wtimeout(window, 100)
+        while idle < 1000 {
+            let readStart = hats_monotonic_ms()
+            var value: wint_t = 0
+            let status = wget_wch(window, &value)
+            guard let raw = RawInput(status: status, value: value) else {
+                idle += max(1, hats_monotonic_ms() - readStart)
+                // SIGTERM/SIGHUP: stop reading; the event loop sees the flag next.
+                if hats_take_terminate() != 0 {
+                    hats_note_terminate()
+                    break
+                }
+                continue
+            }
+            idle = 0
+            switch raw {
+            case .keyCode(let code):
+                if KeyDecoder.keyCode(code) == .pasteEnd { idle = .max }
+            case .character(let character):
+                guard kept < Self.pasteLimit else { continue }
+                switch character {
+                case 0x0D, 0x0A: scalars.append("\n")
+                case 0x09: scalars.append("\t")
+                case 0..<0x20, 0x7F..<0xA0: break
+                default:
+                    guard let scalar = Unicode.Scalar(character) else { break }
+                    scalars.append(scalar)
+                    kept += 1
+                }
+            }
+        }
+        return scalars.isEmpty ? nil : .key(.paste(String(scalars)))
     }
 
     /// The terminal's size in cells (0×0 once stopped).
@@ -291,6 +347,8 @@ public final class TerminalSession {
     /// so the app lays out for the size the terminal has now.
     private func resume() -> InputEvent {
         endwin()
+        // A shell turns bracketed paste off before it runs a command (fg): on again.
+        Self.setBracketedPaste(true)
         var rows: Int32 = 0
         var columns: Int32 = 0
         if hats_terminal_size(&rows, &columns) == 0, is_term_resized(rows, columns) {
@@ -307,6 +365,10 @@ public final class TerminalSession {
         case .resize:
             needsFullRedraw = true
             return .resize(size)
+        case .pasteStart:
+            return readPaste(in: window)
+        case .pasteEnd:
+            return nil
         case .mouse:
             var mouse = MEVENT()
             guard getmouse(&mouse) == OK else { return nil }
@@ -322,6 +384,11 @@ public final class TerminalSession {
     /// crash if the app never calls it.
     public func stop() {
         guard let screen else { return }
+        // Keys typed ahead or the rest of a paste are dropped, never left for the shell
+        // to run.
+        flushinp()
+        tcflush(STDIN_FILENO, TCIFLUSH)
+        Self.setBracketedPaste(false)
         mousemask(0, nil)
         curs_set(1)
         endwin()

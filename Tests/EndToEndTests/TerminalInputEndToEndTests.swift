@@ -81,4 +81,73 @@ struct TerminalInputEndToEndTests {
         try tmux.keys("q")
         #expect(tmux.waitFor("$ "))
     }
+
+    @Test("a 10,000-character bracketed paste lands in the field at once, cut to the field's maximum with a message")
+    func bracketedPaste() throws {
+        let tmux = try Tmux()
+        try makeOrg(tmux)
+        try tmux.start("org.json")
+        #expect(tmux.waitFor("Reporting lines"))
+        try tmux.keys("N")
+        try tmux.keys("C-u")
+        #expect(tmux.waitFor("Rename the org"))
+        let text = String(repeating: "Paste", count: 2_000)
+        let buffer = tmux.directory.appendingPathComponent("paste.txt")
+        try Data(text.utf8).write(to: buffer)
+        try tmux.tmux(["load-buffer", buffer.path])
+        // -p: bracketed, as tmux pastes for a program that asked for it.
+        try tmux.tmux(["paste-buffer", "-p", "-t", "e2e"])
+        // Before the fix this took minutes; a bound of 15 seconds only says "it finished".
+        #expect(tmux.waitFor("9,000 pasted ones left out"), "\(tmux.screen)")
+        try tmux.keys("Enter")
+        #expect(tmux.waitFor("PastePaste"))
+        try tmux.keys("C-s")
+        let deadline = Date().addingTimeInterval(15)
+        var saved: String?
+        while saved != String(text.prefix(1_000)), Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            saved = try OrgFileText.name(tmux.file("org.json"))
+        }
+        #expect(saved == String(text.prefix(1_000)), "the first 1,000 characters are saved")
+    }
+
+    @Test("10,000 keys typed ahead without paste marks: the builder keeps up and says the field is full")
+    func unmarkedBurst() throws {
+        let tmux = try Tmux()
+        try makeOrg(tmux)
+        try tmux.start("org.json")
+        #expect(tmux.waitFor("Reporting lines"))
+        try tmux.keys("N")
+        try tmux.keys("C-u")
+        #expect(tmux.waitFor("Rename the org"))
+        try tmux.type(String(repeating: "Keys", count: 2_500))
+        #expect(tmux.waitFor("nothing more fits"), "\(tmux.screen)")
+        try tmux.keys("Escape")
+        #expect(tmux.waitUntilGone("Rename the org"))
+    }
+
+    @Test("keys typed ahead of q are dropped at exit, never run by the shell")
+    func typedAheadIsDiscarded() throws {
+        let tmux = try Tmux()
+        try makeOrg(tmux)
+        try tmux.start("org.json")
+        #expect(tmux.waitFor("Reporting lines"))
+        // One write: q, then a command the shell would run if it got the rest.
+        try tmux.type("qtouch LEAKED")
+        try tmux.keys("Enter")
+        #expect(tmux.waitUntilGone("Reporting lines"))
+        Thread.sleep(forTimeInterval: 1)
+        try tmux.shell("echo shell-is-back")
+        #expect(tmux.waitFor("shell-is-back"))
+        #expect(!FileManager.default.fileExists(atPath: tmux.directory.appendingPathComponent("LEAKED").path), "\(tmux.screen)")
+        #expect(!tmux.screen.contains("touch LEAKED"))
+    }
+}
+
+/// The org's name in a saved file, read the way a person would check it.
+enum OrgFileText {
+    static func name(_ text: String?) throws -> String? {
+        guard let text, let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return nil }
+        return object["name"] as? String
+    }
 }

@@ -123,4 +123,11 @@ struct KeyDecoderTests {
         #expect(MouseMasks.wheelUp == 0o2 << 15) // BUTTON4_PRESSED with mouse version 2
         #expect(MouseMasks.wheelDown == 0o2 << 20) // BUTTON5_PRESSED
     }
+
+    @Test("the bracketed-paste markers have codes of their own, above every curses key")
+    func pasteMarkers() {
+        #expect(KeyDecoder.decode(.keyCode(KeyDecoder.pasteStartCode)) == .pasteStart)
+        #expect(KeyDecoder.decode(.keyCode(KeyDecoder.pasteEndCode)) == .pasteEnd)
+        #expect(KeyDecoder.pasteStartCode > 0o777, "KEY_MAX is 0777: user-defined codes start above it")
+    }
 }

@@ -42,9 +42,20 @@ public enum Format {
         return "\(count(minutes / (24 * 60), "day")) ago"
     }
 
-    /// "1 hat", "3 hats".
+    /// "1 hat", "3 hats", "9,000 characters".
     public static func count(_ number: Int, _ singular: String, _ plural: String? = nil) -> String {
-        "\(number) \(number == 1 ? singular : (plural ?? singular + "s"))"
+        "\(grouped(number)) \(number == 1 ? singular : (plural ?? singular + "s"))"
+    }
+
+    /// A whole number with commas between thousands, whatever the locale: "10,000".
+    public static func grouped(_ number: Int) -> String {
+        let digits = String(number.magnitude)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return number < 0 ? "-" + result : result
     }
 }
 

@@ -57,6 +57,17 @@ extension App {
         return effects
     }
 
+    /// An editing key in a text field; says so on the status line when the field is full.
+    @discardableResult
+    static func edit(_ field: inout TextField, _ key: Key, _ state: inout AppState) -> Bool {
+        let used = field.handle(key)
+        if field.refused > 0 {
+            let what = key.isPaste ? "\(Format.grouped(field.refused)) pasted ones left out" : "nothing more fits"
+            state.status = StatusMessage(text: "Field holds \(Format.grouped(TextField.maxLength)) characters: \(what)", kind: .error)
+        }
+        return used
+    }
+
     private static func formKey(_ key: Key, _ form: inout FormDialog, _ index: Int, _ state: inout AppState) -> [Effect] {
         switch key {
         case .enter:
@@ -84,7 +95,7 @@ extension App {
                     }
                 }
             } else {
-                field.input.handle(key)
+                edit(&field.input, key, &state)
             }
             form.fields[form.focus] = field
             form.error = nil
@@ -117,7 +128,7 @@ extension App {
             }
             return
         default:
-            if picker.query.handle(key) { picker.refilter() }
+            if edit(&picker.query, key, &state) { picker.refilter() }
         }
         picker.selected = max(0, picker.selected)
         if picker.selected < picker.scroll { picker.scroll = picker.selected }
@@ -151,7 +162,7 @@ extension App {
                     hats.error = state.status?.text
                 }
             } else {
-                field.handle(key)
+                edit(&field, key, &state)
                 hats.editing = field
             }
             state.dialogs[index] = .hats(hats)
@@ -200,8 +211,8 @@ extension App {
         case .up where export.focus == 0, .character("k") where export.focus == 0:
             export.selected = max(0, export.selected - 1)
         default:
-            if export.focus == 0, case .character = key { export.focus = 1 }
-            if export.focus == 1, export.path.handle(key) { export.pathEdited = true }
+            if export.focus == 0, key.isText { export.focus = 1 }
+            if export.focus == 1, edit(&export.path, key, &state) { export.pathEdited = true }
         }
         if !export.pathEdited { export.path.set(Exports.defaultPath(state, export.formats[export.selected])) }
         export.error = nil

@@ -170,6 +170,11 @@ public enum App {
             state.keysIgnoredWhileSmall += 1
             return []
         }
+        if key.isPaste, state.dialogs.isEmpty {
+            // Pasted text is never taken as commands (a paste of "dd" deletes nothing).
+            state.status = StatusMessage(text: "Pasted text goes into a text field (a name, the / filter); nothing was changed", kind: .info)
+            return []
+        }
         if state.starting != nil { return startScreenKey(key, &state) }
         if !state.dialogs.isEmpty { return dialogKey(key, &state) }
         guard let binding = KeyMap.binding(for: key, in: state.tab.context) else {

@@ -7,6 +7,22 @@ public enum Key: Hashable, Sendable {
     case enter, tab, backTab, backspace, delete, escape, insert
     case up, down, left, right, pageUp, pageDown, home, end
     case function(Int)
+    /// Text the terminal marked as pasted (bracketed paste): it goes into a text field at
+    /// once, and is never taken as commands.
+    case paste(String)
+
+    /// Typed or pasted text (what a text field inserts).
+    public var isText: Bool {
+        switch self {
+        case .character, .paste: true
+        default: false
+        }
+    }
+
+    public var isPaste: Bool {
+        if case .paste = self { return true }
+        return false
+    }
 
     /// How the key is written in help and docs: "j", "Ctrl-S", "↑", "PgDn", "Enter".
     public var label: String {
@@ -30,6 +46,7 @@ public enum Key: Hashable, Sendable {
         case .home: return "Home"
         case .end: return "End"
         case .function(let number): return "F\(number)"
+        case .paste: return "Paste"
         }
     }
 }

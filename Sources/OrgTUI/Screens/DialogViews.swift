@@ -28,9 +28,16 @@ enum DialogViews {
         let style = focused ? Style(underline: true) : Style(dim: true)
         canvas.fill(Rect(x: x, y: y, width: width, height: 1), style: style)
         let characters = field.characters
-        var start = 0
-        func widthOf(_ range: Range<Int>) -> Int { range.reduce(0) { $0 + DisplayWidth.of(characters[$1]) } }
-        while start < field.cursor, widthOf(start..<field.cursor) > width - 1 { start += 1 }
+        // From the cursor back, as many characters as fit before it (leaving its own cell):
+        // the cost is the field's width, not the text's length.
+        var start = field.cursor
+        var used = 0
+        while start > 0 {
+            let next = DisplayWidth.of(characters[start - 1])
+            if used + next > width - 1 { break }
+            used += next
+            start -= 1
+        }
         var column = x
         for index in start..<characters.count {
             let characterWidth = DisplayWidth.of(characters[index])
