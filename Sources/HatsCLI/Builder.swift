@@ -109,7 +109,7 @@ struct Builder {
             if let document, let target = FileIdentity(path), target == FileIdentity(document) {
                 return .exported(path: path, error: "that is this org's own file; export to another name")
             }
-            if DiskFile.openStream(named: path) != nil || path == "/dev/tty" {
+            if DiskFile.openStream(named: path) != nil || path == "/dev/tty" || Self.isTerminal(path) {
                 return .exported(path: path, error: "that is the screen the builder draws on; use hats export on the command line")
             }
             if FileKind(path: path) == .regular, !replacing { return .exportExists(path: path, format: format) }
@@ -150,6 +150,18 @@ struct Builder {
             recovery.retire(path)
             return nil
         }
+    }
+
+    /// Whether `path` is a terminal (`/dev/pts/N`, this one or another): an export there
+    /// would send names as live escape sequences. Opened without becoming its controlling
+    /// terminal and without waiting, only after stat says it is a character device.
+    static func isTerminal(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFCHR else { return false }
+        let fd = open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return isatty(fd) == 1
     }
 
     /// Whether the document's file no longer holds what the app last read or wrote.

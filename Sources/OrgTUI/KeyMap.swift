@@ -207,7 +207,10 @@ public enum KeyMap {
 
             Type to edit; `←` `→` move, `Home`/`Ctrl-A` and `End`/`Ctrl-E` jump, `Backspace` and
             `Delete` remove, `Ctrl-U` clears to the start, `Ctrl-K` to the end, `Ctrl-W` removes a word.
-            In pickers, typing filters the list (names and aliases) and `↑` `↓` choose.
+            In pickers, typing filters the list (names and aliases) and `↑` `↓` choose. A paste goes
+            into the field in one edit; a field holds at most 1,000 characters, and the status bar
+            says when a paste or a key did not fit. Outside a text field a paste does nothing (it is
+            never taken as keys).
 
             ## Mouse
 

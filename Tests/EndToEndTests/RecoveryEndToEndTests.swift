@@ -188,6 +188,15 @@ struct RecoveryEndToEndTests {
         try tmux.keys("y")
         #expect(tmux.waitFor("Exported chart.txt"))
         #expect(tmux.file("chart.txt")?.hasPrefix("Northwind MSP") == true, "replaced with the chosen format (the first: text)")
+        // The pane's own terminal by its device name: never written (names would be live
+        // escape sequences on the screen the builder draws on).
+        let tty = tmux.paneFlag("pane_tty")
+        try tmux.keys("x")
+        #expect(tmux.waitFor("Export"))
+        try tmux.keys("Tab", "C-u")
+        try tmux.type(tty)
+        try tmux.keys("Enter")
+        #expect(tmux.waitFor("that is the screen the builder"), "\(tty)\n\(tmux.screen)")
         try tmux.keys("q")
     }
 }
