@@ -30,18 +30,40 @@ struct ReportText {
             lines.append("No findings: nobody is over the line and every critical role is covered.")
         }
         if let whatIf {
+            let comparison = whatIf.comparison
             lines.append("")
-            lines.append(bold("Compared with the org as it is: \(Format.count(whatIf.comparison.new.count, "new finding")), \(whatIf.comparison.resolved.count) resolved"))
-            for finding in whatIf.comparison.new {
+            lines.append(bold("Compared with the org as it is: \(Self.comparisonSummary(comparison))"))
+            for finding in comparison.new {
                 lines.append("  + \(paint(Self.symbols[finding.severity] ?? "", finding.severity)) \(finding.rule.rawValue) · \(TextSafety.printable(finding.subject.name))")
             }
-            for finding in whatIf.comparison.resolved {
+            for change in comparison.worse {
+                lines.append("  ↑ \(paint(Self.symbols[change.after.severity] ?? "", change.after.severity)) \(TextSafety.printable(change.after.subject.name)): \(Self.transition(change))")
+            }
+            for change in comparison.better {
+                lines.append("  ↓ \(TextSafety.printable(change.after.subject.name)): \(Self.transition(change))")
+            }
+            for finding in comparison.resolved {
                 lines.append("  − \(finding.rule.rawValue) · \(TextSafety.printable(finding.subject.name))")
             }
         }
         lines.append("")
         lines += peopleTable(report, org: org, away: Set(whatIf?.without ?? []))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// "2 new, 1 worse, 0 better, 1 resolved"
+    static func comparisonSummary(_ comparison: ReportComparison) -> String {
+        "\(comparison.new.count) new, \(comparison.worse.count) worse, \(comparison.better.count) better, \(comparison.resolved.count) resolved"
+    }
+
+    /// "single-point-of-failure ▲ → unfilled-role ✖" or "overload 167 % → 275 %"
+    static func transition(_ change: ReportComparison.Change) -> String {
+        if change.before.rule == change.after.rule, let was = change.before.load, let now = change.after.load {
+            return "\(change.after.rule.rawValue) \(Format.percent(was)) → \(Format.percent(now))"
+        }
+        let before = "\(change.before.rule.rawValue) (\(change.before.severity.name))"
+        let after = "\(change.after.rule.rawValue) (\(change.after.severity.name))"
+        return "\(before) → \(after)"
     }
 
     func summary(_ report: LoadReport) -> String {
@@ -54,6 +76,8 @@ struct ReportText {
                      "      \(TextSafety.printable(finding.message))"]
         if let suggestion = finding.suggestion {
             lines.append("      → \(TextSafety.printable(suggestion.text))")
+        } else if let reason = finding.noSuggestion {
+            lines.append("      · no suggestion: \(TextSafety.printable(reason))")
         }
         return lines
     }
@@ -62,12 +86,13 @@ struct ReportText {
         guard !report.people.isEmpty else { return ["People: none yet."] }
         let names = report.people.map { TextSafety.printable($0.name) }
         let nameWidth = min(32, max(6, names.map(DisplayWidth.of).max() ?? 0))
-        let header = bold(DisplayWidth.pad("Person", to: nameWidth) + "  hats   hours  switching  effective    load")
+        let header = bold(DisplayWidth.pad("Person", to: nameWidth) + "  hats  kinds   hours  switching  effective    load   room")
         // Rows are independent: a large org's are built on all cores.
         return [header] + Parallel.map(report.people.count) { index in
             let load = report.people[index]
             var line = DisplayWidth.pad(names[index], to: nameWidth)
             line += "  " + right("\(load.hats)", 4)
+            line += "  " + right(load.hats > 1 && !load.external ? Format.oneDecimal(load.contexts) : "", 5)
             line += "  " + right(Format.oneDecimal(load.allocatedHours), 6)
             if load.external || away.contains(load.id) {
                 line += "  " + right("", 9) + "  " + right("", 9) + "  " + right(load.external ? "external" : "away", 8)
@@ -78,6 +103,7 @@ struct ReportText {
                 let mark = severity.map { " " + (Self.symbols[$0] ?? "") } ?? ""
                 let text = right(Format.percent(load.load), 6) + mark
                 line += "  " + (severity.map { paint(text, $0) } ?? text)
+                line += String(repeating: " ", count: max(0, 8 - DisplayWidth.of(text))) + right(Format.oneDecimal(load.room), 5)
             }
             return line
         }

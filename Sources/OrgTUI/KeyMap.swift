@@ -123,7 +123,7 @@ public enum KeyMap {
         Binding(.jumpToSubject, [.enter], "go to", "Go to the person, role or duty of the finding", group: "Findings", in: [.findings], hint: true,
                 unavailable: { $0.selectedFinding == nil ? "no finding selected" : nil }),
         Binding(.applySuggestion, [.character("f")], "fix", "Apply the suggestion shown in the details (undo with u)", group: "Findings", hint: true,
-                unavailable: { $0.currentSuggestion == nil ? "no suggestion for this selection" : nil }),
+                unavailable: { $0.currentSuggestion == nil ? ($0.noSuggestionReason.map { "no suggestion — \($0)" } ?? "no finding with a suggestion here") : nil }),
         Binding(.toggleAway, [.character("w")], "what-if", "Mark the selected person away (what-if), or back", group: "Findings", in: people, hint: true,
                 unavailable: { $0.selectedPerson == nil ? "no person selected" : nil }),
         Binding(.clearAway, [.character("W")], "all back", "End the what-if: everyone back", group: "Findings",

@@ -254,7 +254,7 @@ extension Org {
             "role": "Role", "tier": "Tier", "escalatesTo": "Escalates to", "minYears": "Minimum years",
             "yearsExperience": "Years of experience", "warnAt": "Warn at", "criticalAt": "Critical at",
             "maxHats": "Most hats", "maxDuties": "Most duties", "maxDirectReports": "Most direct reports",
-            "flatSwitchingLoss": "Flat switching loss", "switching": "Switching",
+            "flatSwitchingLoss": "Flat switching loss", "switching": "Switching", "availability": "Availability",
         ]
         let base = field.split(separator: "[").first.map(String.init) ?? field
         if let label = words[base] { return "\(label): \(problem.message)" }

@@ -1,5 +1,7 @@
 /// Finds the checker's suggestions: concrete changes (move a hat or some of its hours,
-/// cross-train a backup, fill a role) that help and create no finding of their own.
+/// ask a provider, cross-train a backup, fill a role, add hours to a short role) that help
+/// and create no finding of their own — offered only to people who can do the work (the
+/// fit rule, docs/load-model.md). When there is none, it says why.
 ///
 /// Each candidate change is verified by re-running the rules it can affect — the people it
 /// changes (and, when a role's wearer count drops, the role's other equal-share wearers),
@@ -11,15 +13,23 @@ struct Advisor {
     let unavailable: Set<String>
     /// The current findings, by subject.
     let findings: FindingSet
-    /// The available internal people with the most room for one more hat, most first.
-    let byRoomForNewHat: [Int]
+    /// The available internal people with the most room, most first.
+    let byRoom: [Int]
     /// For each role, the available internal wearers with the most room, most first —
     /// all computed up front for a whole check (`everyRole`), else on demand.
     let roomiestWearers: [String: [Int]]?
+    /// External providers wearing each role, by position.
+    let providers: [String: [Int]]
+    let kinship: Kinship
 
     static let candidateLimit = 16
     static let nearbyLimit = 24
     static let sharerLimit = 64
+    /// Roles of one kind whose wearers are looked at for someone new to a role.
+    static let kinRoleLimit = 32
+    /// A role nobody wore, now worn by one person for part of its hours: the single point
+    /// of failure and the shortfall that replace "unfilled" are the point, not new problems.
+    static let fillTolerates: Set<Finding.Rule> = [.understaffedRole, .singlePointOfFailure]
     /// Full verifications tried per finding: keeps the search linear in the org's size.
     static let verificationBudget = 24
 
@@ -29,79 +39,170 @@ struct Advisor {
         self.unavailable = unavailable
         let people = context.org.people
         let loads = context.loads
-        let policy = context.policy
         // The few with the most room, by one pass (not a sort of everyone).
         var top = TopPositions(limit: Self.candidateLimit + Self.nearbyLimit)
-        for (position, person) in people.enumerated() where !person.external && (unavailable.isEmpty || !unavailable.contains(person.id)) {
-            top.offer(position, Advisor.room(loads[position], hats: person.hats.count + 1, policy: policy))
+        var providers: [String: [Int]] = [:]
+        for (position, person) in people.enumerated() {
+            if person.external {
+                for hat in person.hats { providers[hat.role, default: []].append(position) }
+                continue
+            }
+            guard unavailable.isEmpty || !unavailable.contains(person.id) else { continue }
+            top.offer(position, loads[position].room)
         }
-        byRoomForNewHat = top.positions
+        byRoom = top.positions
+        self.providers = providers
         if everyRole {
             var roomiest: [String: TopPositions] = [:]
             for (position, person) in people.enumerated() where !person.external && (unavailable.isEmpty || !unavailable.contains(person.id)) {
-                let room = Advisor.room(loads[position], hats: person.hats.count, policy: policy)
                 for hat in person.hats {
-                    roomiest[hat.role, default: TopPositions(limit: Self.candidateLimit + 1)].offer(position, room)
+                    roomiest[hat.role, default: TopPositions(limit: Self.candidateLimit + 1)].offer(position, loads[position].room)
                 }
             }
             roomiestWearers = roomiest.mapValues(\.positions)
         } else {
             roomiestWearers = nil
         }
+        kinship = Kinship(context.org)
     }
 
-    /// The wearers of `role` with the most room at their current number of hats.
+    /// The available internal wearers of `role` with the most room.
     func roomiest(_ role: String) -> [Int] {
         if let roomiestWearers { return roomiestWearers[role] ?? [] }
         var top = TopPositions(limit: Self.candidateLimit + 1)
         for id in context.hours.wearers(ofRole: role) {
             guard let position = context.org.position(ofPerson: id) else { continue }
-            let person = context.org.people[position]
-            guard !person.external, (unavailable.isEmpty || !unavailable.contains(person.id)) else { continue }
-            top.offer(position, Advisor.room(context.loads[position], hats: person.hats.count, policy: context.policy))
+            guard isAvailableInternal(position) else { continue }
+            top.offer(position, context.loads[position].room)
         }
         return top.positions
     }
 
     func suggestion(for finding: Finding) -> Suggestion? {
+        advice(for: finding).suggestion
+    }
+
+    /// The suggestion for a finding, or why there is none.
+    func advice(for finding: Finding) -> Advice {
         switch (finding.rule, finding.subject.kind) {
         case (.overload, .person): return relieve(finding.subject.id)
         case (.singlePointOfFailure, .role): return backup(role: finding.subject.id)
-        case (.singlePointOfFailure, .duty): return context.org.duty(finding.subject.id)?.role.flatMap { backup(role: $0) }
+        case (.singlePointOfFailure, .duty):
+            guard let role = context.org.duty(finding.subject.id)?.role else { return Advice(reason: "the duty has no role") }
+            return backup(role: role)
         case (.unfilledRole, .role): return fill(role: finding.subject.id)
-        default: return nil
+        case (.understaffedRole, .role): return topUp(role: finding.subject.id)
+        case (.roleConflict, .person): return separate(finding.subject.id, pair: finding.detail)
+        default: return Advice(reason: Self.noAutomaticFix(finding))
         }
     }
 
+    /// Why rules that need a person's judgement get no suggestion.
+    static func noAutomaticFix(_ finding: Finding) -> String {
+        switch finding.rule {
+        case .tooManyHats: "hats does not choose which hat to hand over: that is a judgement about the person (an overload, if any, has its own suggestion)"
+        case .tooManyDuties: "hats does not choose which duties to hand over: move some to another role in the Duties view"
+        case .escalation: "hats does not reorganise escalation: give the role it escalates to someone other than its own wearers"
+        case .spanOfControl: "hats does not redraw the chart: put a team lead between this manager and some of their reports"
+        case .qualification: "hats cannot train anyone: record the certification or experience, or give the hat to someone qualified"
+        case .unownedDuty: "hats does not guess which role a duty belongs to: give it a role in the Duties view"
+        default: "nothing to suggest for this finding"
+        }
+    }
+
+    // MARK: - The fit rule
+
+    /// Whether the person at `position` can take on `role`: they meet its requirements,
+    /// and they already wear it, or (within one tier of its tier) wear a role related to
+    /// it, next to it in an escalation chain, or of its kind of work. A role with no kind,
+    /// no relations and no tier can go to anyone.
+    func canTakeOn(_ role: String, _ position: Int) -> Bool {
+        let person = context.org.people[position]
+        guard let subject = context.org.role(role) else { return false }
+        if let requires = subject.requires, !Rules.qualificationGaps(person, requires).isEmpty { return false }
+        if person.wears(role) { return true }
+        if let tier = subject.tier {
+            let own = person.hats.compactMap { context.org.role($0.role)?.tier }.max() ?? 0
+            guard own >= tier - 1 else { return false }
+        }
+        if kinship.isOpen(role) { return true }
+        return person.hats.contains { kinship.areKin(role, $0.role) }
+    }
+
+    private func isAvailableInternal(_ position: Int) -> Bool {
+        let person = context.org.people[position]
+        return !person.external && (unavailable.isEmpty || !unavailable.contains(person.id))
+    }
+
+    /// Internal people new to `role` who can take it on: those near `person` in the chart
+    /// first (manager, colleagues, reports), then those wearing its kin with the most room.
+    private func newcomers(to role: String, near person: Person?) -> [Int] {
+        let org = context.org
+        var seen: Set<Int> = []
+        var result: [Int] = []
+        func consider(_ position: Int) {
+            guard org.people[position].id != person?.id, isAvailableInternal(position), !org.people[position].wears(role) else { return }
+            guard seen.insert(position).inserted, canTakeOn(role, position) else { return }
+            result.append(position)
+        }
+        if let person {
+            if let manager = person.reportsTo, let position = org.position(ofPerson: manager) {
+                consider(position)
+                for colleague in context.children[position].prefix(Self.nearbyLimit) { consider(colleague) }
+            }
+            if let own = org.position(ofPerson: person.id) {
+                for report in context.children[own].prefix(Self.nearbyLimit) { consider(report) }
+            }
+        }
+        var pool: [Int] = []
+        for kin in kinship.kin(of: role).prefix(Self.kinRoleLimit) { pool += roomiest(kin) }
+        if kinship.isOpen(role) { pool += byRoom }
+        var ranked = Set<Int>()
+        pool = pool.filter { ranked.insert($0).inserted }
+        pool.sort { context.loads[$0].room > context.loads[$1].room }
+        for position in pool.prefix(Self.candidateLimit + Self.nearbyLimit) { consider(position) }
+        return result
+    }
+
+    /// Who may receive `role`'s work, in order of preference: internal people who already
+    /// wear it, external providers who already do it, internal people new to it.
+    private func receivers(of role: String, from giver: Person?) -> [(Receiver, [Int])] {
+        let wearers = roomiest(role).filter { context.org.people[$0].id != giver?.id }
+        let outside = (providers[role] ?? []).filter { context.org.people[$0].id != giver?.id }
+        return [(.wearer, wearers), (.provider, outside), (.newcomer, newcomers(to: role, near: giver))]
+    }
+
+    enum Receiver { case wearer, provider, newcomer }
+
     // MARK: - Overload: move a hat, or some of its hours
 
-    private func relieve(_ id: String) -> Suggestion? {
-        guard let position = context.org.position(ofPerson: id) else { return nil }
+    private func relieve(_ id: String) -> Advice {
+        guard let position = context.org.position(ofPerson: id) else { return Advice(reason: "that person is not in the org") }
         let giver = context.org.people[position]
         let load = context.loads[position]
         let policy = context.policy
         // Smallest hats first: the least disruptive move that is enough wins.
         let hats = giver.hats.map { ($0, context.hours.hours(of: $0)) }.filter { $0.1 > 0 }.sorted { $0.1 < $1.1 }
-        // Hours to shed while keeping every hat.
-        let shed = load.allocatedHours - policy.warnAt * load.effectiveHours
-        let giverEffectiveWithOneLess = load.capacityHours * (1 - policy.switchLoss(hats: giver.hats.count - 1))
-        let others = candidates(near: giver)
+        guard !hats.isEmpty else { return Advice(reason: "none of \(giver.name)'s hats has hours to move: their capacity is the problem") }
         var budget = Self.verificationBudget
+        var search = SearchNotes()
+        let pools = hats.map { receivers(of: $0.0.role, from: giver) }
 
-        for receiverAlreadyWears in [true, false] {
+        for rank in [Receiver.wearer, .provider, .newcomer] {
             for whole in [true, false] {
-                for (hat, hours) in hats {
-                    let amount = whole ? hours : halfHoursUp(shed)
-                    if whole {
-                        guard giverEffectiveWithOneLess > 0, (load.allocatedHours - hours) / giverEffectiveWithOneLess <= policy.warnAt else { continue }
-                    } else {
-                        guard shed > 0, amount < hours else { continue }
-                    }
-                    let receivers = receiverAlreadyWears ? roomiest(hat.role) : others
-                    for receiver in receivers where mayTake(hat.role, amount, receiver, giver: giver, alreadyWearing: receiverAlreadyWears) {
-                        guard budget > 0 else { return nil }
-                        budget -= 1
-                        if let found = move(hat, of: giver, to: receiver, amount: amount, whole: whole) { return found.suggestion() }
+                for (index, (hat, hours)) in hats.enumerated() {
+                    guard let amount = whole ? (giverLoad(giver, role: hat.role, keeping: 0) <= policy.warnAt ? hours : nil)
+                                             : leastToShed(giver, hat: hat, hours: hours) else { continue }
+                    for (kind, pool) in pools[index] where kind == rank {
+                        for receiver in pool {
+                            search.fit.insert(receiver)
+                            guard mayTake(hat.role, amount, receiver, kind) else { continue }
+                            search.roomy = true
+                            guard budget > 0 else { return search.advice(self, roles: hats.map(\.0.role), for: giver.name) }
+                            budget -= 1
+                            if let found = move(hat, of: giver, to: receiver, amount: amount, whole: whole) { return Advice(found.suggestion()) }
+                            search.refused = true
+                        }
                     }
                 }
             }
@@ -109,13 +210,14 @@ struct Advisor {
         // Nothing brings them under the line: offer the move that helps most. For each hat,
         // the receivers able to take the most hours are tried first.
         var best: (() -> Suggestion, Double)?
-        for (hat, hours) in hats {
-            let pool = roomiest(hat.role) + others
-            let options = pool
-                .map { ($0, min(hours, halfHoursDown(room(for: $0, role: hat.role)))) }
-                .filter { $0.1 > 0 && mayTake(hat.role, $0.1, $0.0, giver: giver, alreadyWearing: nil) }
-                .sorted { $0.1 > $1.1 }
-            for (receiver, amount) in options {
+        for (index, (hat, hours)) in hats.enumerated() {
+            let options = pools[index].flatMap { kind, pool in
+                pool.map { ($0, kind == .provider ? hours : min(hours, room(for: $0, role: hat.role)), kind) }
+            }
+            .filter { $0.1 > 0 && mayTake(hat.role, $0.1, $0.0, $0.2) }
+            .sorted { $0.1 > $1.1 }
+            for (receiver, amount, _) in options {
+                search.roomy = true
                 guard budget > 0 else { break }
                 budget -= 1
                 guard let found = move(hat, of: giver, to: receiver, amount: amount, whole: amount == hours),
@@ -124,47 +226,93 @@ struct Advisor {
                 break
             }
         }
-        guard let (found, _) = best else { return nil }
+        guard let (found, _) = best else { return search.advice(self, roles: hats.map(\.0.role), for: giver.name) }
         var suggestion = found()
-        suggestion.text += " (not enough on its own: nobody has room for more)"
-        return suggestion
+        suggestion.text += " (not enough on its own: nobody who can do the work has room for more — see understaffed roles for a hire)"
+        return Advice(suggestion)
     }
 
-    /// Cheap checks before a full verification: the receiver is someone else, available,
-    /// has the room, and would not cross the hat or duty limits by taking the role on.
-    private func mayTake(_ role: String, _ amount: Double, _ position: Int, giver: Person, alreadyWearing: Bool?) -> Bool {
-        // Fields read in place (people[position].x): a copy of a whole Person costs more
-        // than all of these checks.
+    /// The giver's load with their hat for `role` down to `keeping` hours (0: taken off).
+    private func giverLoad(_ giver: Person, role: String, keeping: Double) -> Double {
+        var person = giver
+        if keeping <= 0 {
+            person.hats.removeAll { $0.role == role }
+        } else {
+            setHours(&person, role: role, keeping)
+        }
+        return PersonLoad(person: person, hours: context.hours, policy: context.policy).load
+    }
+
+    /// The fewest half hours of `hat` to move for the giver to be at or under the warning
+    /// line keeping the hat, or nil when moving fewer than all of them is not enough.
+    /// (With switching weighted by hours, shedding hours can change the loss, so each
+    /// amount is tried, from the estimate up.)
+    private func leastToShed(_ giver: Person, hat: Hat, hours: Double) -> Double? {
+        let load = context.loads[context.org.position(ofPerson: giver.id) ?? 0]
+        let estimate = halfHoursUp(load.allocatedHours - context.policy.warnAt * load.effectiveHours)
+        guard estimate > 0 else { return nil }
+        var amount = max(0.5, estimate)
+        var tries = 0
+        while amount < hours, tries < 40 {
+            if giverLoad(giver, role: hat.role, keeping: hours - amount) <= context.policy.warnAt { return amount }
+            amount += 0.5
+            tries += 1
+        }
+        return nil
+    }
+
+    /// Cheap checks before a full verification: the receiver is available, can take the
+    /// work on, has the room after switching, and would not cross the hat or duty limits.
+    /// A provider who already does the work is not load-checked (their hours are theirs).
+    private func mayTake(_ role: String, _ amount: Double, _ position: Int, _ kind: Receiver) -> Bool {
         let people = context.org.people
-        guard people[position].id != giver.id, !people[position].external,
-            unavailable.isEmpty || !unavailable.contains(people[position].id) else { return false }
+        if kind == .provider { return people[position].external && people[position].wears(role) }
+        guard isAvailableInternal(position) else { return false }
         let wears = people[position].wears(role)
-        if let alreadyWearing, wears != alreadyWearing { return false }
-        let hatCount = people[position].hats.count
-        guard room(for: position, wearing: wears) >= amount else { return false }
         if !wears {
+            guard canTakeOn(role, position) else { return false }
             let policy = context.policy
+            let hatCount = people[position].hats.count
             if hatCount + 1 > policy.maxHats, hatCount <= policy.maxHats { return false }
             let duties = people[position].hats.reduce(0) { $0 + (context.hours.dutyCount[$1.role] ?? 0) }
             let more = context.hours.dutyCount[role] ?? 0
             if more > 0, duties + more > policy.maxDuties, duties <= policy.maxDuties { return false }
         }
-        return true
+        return loadWith(position, role: role, adding: amount).load <= context.policy.warnAt
     }
 
-    /// Hours `position` could take on in `role` and stay at or under the warning line.
+    /// The receiver's numbers with `amount` more hours of `role`.
+    private func loadWith(_ position: Int, role: String, adding amount: Double) -> PersonLoad {
+        var person = context.org.people[position]
+        if let index = person.hats.firstIndex(where: { $0.role == role }) {
+            person.hats[index].hoursPerWeek = context.hours.hours(of: person.hats[index]) + amount
+        } else {
+            person.hats.append(Hat(role: role, hoursPerWeek: amount))
+        }
+        return PersonLoad(person: person, hours: context.hours, policy: context.policy)
+    }
+
+    /// The most half hours of `role` the person at `position` could take on and stay at or
+    /// under the warning line, switching included.
     private func room(for position: Int, role: String) -> Double {
-        room(for: position, wearing: context.org.people[position].wears(role))
-    }
-
-    /// The same, when whether they wear the role is known.
-    private func room(for position: Int, wearing: Bool) -> Double {
-        Advisor.room(context.loads[position], hats: context.org.people[position].hats.count + (wearing ? 0 : 1), policy: context.policy)
+        let load = context.loads[position]
+        var low = 0.0
+        var high = halfHoursDown(max(0, context.policy.warnAt * load.capacityHours * load.availability - load.allocatedHours))
+        guard high > 0 else { return 0 }
+        if loadWith(position, role: role, adding: high).load <= context.policy.warnAt { return high }
+        // Bisect on half hours: low fits, high does not.
+        while high - low > 0.5 {
+            let middle = halfHoursDown((low + high) / 2)
+            if middle <= low { break }
+            if loadWith(position, role: role, adding: middle).load <= context.policy.warnAt { low = middle } else { high = middle }
+        }
+        return low
     }
 
     /// A verified move, with its suggestion built only when asked for: the search verifies
     /// many moves and keeps few.
-    private func move(_ hat: Hat, of giver: Person, to receiverPosition: Int, amount: Double, whole: Bool) -> (suggestion: () -> Suggestion, giverLoadAfter: Double?)? {
+    private func move(_ hat: Hat, of giver: Person, to receiverPosition: Int, amount: Double, whole: Bool,
+                      because conflict: String? = nil) -> (suggestion: () -> Suggestion, giverLoadAfter: Double?)? {
         let receiver = context.org.people[receiverPosition]
         guard receiver.id != giver.id else { return nil }
         let role = hat.role
@@ -192,81 +340,185 @@ struct Advisor {
         let suggestion = { [self] in
             let roleName = context.roleName(role)
             let what = whole ? "\(roleName) (\(Format.hours(amount)))" : "\(Format.hours(amount)) of \(roleName)"
-            let text = "Move \(what) to \(receiver.name): \(change(giver, loads)), \(change(receiver, loads))"
-            return Suggestion(text: text, edit: .batch(edits, label: "move \(what) from \(giver.name) to \(receiver.name)"))
+            var effect = [change(giver, loads)]
+            if let conflict { effect.insert("\(giver.name) no longer wears both \(conflict)", at: 0) }
+            let text: String
+            if receiver.external {
+                text = "Ask \(receiver.name) to take on \(what): an outside provider who already does this work, so it costs money; \(effect.joined(separator: ", "))"
+            } else {
+                effect.append(change(receiver, loads))
+                text = "Move \(what) to \(receiver.name): \(effect.joined(separator: ", "))"
+            }
+            return Suggestion(text: text, edit: .batch(edits, label: "move \(what) from \(giver.name) to \(receiver.name)"),
+                              change: SuggestionChange(kind: .move, role: role, from: giver.id, to: receiver.id, hours: amount))
         }
         return (suggestion, loads[giver.id]?.load)
     }
 
+    // MARK: - Role conflict: hand one side to someone who can do it
+
+    private func separate(_ id: String, pair: String) -> Advice {
+        guard let person = context.org.person(id) else { return Advice(reason: "that person is not in the org") }
+        let roles = pair.split(separator: "+").map(String.init)
+        guard roles.count == 2 else { return Advice(reason: "the conflict does not name two roles") }
+        let names = "\(context.roleName(roles[0])) and \(context.roleName(roles[1]))"
+        // The smaller side first: less to hand over.
+        let sides = roles.compactMap { role in person.hat(for: role).map { ($0, context.hours.hours(of: $0)) } }.sorted { $0.1 < $1.1 }
+        var budget = Self.verificationBudget
+        var search = SearchNotes()
+        for rank in [Receiver.wearer, .provider, .newcomer] {
+            for (hat, hours) in sides {
+                for (kind, pool) in receivers(of: hat.role, from: person) where kind == rank {
+                    for receiver in pool {
+                        search.fit.insert(receiver)
+                        guard mayTake(hat.role, hours, receiver, kind) else { continue }
+                        search.roomy = true
+                        guard budget > 0 else { return search.advice(self, roles: roles, for: person.name) }
+                        budget -= 1
+                        if let found = move(hat, of: person, to: receiver, amount: hours, whole: true, because: names) { return Advice(found.suggestion()) }
+                        search.refused = true
+                    }
+                }
+            }
+        }
+        return search.advice(self, roles: roles, for: person.name)
+    }
+
     // MARK: - Single point of failure: cross-train a backup
 
-    private func backup(role: String) -> Suggestion? {
+    private func backup(role: String) -> Advice {
         let holders = context.hours.wearers(ofRole: role)
-        guard holders.count == 1, let holderPosition = context.org.position(ofPerson: holders[0]) else { return nil }
+        guard holders.count == 1, let holderPosition = context.org.position(ofPerson: holders[0]) else { return Advice(reason: "the role has more than one wearer") }
         let holder = context.org.people[holderPosition]
-        guard let hat = holder.hat(for: role) else { return nil }
+        guard let hat = holder.hat(for: role) else { return Advice(reason: "the role has no wearer") }
         let hours = context.hours.hours(of: hat)
         let share = hours >= 1 ? min(4, max(1, halfHoursDown(hours / 4))) : 0
         var newHolder = holder
         setHours(&newHolder, role: role, hours - share)
         var edits: [Edit] = [.setHatHours(person: holder.id, role: role, hours: hours - share)]
         var budget = Self.verificationBudget
-        for receiverPosition in candidates(near: holder) where mayTake(role, share, receiverPosition, giver: holder, alreadyWearing: false) {
-            guard budget > 0 else { return nil }
+        var search = SearchNotes()
+        for receiverPosition in newcomers(to: role, near: holder) {
+            search.fit.insert(receiverPosition)
+            guard mayTake(role, share, receiverPosition, .newcomer) else { continue }
+            search.roomy = true
+            guard budget > 0 else { break }
             budget -= 1
             let receiver = context.org.people[receiverPosition]
             var newReceiver = receiver
             let given = Hat(role: role, hoursPerWeek: share)
             newReceiver.hats.append(given)
-            guard let loads = verify([newHolder, newReceiver], role: role, receivers: [receiver.id]) else { continue }
+            guard let loads = verify([newHolder, newReceiver], role: role, receivers: [receiver.id]) else { search.refused = true; continue }
             edits.append(.addHat(person: receiver.id, hat: given))
             let roleName = context.roleName(role)
             let taking = share > 0 ? ", taking \(Format.hours(share)) a week from \(holder.name)" : ""
             let text = "Cross-train \(receiver.name) as a backup for \(roleName)\(taking): \(change(receiver, loads)), \(change(holder, loads))"
-            return Suggestion(text: text, edit: .batch(edits, label: "make \(receiver.name) a backup for \(roleName)"))
+            return Advice(Suggestion(text: text, edit: .batch(edits, label: "make \(receiver.name) a backup for \(roleName)"),
+                                     change: SuggestionChange(kind: .backup, role: role, from: holder.id, to: receiver.id, hours: share)))
         }
-        return nil
+        return search.advice(self, roles: [role], for: nil)
     }
 
-    // MARK: - Unfilled role: give it to someone with room
+    // MARK: - Unfilled role: give it to someone who can do it and has room
 
-    private func fill(role: String) -> Suggestion? {
+    private func fill(role: String) -> Advice {
         let hours = context.hours.hours(ofRole: role)
         let roleName = context.roleName(role)
         var partial: (Int, Double)?
         var budget = Self.verificationBudget
-        for receiverPosition in byRoomForNewHat.prefix(Self.candidateLimit) {
+        var search = SearchNotes()
+        for receiverPosition in newcomers(to: role, near: nil) {
+            search.fit.insert(receiverPosition)
             let receiver = context.org.people[receiverPosition]
-            let room = Advisor.room(context.loads[receiverPosition], hats: receiver.hats.count + 1, policy: context.policy)
-            if room >= hours {
+            if mayTake(role, hours, receiverPosition, .newcomer) {
+                search.roomy = true
                 guard budget > 0 else { break }
                 budget -= 1
                 var newReceiver = receiver
                 newReceiver.hats.append(Hat(role: role))
-                if let loads = verify([newReceiver], role: role, receivers: [receiver.id]) {
-                    return Suggestion(text: "Give \(receiver.name) the \(roleName) hat (\(Format.hours(hours))): \(change(receiver, loads))",
-                                      edit: .addHat(person: receiver.id, hat: Hat(role: role)))
+                if let loads = verify([newReceiver], role: role, receivers: [receiver.id], tolerating: [.singlePointOfFailure]) {
+                    return Advice(Suggestion(text: "Give \(receiver.name) the \(roleName) hat (\(Format.hours(hours))): \(change(receiver, loads))",
+                                             edit: .addHat(person: receiver.id, hat: Hat(role: role)),
+                                             change: SuggestionChange(kind: .give, role: role, from: nil, to: receiver.id, hours: hours)))
                 }
-            } else if partial == nil, halfHoursDown(room) > 0 {
-                partial = (receiverPosition, halfHoursDown(room))
+                search.refused = true
+            } else if partial == nil {
+                let amount = room(for: receiverPosition, role: role)
+                if amount > 0, mayTake(role, amount, receiverPosition, .newcomer) { partial = (receiverPosition, amount) }
             }
         }
-        guard let (receiverPosition, amount) = partial else { return nil }
+        guard let (receiverPosition, amount) = partial else { return search.advice(self, roles: [role], for: nil) }
+        search.roomy = true
         let receiver = context.org.people[receiverPosition]
         var newReceiver = receiver
         let given = Hat(role: role, hoursPerWeek: amount)
         newReceiver.hats.append(given)
-        guard let loads = verify([newReceiver], role: role, receivers: [receiver.id]) else { return nil }
-        return Suggestion(text: "Give \(receiver.name) the \(roleName) hat for \(Format.hours(amount)) of its \(Format.hours(hours)): \(change(receiver, loads))",
-                          edit: .addHat(person: receiver.id, hat: given))
+        // Part of a role is still short: the understaffed finding that replaces this one
+        // is the point, not a new problem.
+        guard let loads = verify([newReceiver], role: role, receivers: [receiver.id], tolerating: Self.fillTolerates) else {
+            search.refused = true
+            return search.advice(self, roles: [role], for: nil)
+        }
+        return Advice(Suggestion(text: "Give \(receiver.name) the \(roleName) hat for \(Format.hours(amount)) of its \(Format.hours(hours)): \(change(receiver, loads)) (still \(Rules.shortMessage(hours - amount, fullTime: context.policy.hoursPerWeek)) — a hire)",
+                                 edit: .addHat(person: receiver.id, hat: given),
+                                 change: SuggestionChange(kind: .give, role: role, from: nil, to: receiver.id, hours: amount)))
+    }
+
+    // MARK: - Understaffed role: more hours from those who can give them
+
+    private func topUp(role: String) -> Advice {
+        let roleHours = context.hours.hours(ofRole: role)
+        let short = halfHoursUp(roleHours - context.wearing(role).given(roleHours))
+        let roleName = context.roleName(role)
+        guard short > 0 else { return Advice(reason: "the role is not short") }
+        var budget = Self.verificationBudget
+        var search = SearchNotes()
+        var best: (Suggestion, Double)?
+        for (kind, pool) in receivers(of: role, from: nil) {
+            for receiverPosition in pool {
+                search.fit.insert(receiverPosition)
+                let amount = kind == .provider ? short : min(short, room(for: receiverPosition, role: role))
+                guard amount > 0, mayTake(role, amount, receiverPosition, kind) else { continue }
+                search.roomy = true
+                guard budget > 0 else { break }
+                budget -= 1
+                let receiver = context.org.people[receiverPosition]
+                var newReceiver = receiver
+                var edit: Edit
+                if let hat = receiver.hat(for: role) {
+                    let total = context.hours.hours(of: hat) + amount
+                    setHours(&newReceiver, role: role, total)
+                    edit = .setHatHours(person: receiver.id, role: role, hours: total)
+                } else {
+                    let given = Hat(role: role, hoursPerWeek: amount)
+                    newReceiver.hats.append(given)
+                    edit = .addHat(person: receiver.id, hat: given)
+                }
+                guard let loads = verify([newReceiver], role: role, receivers: [receiver.id], tolerating: [.understaffedRole]) else { search.refused = true; continue }
+                let still = short - amount
+                let rest = still > 0 ? " (still \(Rules.shortMessage(still, fullTime: context.policy.hoursPerWeek)) — a hire)" : ""
+                let text: String
+                switch kind {
+                case .provider: text = "Ask \(receiver.name) for \(Format.hours(amount)) more of \(roleName): an outside provider who already does it, so it costs money\(rest)"
+                case .wearer: text = "Have \(receiver.name) give \(roleName) \(Format.hours(amount)) more: \(change(receiver, loads))\(rest)"
+                case .newcomer: text = "Give \(receiver.name) \(Format.hours(amount)) of \(roleName): \(change(receiver, loads))\(rest)"
+                }
+                let suggestion = Suggestion(text: text, edit: edit, change: SuggestionChange(kind: .give, role: role, from: nil, to: receiver.id, hours: amount))
+                if still <= 0 { return Advice(suggestion) }
+                if best == nil || amount > (best?.1 ?? 0) { best = (suggestion, amount) }
+            }
+        }
+        if let (suggestion, _) = best { return Advice(suggestion) }
+        return search.advice(self, roles: [role], for: nil)
     }
 
     // MARK: - Verification
 
     /// Re-runs the rules the change touches. Returns the changed people's loads, or nil if
-    /// the change creates or worsens any finding, or pushes a receiver over the warning line.
-    /// Changed people may only differ from the org in their hat for `role`.
-    private func verify(_ changed: [Person], role: String, receivers: Set<String>) -> [String: PersonLoad]? {
+    /// the change creates or worsens any finding (but one of `tolerating` about the role),
+    /// or pushes an internal receiver over the warning line. Changed people may only differ
+    /// from the org in their hat for `role`.
+    private func verify(_ changed: [Person], role: String, receivers: Set<String>, tolerating: Set<Finding.Rule> = []) -> [String: PersonLoad]? {
         let org = context.org
         let policy = context.policy
         let target = org.role(role)?.escalatesTo
@@ -279,11 +531,17 @@ struct Advisor {
         var added: [String] = []
         for person in changed {
             guard let old = org.person(person.id) else { return nil }
-            let (before, after) = (old.wears(role), person.wears(role))
-            if before && !after { wearing.count -= 1; removed.insert(person.id) }
-            if !before && after { wearing.count += 1; added.append(person.id) }
+            let (before, after) = (old.hat(for: role), person.hat(for: role))
+            if before != nil && after == nil { wearing.count -= 1; removed.insert(person.id) }
+            if before == nil && after != nil { wearing.count += 1; added.append(person.id) }
+            if let before {
+                if let explicit = before.hoursPerWeek { wearing.explicitHours -= explicit } else { wearing.equalShare -= 1 }
+            }
+            if let after {
+                if let explicit = after.hoursPerWeek { wearing.explicitHours += explicit } else { wearing.equalShare += 1 }
+            }
             if let target {
-                wearing.alsoWearingTarget += (after && person.wears(target) ? 1 : 0) - (before && old.wears(target) ? 1 : 0)
+                wearing.alsoWearingTarget += (after != nil && person.wears(target) ? 1 : 0) - (before != nil && old.wears(target) ? 1 : 0)
             }
         }
         let oldWearers = context.wearing(role).count
@@ -296,7 +554,7 @@ struct Advisor {
         }
 
         let share = context.hours.hours(ofRole: role) / Double(max(wearing.count, 1))
-        func hatHours(_ hat: Hat) -> Double {
+        let hatHours: (Hat) -> Double = { hat in
             hat.hoursPerWeek ?? (hat.role == role ? share : context.hours.hours(of: hat))
         }
         // Equal-share wearers get more when the count drops; when it rises they only get less.
@@ -308,16 +566,16 @@ struct Advisor {
         }
         var loads: [String: PersonLoad] = [:]
         for person in affected {
-            let allocated = person.hats.reduce(0) { $0 + hatHours($1) }
-            let load = PersonLoad(person: person, allocated: allocated, capacity: context.hours.capacity(person), policy: policy)
-            if receivers.contains(person.id), !(load.load <= policy.warnAt) { return nil }
-            guard createsNothing(Rules.personFindings(person, load: load, context: context), about: .person, person.id) else { return nil }
+            let load = PersonLoad(person: person, hours: context.hours, policy: policy, hatHours: hatHours)
+            if receivers.contains(person.id), !person.external, !(load.load <= policy.warnAt) { return nil }
+            guard createsNothing(Rules.personFindings(person, load: load, context: context, hatHours: hatHours), about: .person, person.id) else { return nil }
             loads[person.id] = load
         }
 
         guard let subject = org.role(role) else { return nil }
         let targetWearers = target.map { context.wearing($0).count } ?? 0
-        guard createsNothing(Rules.roleFindings(subject, wearing: wearing, targetWearers: targetWearers, context: context), about: .role, role) else { return nil }
+        let roleAfter = Rules.roleFindings(subject, wearing: wearing, targetWearers: targetWearers, context: context).filter { !tolerating.contains($0.rule) }
+        guard createsNothing(roleAfter, about: .role, role) else { return nil }
         // Roles that escalate to `role`: their target's wearers changed.
         for roleId in context.escalatingTo[role] ?? [] {
             guard let escalating = org.role(roleId) else { continue }
@@ -329,7 +587,7 @@ struct Advisor {
             guard createsNothing(Rules.roleFindings(escalating, wearing: summary, targetWearers: wearing.count, context: context), about: .role, roleId) else { return nil }
         }
         for dutyPosition in context.dutiesOfRole[role] ?? [] {
-            let found = Rules.dutyFindings(org.duties[dutyPosition], wearing: { $0 == role ? wearing : context.wearing($0) }, context: context)
+            let found = Rules.dutyFindings(org.duties[dutyPosition], wearing: { $0 == role ? wearing : context.wearing($0) }, context: context).filter { !tolerating.contains($0.rule) }
             guard createsNothing(found, about: .duty, org.duties[dutyPosition].id) else { return nil }
         }
         return loads
@@ -343,35 +601,6 @@ struct Advisor {
         return after.allSatisfy { finding in
             before.contains { $0.rule == finding.rule && $0.detail == finding.detail && finding.severity <= $0.severity }
         }
-    }
-
-    // MARK: - Candidates
-
-    /// People who could take on work from `person`: those nearby in the chart first
-    /// (manager, colleagues under the same manager, reports), then those with the most room.
-    private func candidates(near person: Person) -> [Int] {
-        let org = context.org
-        var seen: Set<Int> = []
-        var result: [Int] = []
-        func consider(_ position: Int) {
-            guard org.people[position].id != person.id, !org.people[position].external,
-                unavailable.isEmpty || !unavailable.contains(org.people[position].id) else { return }
-            if seen.insert(position).inserted { result.append(position) }
-        }
-        if let manager = person.reportsTo, let position = org.position(ofPerson: manager) {
-            consider(position)
-            for colleague in context.children[position].prefix(Self.nearbyLimit) { consider(colleague) }
-        }
-        if let own = org.position(ofPerson: person.id) {
-            for report in context.children[own].prefix(Self.nearbyLimit) { consider(report) }
-        }
-        for position in byRoomForNewHat.prefix(Self.candidateLimit + Self.nearbyLimit) { consider(position) }
-        return result
-    }
-
-    /// Hours a person could still take on with `hats` hats and stay at or under warnAt.
-    static func room(_ load: PersonLoad, hats: Int, policy: Policy) -> Double {
-        policy.warnAt * load.capacityHours * (1 - policy.switchLoss(hats: hats)) - load.allocatedHours
     }
 
     // MARK: - Helpers
@@ -390,6 +619,94 @@ struct Advisor {
 
     private func halfHoursUp(_ hours: Double) -> Double { (hours * 2).rounded(.up) / 2 }
     private func halfHoursDown(_ hours: Double) -> Double { max(0, (hours * 2).rounded(.down) / 2) }
+}
+
+/// A suggestion, or why there is none.
+public struct Advice: Equatable, Sendable {
+    public var suggestion: Suggestion?
+    /// Why there is no suggestion ("nobody else can take on …"); nil when there is one.
+    public var reason: String?
+
+    init(_ suggestion: Suggestion) {
+        self.suggestion = suggestion
+        reason = nil
+    }
+
+    init(reason: String) {
+        suggestion = nil
+        self.reason = reason
+    }
+}
+
+/// What a search saw, to say why it found nothing.
+struct SearchNotes {
+    /// Positions of people who can take the work on.
+    var fit: Set<Int> = []
+    /// Whether anyone who can take it on had the room.
+    var roomy = false
+    /// Whether a change that fits was refused for creating another finding.
+    var refused = false
+
+    func advice(_ advisor: Advisor, roles: [String], for person: String?) -> Advice {
+        let names = roles.map { advisor.context.roleName($0) }
+        let work = person.map { "\($0)'s work (\(names.joined(separator: ", ")))" } ?? names.joined(separator: " or ")
+        if fit.isEmpty {
+            let kinds = Set(roles.compactMap { advisor.context.org.role($0).flatMap(Hours.kindOfWork) }).sorted()
+            let kin = kinds.isEmpty ? "a related role" : "a related role or one of its kind of work (\(kinds.joined(separator: ", ")))"
+            return Advice(reason: "nobody else can take on \(work): no one available wears it, \(kin), at the tier it needs and with what it requires — this needs a hire")
+        }
+        let who = fit.sorted().prefix(3).map { advisor.context.org.people[$0].name }
+        let more = fit.count > 3 ? " and \(fit.count - 3) more" : ""
+        if !roomy {
+            return Advice(reason: "those who can take on \(work) (\(who.joined(separator: ", "))\(more)) have no room for it — this needs a hire")
+        }
+        return Advice(reason: "every change that would help \(refused ? "creates another finding (a role conflict, too many hats or duties, or a role left short)" : "was outside the search's bounds")")
+    }
+}
+
+/// Which roles are kin for the fit rule: related (either side's `related`), next to each
+/// other in an escalation chain (`escalatesTo` either way), or of the same kind of work.
+struct Kinship {
+    private var linked: [String: Set<String>] = [:]
+    private var kind: [String: String] = [:]
+    private var rolesOfKind: [String: [String]] = [:]
+
+    init(_ org: Org) {
+        for role in org.roles {
+            for other in role.related where other != role.id {
+                linked[role.id, default: []].insert(other)
+                linked[other, default: []].insert(role.id)
+            }
+            if let target = role.escalatesTo, target != role.id {
+                linked[role.id, default: []].insert(target)
+                linked[target, default: []].insert(role.id)
+            }
+            if let category = Hours.kindOfWork(role) {
+                let key = category.lowercased()
+                kind[role.id] = key
+                rolesOfKind[key, default: []].append(role.id)
+            }
+        }
+    }
+
+    /// A role with no kind of work and no relations: anyone may take it on.
+    func isOpen(_ role: String) -> Bool {
+        kind[role] == nil && (linked[role]?.isEmpty ?? true)
+    }
+
+    func areKin(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        if linked[a]?.contains(b) == true { return true }
+        if let kindA = kind[a], kindA == kind[b] { return true }
+        return false
+    }
+
+    /// The roles kin to `role`, linked ones first.
+    func kin(of role: String) -> [String] {
+        var result = (linked[role] ?? []).sorted()
+        if let key = kind[role] { result += (rolesOfKind[key] ?? []).filter { $0 != role && !(linked[role]?.contains($0) ?? false) } }
+        return result
+    }
 }
 
 /// The positions with the largest values seen, at most `limit` of them, largest first

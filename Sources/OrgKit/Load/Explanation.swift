@@ -1,6 +1,6 @@
 /// The facts behind a finding's message, kept as values; `text` puts them into words.
 public enum Explanation: Equatable, Sendable {
-    case overload(person: String, load: PersonLoad)
+    case overload(person: String, load: PersonLoad, contexts: [WorkContext])
     case tooManyHats(person: String, roles: [String], allowed: Int)
     case tooManyDuties(person: String, duties: Int, hats: Int, allowed: Int)
     case roleConflict(person: String, first: String, second: String, reason: String?)
@@ -9,14 +9,15 @@ public enum Explanation: Equatable, Sendable {
     case onlyHolderOfRole(holder: String, role: String)
     case onlyHolderOfDuty(holder: String, duty: String, role: String)
     case unfilledRole(role: String, critical: Bool, hours: Double, duties: Int)
+    case understaffedRole(role: String, critical: Bool, needs: Double, given: Double, wearers: Int, fullTime: Double)
     case unownedDuty(duty: String, critical: Bool)
     case escalationToNobody(role: String, target: String)
     case escalationToSamePeople(role: String, target: String)
 
     public var text: String {
         switch self {
-        case .overload(let person, let load):
-            return Rules.overloadMessage(person, load)
+        case .overload(let person, let load, let contexts):
+            return Rules.overloadMessage(person, load, contexts)
         case .tooManyHats(let person, let roles, let allowed):
             return "\(person) wears \(roles.count) hats (\(roles.joined(separator: ", "))); the policy allows \(allowed)"
         case .tooManyDuties(let person, let duties, let hats, let allowed):
@@ -38,6 +39,9 @@ public enum Explanation: Equatable, Sendable {
             if hours > 0 { parts.append("\(Format.hours(hours)) a week") }
             if duties > 0 { parts.append(Format.count(duties, "duty", "duties")) }
             return "Nobody wears \(role)\(critical ? ", a critical role" : "") (\(parts.joined(separator: ", ")))"
+        case .understaffedRole(let role, let critical, let needs, let given, let wearers, let fullTime):
+            let who = wearers == 1 ? "its wearer gives" : "its \(wearers) wearers give"
+            return "\(role)\(critical ? ", a critical role," : "") needs \(Format.hours(needs)) a week; \(who) \(Format.hours(given)): \(Rules.shortMessage(needs - given, fullTime: fullTime))"
         case .unownedDuty(let duty, let critical):
             return "No role owns \(critical ? "the critical duty " : "")\(Rules.quoted(duty))"
         case .escalationToNobody(let role, let target):

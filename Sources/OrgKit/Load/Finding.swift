@@ -8,6 +8,7 @@ public struct Finding: Equatable, Sendable {
         case roleConflict = "role-conflict"
         case singlePointOfFailure = "single-point-of-failure"
         case unfilledRole = "unfilled-role"
+        case understaffedRole = "understaffed-role"
         case unownedDuty = "unowned-duty"
         case escalation
         case spanOfControl = "span-of-control"
@@ -53,6 +54,8 @@ public struct Finding: Equatable, Sendable {
     public var explanation: Explanation
     /// A concrete, safe change that would help; nil when none is found.
     public var suggestion: Suggestion?
+    /// Why there is no suggestion, when the check looked for one.
+    public var noSuggestion: String?
     /// Distinguishes several findings of one rule on one subject (the role pair of a
     /// conflict, the role of a qualification gap).
     public var detail: String
@@ -82,26 +85,39 @@ public struct Suggestion: Equatable, Sendable {
     public var text: String
     /// The edit that carries it out.
     public var edit: Edit
+    /// The change as data, for scripts (`hats check --format json`).
+    public var change: SuggestionChange?
 
-    public init(text: String, edit: Edit) {
+    public init(text: String, edit: Edit, change: SuggestionChange? = nil) {
         self.text = text
         self.edit = edit
+        self.change = change
     }
 }
 
-extension Policy {
-    /// The share of a week lost to switching between `hats` distinct roles.
-    public func switchLoss(hats: Int) -> Double {
-        switch switching {
-        case .none:
-            return 0
-        case .flat:
-            return hats >= 2 ? flatSwitchingLoss : 0
-        case .weinberg:
-            // Weinberg, Quality Software Management vol. 1 (1992): 1..5 concurrent tasks.
-            let table = [0.0, 0.20, 0.40, 0.60, 0.75]
-            if hats <= 1 { return 0 }
-            return hats <= table.count ? table[hats - 1] : 0.75
-        }
+/// What a suggestion changes: `hours` of `role` go `from` one person (none for a fill)
+/// `to` another.
+public struct SuggestionChange: Equatable, Sendable {
+    public enum Kind: String, Sendable {
+        /// Hours (or a whole hat) move from one person to another.
+        case move
+        /// A backup is cross-trained, taking a few hours from the only holder.
+        case backup
+        /// Someone gives a role hours it lacks (an unfilled or understaffed role).
+        case give
+    }
+
+    public var kind: Kind
+    public var role: String
+    public var from: String?
+    public var to: String
+    public var hours: Double
+
+    public init(kind: Kind, role: String, from: String?, to: String, hours: Double) {
+        self.kind = kind
+        self.role = role
+        self.from = from
+        self.to = to
+        self.hours = hours
     }
 }

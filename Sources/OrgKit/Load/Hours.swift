@@ -7,6 +7,9 @@ public struct Hours: Sendable {
     public private(set) var roleHours: [String: Double] = [:]
     public private(set) var wearers: [String: [String]] = [:]
     public private(set) var dutyCount: [String: Int] = [:]
+    /// Each role's kind of work, as an index into `contextNames`.
+    private var roleContext: [String: Int] = [:]
+    private var contextNames: [String] = []
     private let policyHours: Double
 
     public init(_ org: Org) {
@@ -18,12 +21,39 @@ public struct Hours: Sendable {
             dutyCount[role, default: 0] += 1
         }
         roleHours.reserveCapacity(org.roles.count)
+        var contextByKey: [String: Int] = [:]
         for role in org.roles {
             roleHours[role.id] = role.hoursPerWeek ?? dutyHours[role.id] ?? 0
+            let category = Self.kindOfWork(role)
+            let key = category.map { "c:" + $0.lowercased() } ?? "r:" + role.id
+            if let index = contextByKey[key] {
+                roleContext[role.id] = index
+            } else {
+                contextByKey[key] = contextNames.count
+                roleContext[role.id] = contextNames.count
+                contextNames.append(category ?? role.name)
+            }
         }
         for person in org.people {
             for hat in person.hats { wearers[hat.role, default: []].append(person.id) }
         }
+    }
+
+    /// A role's category, trimmed, when it has one: its kind of work.
+    public static func kindOfWork(_ role: Role) -> String? {
+        guard let scalars = role.category?.unicodeScalars else { return nil }
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return nil }
+        return String(scalars[first...last])
+    }
+
+    /// The kind of work a role belongs to (roles of one category share one).
+    public func context(ofRole id: String) -> Int {
+        roleContext[id] ?? -1
+    }
+
+    func contextName(_ index: Int, role: String) -> String {
+        contextNames.indices.contains(index) ? contextNames[index] : role
     }
 
     /// The role's weekly hours across everyone who wears it.

@@ -51,9 +51,14 @@ public struct LiveCheck: Sendable {
 
     /// The checker's suggestion for a finding of `org`.
     public func suggestion(for finding: Finding, in org: Org) -> Suggestion? {
+        advice(for: finding, in: org).suggestion
+    }
+
+    /// The checker's suggestion for a finding of `org`, or why there is none.
+    public func advice(for finding: Finding, in org: Org) -> Advice {
         var context = self.context
         context.org = org
-        return Advisor(context: context, findings: findings, unavailable: unavailable).suggestion(for: finding)
+        return Advisor(context: context, findings: findings, unavailable: unavailable).advice(for: finding)
     }
 
     /// Brings the check up to date with `org`, which `edit` (undone by `inverse`) made
@@ -116,7 +121,7 @@ public struct LiveCheck: Sendable {
         for id in people {
             guard let position = org.position(ofPerson: id) else { continue }
             let person = org.people[position]
-            context.loads[position] = PersonLoad(person: person, allocated: context.hours.allocated(person), capacity: context.hours.capacity(person), policy: context.policy)
+            context.loads[position] = PersonLoad(person: person, hours: context.hours, policy: context.policy)
             Self.replace(&findings.people[position], with: context.personFindings(at: position), counts: &counts)
         }
         for role in roles {
@@ -156,6 +161,8 @@ struct Reach {
         case .setHatHours(let person, let role, _):
             people.insert(person)
             summaries.insert(role)
+            // The hours the role's wearers give (understaffed-role).
+            roles.insert(role)
         case .addHat(let person, let hat, _):
             people.insert(person)
             hatChanges.append((person, hat.role, true))

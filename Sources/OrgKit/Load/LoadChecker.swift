@@ -14,9 +14,10 @@ public enum LoadChecker {
             // suggestions into that set would copy it at every write.
             let advisor = Advisor(context: context, findings: findings, unavailable: unavailable, everyRole: true)
             // Each search only reads the org, so a large org's run on all cores.
-            let found = Parallel.map(all.count) { advisor.suggestion(for: all[$0]) }
+            let found = Parallel.map(all.count) { advisor.advice(for: all[$0]) }
             for index in all.indices {
-                all[index].suggestion = found[index]
+                all[index].suggestion = found[index].suggestion
+                all[index].noSuggestion = found[index].reason
             }
         }
         return LoadReport(findings: all, people: context.loads)
@@ -24,8 +25,13 @@ public enum LoadChecker {
 
     /// The suggestion for one finding of `org`, without checking everything else.
     public static func suggestion(for finding: Finding, in org: Org, unavailable: Set<String> = []) -> Suggestion? {
+        advice(for: finding, in: org, unavailable: unavailable).suggestion
+    }
+
+    /// The suggestion for one finding of `org`, or why there is none.
+    public static func advice(for finding: Finding, in org: Org, unavailable: Set<String> = []) -> Advice {
         let context = CheckContext(org: org, policy: org.policy)
-        return Advisor(context: context, findings: FindingSet(context), unavailable: unavailable).suggestion(for: finding)
+        return Advisor(context: context, findings: FindingSet(context), unavailable: unavailable).advice(for: finding)
     }
 }
 
@@ -55,7 +61,7 @@ struct CheckContext {
         let hours = Hours(orgWithPolicy)
         self.hours = hours
         loads = org.people.map { person in
-            PersonLoad(person: person, allocated: hours.allocated(person), capacity: hours.capacity(person), policy: policy)
+            PersonLoad(person: person, hours: hours, policy: policy)
         }
         var children = [[Int]](repeating: [], count: org.people.count)
         for (position, person) in org.people.enumerated() {
@@ -88,7 +94,12 @@ struct CheckContext {
         for id in wearers {
             guard let person = org.person(id) else { continue }
             summary.count += 1
-            if person.hat(for: role)?.hoursPerWeek == nil { equalShare.append(id) }
+            if let explicit = person.hat(for: role)?.hoursPerWeek {
+                summary.explicitHours += explicit
+            } else {
+                equalShare.append(id)
+                summary.equalShare += 1
+            }
             if let target, person.wears(target) { summary.alsoWearingTarget += 1 }
         }
         summary.soleWearer = summary.count == 1 ? wearers.first : nil

@@ -21,6 +21,8 @@ extension LoadReport {
                 JSONWriter.write(.object([
                     JSONMember("without", .array(whatIf.without.map(JSONValue.string))),
                     JSONMember("new", .array(whatIf.comparison.new.map(Self.json))),
+                    JSONMember("worse", .array(whatIf.comparison.worse.map(Self.json))),
+                    JSONMember("better", .array(whatIf.comparison.better.map(Self.json))),
                     JSONMember("resolved", .array(whatIf.comparison.resolved.map(Self.json))),
                 ]), indent: 1, into: &$0)
             }))
@@ -33,11 +35,13 @@ extension LoadReport {
             JSONMember("id", .string(load.id)),
             JSONMember("name", .string(load.name)),
             JSONMember("hats", .number(Double(load.hats))),
+            JSONMember("kindsOfWork", Self.number(load.contexts)),
             JSONMember("allocatedHours", Self.number(load.allocatedHours)),
             JSONMember("capacityHours", Self.number(load.capacityHours)),
             JSONMember("switchLoss", Self.number(load.switchLoss)),
             JSONMember("effectiveHours", Self.number(load.effectiveHours)),
             JSONMember("load", Self.number(load.load)),
+            JSONMember("room", load.external ? .null : Self.number(load.room)),
             JSONMember("external", .bool(load.external)),
         ])
     }
@@ -55,8 +59,21 @@ extension LoadReport {
         ]
         if let suggestion = finding.suggestion {
             members.append(JSONMember("suggestion", .string(suggestion.text)))
+            if let change = suggestion.change {
+                var fields = [JSONMember("kind", .string(change.kind.rawValue)), JSONMember("role", .string(change.role))]
+                if let from = change.from { fields.append(JSONMember("from", .string(from))) }
+                fields.append(JSONMember("to", .string(change.to)))
+                fields.append(JSONMember("hours", Self.number(change.hours)))
+                members.append(JSONMember("change", .object(fields)))
+            }
+        } else if let reason = finding.noSuggestion {
+            members.append(JSONMember("noSuggestion", .string(reason)))
         }
         return .object(members)
+    }
+
+    static func json(_ change: ReportComparison.Change) -> JSONValue {
+        .object([JSONMember("before", json(change.before)), JSONMember("after", json(change.after))])
     }
 
     static func number(_ value: Double) -> JSONValue {

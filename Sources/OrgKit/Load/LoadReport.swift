@@ -123,22 +123,83 @@ public struct LoadReport: Equatable, Sendable {
     }
 }
 
-/// The difference between checking an org as it is and as it would be.
+/// The difference between checking an org as it is and as it would be, in four lists.
 public struct ReportComparison: Equatable, Sendable {
-    /// Findings that appear (or get more severe) in the changed org.
+    /// A finding before and after, on the same subject.
+    public struct Change: Equatable, Sendable {
+        public var before: Finding
+        public var after: Finding
+    }
+
+    /// An overload whose load moves by at least this much (5 points) is worse or better.
+    public static let loadStep = 0.05
+
+    /// Findings on subjects that had none like them before.
     public var new: [Finding]
-    /// Findings that go away in the changed org.
+    /// Findings that go away, with nothing more severe in their place.
     public var resolved: [Finding]
+    /// The same subject now has a more severe finding (a single point of failure that
+    /// becomes an unfilled role), or an overload rose by 5 points or more.
+    public var worse: [Change]
+    /// The same finding, less severe, or an overload down by 5 points or more.
+    public var better: [Change]
 
     public init(before: LoadReport, after: LoadReport) {
-        var beforeSeverity: [String: Finding.Severity] = [:]
-        for finding in before.findings { beforeSeverity[finding.key] = finding.severity }
-        var afterKeys: Set<String> = []
-        for finding in after.findings { afterKeys.insert(finding.key) }
-        new = after.findings.filter { finding in
-            guard let old = beforeSeverity[finding.key] else { return true }
-            return finding.severity > old
+        var afterByKey: [String: Int] = [:]
+        for (index, finding) in after.findings.enumerated() { afterByKey[finding.key] = index }
+        var beforeKeys: Set<String> = []
+        for finding in before.findings { beforeKeys.insert(finding.key) }
+        // After-findings with no finding of their key before, by subject: candidates to
+        // replace a finding that went away.
+        var unmatchedBySubject: [Finding.Subject: [Int]] = [:]
+        for (index, finding) in after.findings.enumerated() where !beforeKeys.contains(finding.key) {
+            unmatchedBySubject[finding.subject, default: []].append(index)
         }
-        resolved = before.findings.filter { !afterKeys.contains($0.key) }
+        var consumed: Set<Int> = []
+        var resolved: [Finding] = []
+        var worse: [Change] = []
+        var better: [Change] = []
+        for old in before.findings {
+            if let index = afterByKey[old.key] {
+                let now = after.findings[index]
+                if now.severity > old.severity {
+                    worse.append(Change(before: old, after: now))
+                } else if now.severity < old.severity {
+                    better.append(Change(before: old, after: now))
+                } else if let was = old.load, let is_ = now.load {
+                    if is_ - was >= Self.loadStep - 1e-9 || (is_.isInfinite && !was.isInfinite) {
+                        worse.append(Change(before: old, after: now))
+                    } else if was - is_ >= Self.loadStep - 1e-9 {
+                        better.append(Change(before: old, after: now))
+                    }
+                }
+                continue
+            }
+            // Replaced by a more severe finding about the same subject (the most severe
+            // one, first in report order).
+            if let replacement = unmatchedBySubject[old.subject]?.first(where: { !consumed.contains($0) && after.findings[$0].severity > old.severity }) {
+                consumed.insert(replacement)
+                worse.append(Change(before: old, after: after.findings[replacement]))
+            } else {
+                resolved.append(old)
+            }
+        }
+        new = after.findings.enumerated().filter { !beforeKeys.contains($0.element.key) && !consumed.contains($0.offset) }.map(\.element)
+        self.resolved = resolved
+        self.worse = worse
+        self.better = better
+    }
+
+    /// Keys of the findings a what-if made appear or worse (for highlighting them).
+    public var newOrWorseKeys: Set<String> {
+        Set(new.map(\.key) + worse.map(\.after.key))
+    }
+}
+
+extension Finding {
+    /// The load of an overload finding.
+    public var load: Double? {
+        if case .overload(_, let load, _) = explanation { return load.load }
+        return nil
     }
 }

@@ -4,23 +4,40 @@ public struct PersonLoad: Equatable, Sendable {
     public var name: String
     /// Distinct roles worn.
     public var hats: Int
+    /// The effective number of kinds of work, weighted by hours (`WorkContext`).
+    public var contexts: Double
     public var allocatedHours: Double
     public var capacityHours: Double
+    /// The share of contract hours that can be planned (`policy.availability`).
+    public var availability: Double
     /// Share of the week lost to switching between hats (0.4 = 40 %).
     public var switchLoss: Double
     public var effectiveHours: Double
     /// allocated ÷ effective; `.infinity` when there are hats but no effective hours.
     public var load: Double
+    /// Hours they could take on in the work they already do before `warnAt`; 0 when at or
+    /// over it. (A new kind of work costs more switching: the advisor computes that.)
+    public var room: Double
     public var external: Bool
 
-    init(person: Person, allocated: Double, capacity: Double, policy: Policy) {
+    /// The numbers of `person`, whose hats take `hatHours` (by default what `hours` says).
+    public init(person: Person, hours: Hours, policy: Policy, hatHours: ((Hat) -> Double)? = nil) {
+        var allocated = 0.0
+        for hat in person.hats { allocated += hatHours?(hat) ?? hours.hours(of: hat) }
+        let contexts = policy.switching == .weighted ? hours.effectiveContexts(of: person, hatHours: hatHours) : Double(person.hats.count)
+        self.init(person: person, allocated: allocated, contexts: contexts, capacity: hours.capacity(person), policy: policy)
+    }
+
+    init(person: Person, allocated: Double, contexts: Double, capacity: Double, policy: Policy) {
         id = person.id
         name = person.name
         hats = person.hats.count
+        self.contexts = contexts
         allocatedHours = allocated
         capacityHours = capacity
-        switchLoss = policy.switchLoss(hats: person.hats.count)
-        effectiveHours = capacity * (1 - switchLoss)
+        availability = policy.availability
+        switchLoss = policy.switchLoss(hats: person.hats.count, contexts: contexts)
+        effectiveHours = capacity * policy.availability * (1 - switchLoss)
         if person.hats.isEmpty {
             load = 0
         } else if effectiveHours > 0 {
@@ -28,6 +45,7 @@ public struct PersonLoad: Equatable, Sendable {
         } else {
             load = .infinity
         }
+        room = max(0, policy.warnAt * effectiveHours - allocated)
         external = person.external
     }
 

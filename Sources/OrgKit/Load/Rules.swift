@@ -8,12 +8,21 @@ struct RoleWearing: Equatable {
     var soleWearer: String?
     /// How many wearers also wear the role's escalation target.
     var alsoWearingTarget = 0
+    /// The hours of the wearers' hats that give hours of their own.
+    var explicitHours = 0.0
+    /// Wearers whose hat takes an equal share of the role's hours.
+    var equalShare = 0
+
+    /// The hours the wearers give a role of `roleHours` a week.
+    func given(_ roleHours: Double) -> Double {
+        count == 0 ? 0 : explicitHours + Double(equalShare) * roleHours / Double(count)
+    }
 }
 
 enum Rules {
     // MARK: - People
 
-    static func personFindings(_ person: Person, load: PersonLoad, context: CheckContext) -> [Finding] {
+    static func personFindings(_ person: Person, load: PersonLoad, context: CheckContext, hatHours: ((Hat) -> Double)? = nil) -> [Finding] {
         let policy = context.policy
         let org = context.org
         let subject = Finding.Subject(kind: .person, id: person.id, name: person.name)
@@ -30,7 +39,8 @@ enum Rules {
         guard !person.external else { return findings }
 
         if let severity = load.severity(under: policy) {
-            findings.append(Finding(rule: .overload, severity: severity, subject: subject, explanation: .overload(person: person.name, load: load)))
+            let contexts = policy.switching == .weighted ? context.hours.contexts(of: person, hatHours: hatHours) : []
+            findings.append(Finding(rule: .overload, severity: severity, subject: subject, explanation: .overload(person: person.name, load: load, contexts: contexts)))
         }
         let worn = person.hats.count
         if worn > policy.maxHats {
@@ -57,16 +67,36 @@ enum Rules {
         return findings
     }
 
-    static func overloadMessage(_ person: String, _ load: PersonLoad) -> String {
+    static func overloadMessage(_ person: String, _ load: PersonLoad, _ contexts: [WorkContext]) -> String {
         let hats = Format.count(load.hats, "hat")
         let carried = "\(person): \(Format.hours(load.allocatedHours)) \(load.hats == 1 ? "on" : "across") \(hats)"
         if !load.load.isFinite {
             return "\(carried), but a capacity of \(Format.hours(load.capacityHours)) leaves no time for \(load.hats == 1 ? "it" : "them")"
         }
+        var parts: [String] = []
         if load.switchLoss > 0 {
-            return "\(carried); switching between \(hats) costs \(Format.percent(load.switchLoss)), leaving \(Format.hours(load.effectiveHours)) of a \(Format.hours(load.capacityHours)) week — \(Format.percent(load.load))"
+            if contexts.count > 1 {
+                let kinds = contexts.map { "\($0.name) \(Format.hours($0.hours))" }.joined(separator: ", ")
+                parts.append("switching between \(contexts.count) kinds of work (\(kinds)) costs \(Format.percent(load.switchLoss))")
+            } else {
+                parts.append("switching between \(hats) costs \(Format.percent(load.switchLoss))")
+            }
         }
-        return "\(carried) in a \(Format.hours(load.capacityHours)) week — \(Format.percent(load.load))"
+        if load.availability < 1 {
+            parts.append("\(Format.percent(load.availability)) of the week can be planned")
+        }
+        if parts.isEmpty {
+            return "\(carried) in a \(Format.hours(load.capacityHours)) week — \(Format.percent(load.load))"
+        }
+        return "\(carried); \(parts.joined(separator: "; ")), leaving \(Format.hours(load.effectiveHours)) of a \(Format.hours(load.capacityHours)) week — \(Format.percent(load.load))"
+    }
+
+    /// "28.0 h short: 0.7 of a full-time person"
+    static func shortMessage(_ short: Double, fullTime: Double) -> String {
+        let people = fullTime > 0 ? short / fullTime : 0
+        let count = Format.oneDecimal(people)
+        let inPeople = people < 0.95 ? "\(count) of a full-time person" : (count == "1.0" ? "1.0 full-time person" : "\(count) full-time people")
+        return "\(Format.hours(short)) short: \(inPeople)"
     }
 
     /// McKinsey's (2017) archetypes of managers by span of control.
@@ -107,10 +137,15 @@ enum Rules {
 
     // MARK: - Roles
 
+    /// A role is understaffed when its wearers give at least this many hours a week less
+    /// than it needs.
+    static let minimumShortfall = 1.0
+
     static func roleFindings(_ role: Role, wearing: RoleWearing, targetWearers: Int, context: CheckContext) -> [Finding] {
         let subject = Finding.Subject(kind: .role, id: role.id, name: role.name)
         var findings: [Finding] = []
-        if role.critical, wearing.count == 1 {
+        // An outside provider is a firm with its own cover: not a single point of failure.
+        if role.critical, wearing.count == 1, !isProvider(wearing.soleWearer, context) {
             findings.append(Finding(rule: .singlePointOfFailure, severity: .warning, subject: subject,
                 explanation: .onlyHolderOfRole(holder: context.personName(wearing.soleWearer ?? ""), role: role.name)))
         }
@@ -119,6 +154,16 @@ enum Rules {
         if wearing.count == 0, roleHours > 0 || duties > 0 {
             findings.append(Finding(rule: .unfilledRole, severity: role.critical ? .critical : .warning, subject: subject,
                 explanation: .unfilledRole(role: role.name, critical: role.critical, hours: roleHours, duties: duties)))
+        }
+        if wearing.count > 0, roleHours > 0 {
+            let short = roleHours - wearing.given(roleHours)
+            // 1e-9: hours summed in another order must not decide "exactly 1 h short".
+            if short >= minimumShortfall - 1e-9 {
+                let severe = role.critical && short >= 0.25 * roleHours - 1e-9
+                findings.append(Finding(rule: .understaffedRole, severity: severe ? .critical : .warning, subject: subject,
+                    explanation: .understaffedRole(role: role.name, critical: role.critical, needs: roleHours, given: roleHours - short,
+                                                   wearers: wearing.count, fullTime: context.policy.hoursPerWeek)))
+            }
         }
         if let target = role.escalatesTo, wearing.count > 0 {
             let targetName = context.roleName(target)
@@ -143,10 +188,14 @@ enum Rules {
         }
         guard duty.critical, let role = context.org.role(roleId), !role.critical else { return [] }
         let holders = wearing(roleId)
-        guard holders.count == 1 else { return [] }
+        guard holders.count == 1, !isProvider(holders.soleWearer, context) else { return [] }
         return [Finding(rule: .singlePointOfFailure, severity: .warning, subject: subject,
             explanation: .onlyHolderOfDuty(holder: context.personName(holders.soleWearer ?? ""), duty: duty.name, role: role.name))]
     }
 
     static func quoted(_ text: String) -> String { "“\(text)”" }
+
+    static func isProvider(_ id: String?, _ context: CheckContext) -> Bool {
+        id.flatMap { context.org.person($0) }?.external ?? false
+    }
 }

@@ -8,19 +8,23 @@ public enum WhatIf {
     /// - a role they wore alone is worn by nobody.
     /// Ids that name nobody are returned in `unknown`, and the org is returned unchanged
     /// for them.
-    public static func without(_ away: [String], in org: Org) -> (org: Org, unknown: [String]) {
+    public static func without(_ away: [String], in org: Org) -> (org: Org, unknown: [String], takenOver: [String: [TakenOver]]) {
         let awaySet = Set(away)
         let unknown = away.filter { org.person($0) == nil }
         let hours = Hours(org)
         // Extra hours each remaining wearer takes on, by person and role.
         var extra: [String: [String: Double]] = [:]
+        var takenOver: [String: [TakenOver]] = [:]
         for id in away {
             guard let person = org.person(id) else { continue }
             for hat in person.hats {
                 let remaining = hours.wearers(ofRole: hat.role).filter { !awaySet.contains($0) }
                 guard !remaining.isEmpty else { continue }
                 let each = hours.hours(of: hat) / Double(remaining.count)
-                for other in remaining { extra[other, default: [:]][hat.role, default: 0] += each }
+                for other in remaining {
+                    extra[other, default: [:]][hat.role, default: 0] += each
+                    takenOver[other, default: []].append(TakenOver(role: hat.role, from: id, hours: each))
+                }
             }
         }
         var people = org.people
@@ -38,7 +42,7 @@ public enum WhatIf {
         }
         let changed = Org(unchecked: org.name, description: org.description, policy: org.policy,
                           roles: org.roles, duties: org.duties, people: people, extra: org.extra)
-        return (changed, unknown)
+        return (changed, unknown, takenOver)
     }
 
     /// Checks the org as it is and as if `away` were absent, and compares the two.
@@ -48,4 +52,11 @@ public enum WhatIf {
         let after = LoadChecker.check(changed, unavailable: Set(away))
         return (after, ReportComparison(before: before, after: after))
     }
+}
+
+/// Hours one person takes over in a what-if: `hours` of `role` from the absent `from`.
+public struct TakenOver: Equatable, Sendable {
+    public var role: String
+    public var from: String
+    public var hours: Double
 }

@@ -12,7 +12,7 @@ extension PresetCatalog {
   "description": "Tier 1-2-3 service desk: escalation, certifications, a team",
   "policy": {
     "hoursPerWeek": 40,
-    "switching": "weinberg",
+    "switching": "weighted",
     "flatSwitchingLoss": 0.17,
     "warnAt": 1,
     "criticalAt": 1.25,
@@ -280,7 +280,7 @@ extension PresetCatalog {
   "description": "A 10-person MSP whose owner also runs sales, marketing and HR",
   "policy": {
     "hoursPerWeek": 40,
-    "switching": "weinberg",
+    "switching": "weighted",
     "flatSwitchingLoss": 0.17,
     "warnAt": 1,
     "criticalAt": 1.25,
@@ -760,7 +760,7 @@ extension PresetCatalog {
   "description": "The 22 roles found in MSPs and tech vendors, with their duties",
   "policy": {
     "hoursPerWeek": 40,
-    "switching": "weinberg",
+    "switching": "weighted",
     "flatSwitchingLoss": 0.17,
     "warnAt": 1,
     "criticalAt": 1.25,
@@ -1660,7 +1660,7 @@ extension PresetCatalog {
   "description": "24 tech role clusters with the job titles each one goes by",
   "policy": {
     "hoursPerWeek": 40,
-    "switching": "weinberg",
+    "switching": "weighted",
     "flatSwitchingLoss": 0.17,
     "warnAt": 1,
     "criticalAt": 1.25,
@@ -2152,7 +2152,7 @@ extension PresetCatalog {
   "description": "74 IT duties in 9 areas: internal IT, MSP, security, CIO",
   "policy": {
     "hoursPerWeek": 40,
-    "switching": "weinberg",
+    "switching": "weighted",
     "flatSwitchingLoss": 0.17,
     "warnAt": 1,
     "criticalAt": 1.25,

@@ -6,7 +6,7 @@ final class OrgDecoder {
 
     // Known keys in canonical order; the encoder writes them in this order too.
     static let orgKeys = ["format", "version", "name", "description", "policy", "roles", "duties", "people"]
-    static let policyKeys = ["hoursPerWeek", "switching", "flatSwitchingLoss", "warnAt", "criticalAt", "maxHats", "maxDuties", "maxDirectReports", "conflicts"]
+    static let policyKeys = ["hoursPerWeek", "switching", "flatSwitchingLoss", "availability", "warnAt", "criticalAt", "maxHats", "maxDuties", "maxDirectReports", "conflicts"]
     static let conflictKeys = ["roles", "reason"]
     static let roleKeys = ["id", "name", "category", "summary", "aliases", "related", "hoursPerWeek", "critical", "tier", "escalatesTo", "requires"]
     static let requiresKeys = ["certifications", "anyCertification", "minYears"]
@@ -82,6 +82,7 @@ final class OrgDecoder {
                     }
                 }
             case "flatSwitchingLoss": policy.flatSwitchingLoss = number(value, path) ?? policy.flatSwitchingLoss
+            case "availability": policy.availability = number(value, path) ?? policy.availability
             case "warnAt": policy.warnAt = number(value, path) ?? policy.warnAt
             case "criticalAt": policy.criticalAt = number(value, path) ?? policy.criticalAt
             case "maxHats": policy.maxHats = integer(value, path) ?? policy.maxHats

@@ -20,6 +20,7 @@ enum OrgEncoder {
             JSONMember("hoursPerWeek", .number(policy.hoursPerWeek)),
             JSONMember("switching", .string(policy.switching.rawValue)),
             JSONMember("flatSwitchingLoss", .number(policy.flatSwitchingLoss)),
+            JSONMember("availability", .number(policy.availability)),
             JSONMember("warnAt", .number(policy.warnAt)),
             JSONMember("criticalAt", .number(policy.criticalAt)),
             JSONMember("maxHats", .number(Double(policy.maxHats))),

@@ -139,6 +139,9 @@ enum OrgValidator {
         if !(policy.flatSwitchingLoss >= 0 && policy.flatSwitchingLoss < 1) {
             problems.append(Problem("policy.flatSwitchingLoss", "must be a fraction from 0 up to (not including) 1, not \(format(policy.flatSwitchingLoss))"))
         }
+        if !(policy.availability > 0 && policy.availability <= 1) {
+            problems.append(Problem("policy.availability", "must be a fraction above 0 and at most 1 (0.8 means 80 % of contract hours can be planned), not \(format(policy.availability))"))
+        }
         if !(policy.warnAt > 0 && policy.warnAt <= 100) {
             problems.append(Problem("policy.warnAt", "must be a load above 0 (1.0 means 100 %), not \(format(policy.warnAt))"))
         }

@@ -46,13 +46,16 @@ extension App {
                 state.whatIfOrg = nil
                 state.comparison = nil
                 state.newFindingKeys = []
+                state.takenOver = [:]
             } else {
-                let changed = WhatIf.without(Array(state.away).sorted(), in: org).org
-                let whatIf = LiveCheck(changed, unavailable: state.away)
+                let result = WhatIf.without(Array(state.away).sorted(), in: org)
+                let whatIf = LiveCheck(result.org, unavailable: state.away)
                 state.whatIfCheck = whatIf
-                state.whatIfOrg = changed
-                state.comparison = ReportComparison(before: state.live.report(), after: whatIf.report())
-                state.newFindingKeys = Set(state.comparison?.new.map(\.key) ?? [])
+                state.whatIfOrg = result.org
+                state.takenOver = result.takenOver
+                let comparison = ReportComparison(before: state.live.report(), after: whatIf.report())
+                state.comparison = comparison
+                state.newFindingKeys = comparison.newOrWorseKeys
             }
         }
         if treeChanged { state.tree = ReportingTree(org) }
@@ -157,17 +160,19 @@ extension App {
         case .duties:
             candidates = state.selectedDuty.map { findings(about: .duty, $0, state) } ?? []
         }
-        let worthAsking = candidates.filter { [.overload, .singlePointOfFailure, .unfilledRole].contains($0.rule) }
-        let key = worthAsking.map(\.key).joined(separator: ",") + "@\(state.document.history.revision)/\(state.away.sorted())"
+        let key = candidates.map(\.key).joined(separator: ",") + "@\(state.document.history.revision)/\(state.away.sorted())"
         guard key != state.suggestionKey else { return }
         state.suggestionKey = key
         state.currentSuggestion = nil
-        guard !worthAsking.isEmpty else { return }
-        for finding in worthAsking {
-            if let suggestion = state.check.suggestion(for: finding, in: state.checkedOrg) {
+        state.noSuggestionReason = nil
+        // The most severe finding with a suggestion; else why the most severe has none.
+        for finding in candidates {
+            let advice = state.check.advice(for: finding, in: state.checkedOrg)
+            if let suggestion = advice.suggestion {
                 state.currentSuggestion = suggestion
                 return
             }
+            if state.noSuggestionReason == nil { state.noSuggestionReason = advice.reason.map { "\(finding.rule.rawValue): \($0)" } }
         }
     }
 }

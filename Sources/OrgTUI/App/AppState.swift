@@ -148,8 +148,12 @@ public struct AppState: Sendable {
     public internal(set) var matrix: DutyMatrix?
     /// Keys of findings that are new in the what-if.
     var newFindingKeys: Set<String> = []
+    /// Hours each person takes over from the away people in the what-if, by person id.
+    var takenOver: [String: [TakenOver]] = [:]
     /// The suggestion for what the details pane shows, if any.
     public internal(set) var currentSuggestion: Suggestion?
+    /// Why there is no suggestion for the selection's findings, when there is none.
+    public internal(set) var noSuggestionReason: String?
     var suggestionKey: String?
 
     public init(document: Document, size: Size) {

@@ -80,8 +80,9 @@ enum Forms {
         return FormDialog(title: "Policy", purpose: .policy, fields: [
             FormField("Hours per week", number(policy.hoursPerWeek), .number(optional: false), hint: "everyone's capacity unless set on the person"),
             FormField("Switching", policy.switching.rawValue, .choice(Policy.Switching.allCases.map(\.rawValue)),
-                      hint: "weinberg: 20/40/60/75 % lost for 2/3/4/5 hats; flat: one loss; none (Space changes)"),
+                      hint: "weighted: by hours per kind of work; weinberg: 20/40/60/75 % for 2/3/4/5 hats; flat: one loss; none (Space changes)"),
             FormField("Flat loss %", number(policy.flatSwitchingLoss * 100), .number(optional: false), hint: "used by the flat model"),
+            FormField("Available %", number(policy.availability * 100), .number(optional: false), hint: "share of contract hours that can be planned (MSPs plan 70–80 % for technicians)"),
             FormField("Warn above %", number(policy.warnAt * 100), .number(optional: false)),
             FormField("Critical above %", number(policy.criticalAt * 100), .number(optional: false)),
             FormField("Most hats", String(policy.maxHats), .number(optional: false)),
@@ -214,17 +215,18 @@ enum Forms {
             policy.hoursPerWeek = try numberValue(0) ?? policy.hoursPerWeek
             policy.switching = Policy.Switching(rawValue: text(1)) ?? policy.switching
             policy.flatSwitchingLoss = (try numberValue(2) ?? policy.flatSwitchingLoss * 100) / 100
-            policy.warnAt = (try numberValue(3) ?? policy.warnAt * 100) / 100
-            policy.criticalAt = (try numberValue(4) ?? policy.criticalAt * 100) / 100
+            policy.availability = (try numberValue(3) ?? policy.availability * 100) / 100
+            policy.warnAt = (try numberValue(4) ?? policy.warnAt * 100) / 100
+            policy.criticalAt = (try numberValue(5) ?? policy.criticalAt * 100) / 100
             func whole(_ index: Int) throws -> Int {
                 guard let value = try numberValue(index), value == value.rounded(), abs(value) < 1e6 else {
                     throw FormProblem(message: "\(form.fields[index].label) must be a whole number")
                 }
                 return Int(value)
             }
-            policy.maxHats = try whole(5)
-            policy.maxDuties = try whole(6)
-            policy.maxDirectReports = try whole(7)
+            policy.maxHats = try whole(6)
+            policy.maxDuties = try whole(7)
+            policy.maxDirectReports = try whole(8)
             if policy != org.policy { try apply(.setPolicy(policy)) }
 
         case .saveAs:

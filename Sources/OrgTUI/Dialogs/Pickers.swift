@@ -61,8 +61,9 @@ enum Pickers {
             let share = hours.hours(ofRole: role.id) / Double(hours.wearers(ofRole: role.id).count + 1)
             var detail = "\(Format.hours(share))"
             if let load, let person {
-                let effective = load.capacityHours * (1 - org.policy.switchLoss(hats: person.hats.count + 1))
-                let after = effective > 0 ? (load.allocatedHours + share) / effective : .infinity
+                var wearing = person
+                wearing.hats.append(Hat(role: role.id, hoursPerWeek: share))
+                let after = load.external ? load.load : PersonLoad(person: wearing, hours: hours, policy: org.policy).load
                 detail += " → load \(Format.percent(after))\(after > org.policy.warnAt ? (after > org.policy.criticalAt ? " ✖" : " ▲") : "")"
             }
             items.append(PickerItem(id: role.id, label: role.name, detail: detail, keywords: role.aliases + [role.category ?? ""], keepsDetail: true))

@@ -69,13 +69,20 @@ enum DetailPane {
                 .map { StyledLine($0, Style(foreground: .yellow)) }
         } else if let load = state.load(of: person.id), !person.hats.isEmpty {
             let loss = load.switchLoss > 0 ? " · switching −\(Format.percent(load.switchLoss))" : ""
-            lines += Widgets.wrap("\(Format.hours(load.allocatedHours)) on \(Format.count(load.hats, "hat"))\(loss) · effective \(Format.hours(load.effectiveHours))", width: width).map { StyledLine($0) }
+            let planned = load.availability < 1 ? " · \(Format.percent(load.availability)) plannable" : ""
+            lines += Widgets.wrap("\(Format.hours(load.allocatedHours)) on \(Format.count(load.hats, "hat"))\(loss)\(planned) · effective \(Format.hours(load.effectiveHours))", width: width).map { StyledLine($0) }
+            let checkedPerson = state.checkedOrg.person(person.id) ?? person
+            let kinds = state.check.hours.contexts(of: checkedPerson)
+            if kinds.count > 1, !person.external {
+                let list = kinds.map { "\($0.name)\u{A0}\(Format.hours($0.hours))" }.joined(separator: ", ")
+                lines += Widgets.wrap("\(kinds.count) kinds of work (\(Format.oneDecimal(load.contexts)) weighted by hours): \(list)", width: width).map { StyledLine($0, .dim) }
+            }
             if person.external {
                 lines.append(StyledLine("external: not load-checked", .dim))
             } else {
                 let severity = load.severity(under: org.policy)
                 let word = severity.map { "  \(Widgets.severitySymbol[$0] ?? "") \($0.name)" } ?? "  ok"
-                lines.append(StyledLine("load \(Format.percent(load.load))", .bold, tail: word, tailStyle: Widgets.style(for: severity)))
+                lines.append(StyledLine("load \(Format.percent(load.load))", .bold, tail: word + " · room \(Format.hours(load.room))", tailStyle: Widgets.style(for: severity)))
             }
         }
         if findings { lines += findingLines(.person, person.id, state, width: width) + suggestionLines(state, width: width) }
@@ -89,6 +96,11 @@ enum DetailPane {
             let role = org.role(hat.role)
             let share = hat.hoursPerWeek == nil ? " ≈" : "  "
             lines.append(StyledLine("  " + DisplayWidth.pad(role?.name ?? hat.role, to: hatsWidth - 2) + share + Widgets.right(Format.oneDecimal(hours.hours(of: hat)), 6)))
+            // In a what-if, the hours taken over from the away, so that the totals add up.
+            for taken in state.takenOver[person.id] ?? [] where taken.role == hat.role {
+                let from = org.person(taken.from)?.name ?? taken.from
+                lines.append(StyledLine("    " + DisplayWidth.pad("+ from \(from)", to: hatsWidth - 4) + "  " + Widgets.right(Format.oneDecimal(taken.hours), 6), Style(foreground: .yellow)))
+            }
         }
         if person.hats.contains(where: { $0.hoursPerWeek == nil }) {
             lines.append(StyledLine("  ≈ an equal share of the role's hours", .dim))
@@ -182,8 +194,14 @@ enum DetailPane {
     }
 
     static func suggestionLines(_ state: AppState, width: Int) -> [StyledLine] {
-        guard let suggestion = state.currentSuggestion else { return [] }
         let compact = Layout(state).detail.map { $0.height < 16 } ?? false
+        guard let suggestion = state.currentSuggestion else {
+            guard let reason = state.noSuggestionReason else { return [] }
+            var lines = compact ? [] : [StyledLine("")]
+            lines.append(StyledLine("No suggestion", .bold))
+            lines += Widgets.wrap(reason, width: max(1, width - 2)).map { StyledLine("  " + $0, .dim) }
+            return lines
+        }
         var lines = compact ? [] : [StyledLine("")]
         lines.append(StyledLine("Suggestion", .bold, tail: "  (f applies, u undoes)", tailStyle: .dim))
         lines += Widgets.wrap(suggestion.text, width: max(1, width - 2)).map { StyledLine("  " + $0, Style(foreground: .cyan)) }

@@ -128,12 +128,13 @@ extension Screens {
 
     static func peopleTable(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect) {
         let org = state.document.org
-        // Marker 2, name, space, title, then hats 5, hours 7, switch 7, effective 7, load 7, symbol 2.
+        // Marker 2, name, space, title, then hats 5, hours 7, switch 7, effective 7, room 6,
+        // load 7, symbol 2.
         // Short of room, the effective hours give way first (the details show them), then
         // the title, so names stay readable.
-        let roomy = rect.width - 2 - 1 - 35 >= 28
+        let roomy = rect.width - 2 - 1 - 41 >= 28
         let effectiveWidth = roomy ? 7 : 0
-        let flexible = max(10, rect.width - 2 - 1 - 28 - effectiveWidth)
+        let flexible = max(10, rect.width - 2 - 1 - 34 - effectiveWidth)
         let longest = state.peopleOrder.dropFirst(state.peopleScroll).prefix(rect.height).map { DisplayWidth.of(org.people[$0].name) }.max() ?? 8
         let showTitle = flexible >= 20
         let nameWidth = showTitle ? min(max(8, longest), flexible / 2) : flexible
@@ -141,7 +142,7 @@ extension Screens {
         func sortMark(_ sort: PeopleSort) -> String { state.peopleSort == sort ? (state.peopleSortDescending ? "▴" : "▾") : "" }
         var heading = "  " + DisplayWidth.pad("Name" + sortMark(.name), to: nameWidth) + " " + (showTitle ? DisplayWidth.pad("Title", to: titleWidth) : "")
         heading += Widgets.right("Hats" + sortMark(.hats), 5) + Widgets.right("Hours" + sortMark(.hours), 7) + Widgets.right("Switch", 7)
-        heading += (roomy ? Widgets.right("Eff.", 7) : "") + Widgets.right("Load" + sortMark(.load), 7)
+        heading += (roomy ? Widgets.right("Eff.", 7) : "") + Widgets.right("Room", 6) + Widgets.right("Load" + sortMark(.load), 7)
         canvas.put(heading, x: rect.x, y: rect.y, style: .bold, limit: rect.width)
         if state.peopleOrder.isEmpty {
             emptyMessage(&canvas, Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1), ["Nobody here yet.", "a adds a person."])
@@ -161,12 +162,13 @@ extension Screens {
             guard let load = state.load(of: person.id) else { continue }
             var line = Widgets.right("\(load.hats)", 5) + Widgets.right(Format.oneDecimal(load.allocatedHours), 7)
             if person.external || state.away.contains(person.id) {
-                line += Widgets.right("", 7) + (roomy ? Widgets.right("", 7) : "") + Widgets.right(person.external ? "ext" : "away", 7)
+                line += Widgets.right("", 7) + (roomy ? Widgets.right("", 7) : "") + Widgets.right("", 6) + Widgets.right(person.external ? "ext" : "away", 7)
                 canvas.put(line, x: rect.x + 3 + nameWidth + titleWidth, y: y, style: base)
                 continue
             }
             line += Widgets.right(load.switchLoss > 0 ? "−\(Format.percentNumber(load.switchLoss))%" : "0%", 7)
             if roomy { line += Widgets.right(Format.oneDecimal(load.effectiveHours), 7) }
+            line += Widgets.right(Format.oneDecimal(load.room), 6)
             let x = rect.x + 3 + nameWidth + titleWidth
             canvas.put(line, x: x, y: y, style: base)
             let severity = load.severity(under: org.policy)

@@ -81,9 +81,8 @@ enum Screens {
     static func whatIfBanner(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect) {
         let org = state.document.org
         let names = state.away.sorted().compactMap { org.person($0)?.name }
-        let new = state.comparison?.new.count ?? 0
-        let resolved = state.comparison?.resolved.count ?? 0
-        let text = " What-if: \(names.joined(separator: ", ")) away · \(Format.count(new, "new finding")), \(resolved) resolved · w toggles, W ends"
+        let counts = state.comparison.map { " · \($0.new.count) new, \($0.worse.count) worse, \($0.better.count) better, \($0.resolved.count) resolved" } ?? ""
+        let text = " What-if: \(names.joined(separator: ", ")) away\(counts) · w toggles, W ends"
         canvas.fill(rect, style: Style(foreground: .black, background: .yellow))
         canvas.put(text, x: rect.x, y: rect.y, style: Style(foreground: .black, background: .yellow, bold: true), limit: rect.width)
     }
