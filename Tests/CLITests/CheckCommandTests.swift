@@ -12,12 +12,15 @@ struct CheckCommandTests {
         #expect(lines[0] == "Northwind MSP: 1 critical, 5 warnings, 0 info")
         #expect(lines[2] == "Critical")
         #expect(lines[3] == "  ✖ overload · Dana Reyes")
-        #expect(lines[4] == "      Dana Reyes: 45.0 h across 3 hats; switching between 3 hats costs 40 %, leaving 24.0 h of a 40.0 h week — 188 %")
+        #expect(lines[4] == "      Dana Reyes: 45.0 h across 3 hats; switching between 3 kinds of work (Leadership 22.0 h, Growth 15.0 h, Operations 8.0 h) costs 32 %, leaving 27.0 h of a 40.0 h week — 166 %")
         #expect(lines[5].hasPrefix("      → Move "))
-        #expect(lines.contains("Person       hats   hours  switching  effective    load"))
-        #expect(lines.contains("Dana Reyes      3    45.0      −40 %       24.0   188 % ✖"))
-        #expect(lines.contains("Lee Park        1    34.0        0 %       40.0    85 %"))
-        #expect(lines.contains("Ledger & Co     1     7.0                        external"))
+        #expect(lines.contains("Person       hats  kinds   hours  switching  effective    load   room"))
+        #expect(lines.contains("Dana Reyes      3    2.6    45.0      −32 %       27.0   166 % ✖  0.0"))
+        #expect(lines.contains("Lee Park        1           34.0        0 %       40.0    85 %    6.0"))
+        #expect(lines.contains("Zoë Müller      2    1.0    33.0        0 %       40.0    83 %    7.0"), "two Operations hats: one kind of work, no switching")
+        #expect(lines.contains("Ledger & Co     1            7.0                        external"))
+        // The provider who already keeps the books is asked to take Zoë's bookkeeping.
+        #expect(lines.contains { $0.hasPrefix("      → Ask Ledger & Co to take on Bookkeeper / Accountant (5.0 h): an outside provider who already does this work, so it costs money") })
         #expect(!run.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
     }
 
@@ -46,15 +49,25 @@ struct CheckCommandTests {
             r = json.load(open(sys.argv[1], encoding="utf-8"))
             assert r["version"] == 1
             assert set(r["summary"]) == {"critical", "warning", "info"}
-            for f in r["findings"] + r["whatIf"]["new"] + r["whatIf"]["resolved"]:
-                assert set(f) <= {"rule", "severity", "subject", "message", "suggestion"}, f
+            changes = r["whatIf"]["worse"] + r["whatIf"]["better"]
+            for f in r["findings"] + r["whatIf"]["new"] + r["whatIf"]["resolved"] + [c["before"] for c in changes] + [c["after"] for c in changes]:
+                assert set(f) <= {"rule", "severity", "subject", "message", "suggestion", "change", "noSuggestion"}, f
+                assert ("suggestion" in f) != ("noSuggestion" in f) or f in [c["before"] for c in changes] + r["whatIf"]["resolved"], f
+                assert ("change" in f) <= ("suggestion" in f), f
                 assert f["severity"] in ("critical", "warning", "info")
                 assert set(f["subject"]) == {"kind", "id", "name"}
+            for c in changes:
+                assert set(c) == {"before", "after"} and c["before"]["subject"] == c["after"]["subject"], c
             p = {x["id"]: x for x in r["people"]}
-            assert set(p["dana-reyes"]) == {"id", "name", "hats", "allocatedHours", "capacityHours", "switchLoss", "effectiveHours", "load", "external"}
-            assert p["dana-reyes"]["load"] == 1.875 and p["dana-reyes"]["switchLoss"] == 0.4 and p["dana-reyes"]["effectiveHours"] == 24
+            assert set(p["dana-reyes"]) == {"id", "name", "hats", "kindsOfWork", "allocatedHours", "capacityHours", "switchLoss", "effectiveHours", "load", "room", "external"}
+            d = p["dana-reyes"]
+            assert (d["kindsOfWork"], d["switchLoss"], d["effectiveHours"], d["load"], d["room"]) == (2.6197, 0.3239, 27.0427, 1.664, 0), d
+            assert p["ledger-co"]["room"] is None and p["lee-park"]["room"] == 6
             assert r["whatIf"]["without"] == ["sam-ortiz"]
-            assert any(f["rule"] == "unfilled-role" and f["subject"]["id"] == "service-manager" for f in r["whatIf"]["new"])
+            assert any(c["before"]["rule"] == "single-point-of-failure" and c["after"]["rule"] == "unfilled-role" and c["after"]["subject"]["id"] == "service-manager" for c in r["whatIf"]["worse"])
+            assert not any(f["subject"]["id"] == "service-manager" for f in r["whatIf"]["new"] + r["whatIf"]["resolved"])
+            zoe = [f for f in r["findings"] if f["rule"] == "role-conflict"][0]
+            assert zoe["change"] == {"kind": "move", "role": "bookkeeper", "from": "zoe-muller", "to": "ledger-co", "hours": 5}, zoe
             print(r["summary"]["critical"], r["summary"]["warning"], r["summary"]["info"])
             """
         let python = Process()

@@ -1,4 +1,5 @@
 import Foundation
+import OrgKit
 import Testing
 
 /// `hats export` in every format and `hats import`, through the built binary.
@@ -30,7 +31,7 @@ struct ExportImportTests {
         }
         let ascii = try HatsProcess.run(["export", "--preset", "msp-10", "--format", "text", "--ascii"])
         #expect(ascii.stdout.contains("|- Sam Ortiz"))
-        #expect(ascii.stdout.contains("188 % !!"))
+        #expect(ascii.stdout.contains("166 % !!"))
     }
 
     @Test("--ascii with another format, and an unknown format, are usage errors")
@@ -54,7 +55,16 @@ struct ExportImportTests {
         #expect(run.stderr.hasPrefix("team.csv: columns used:\n  \"id\"              → id\n"))
         #expect(run.stderr.hasSuffix("hats import: 10 people, 10 roles from team.csv\n"))
         try run.stdout.write(to: directory.appendingPathComponent("team.json"), atomically: true, encoding: .utf8)
-        let original = try HatsProcess.run(["export", "--preset", "msp-10", "--format", "text"])
+        // A people CSV carries people and their hats, not the roles' categories, which
+        // decide the kinds of work switching is counted over: compare with the preset
+        // without them.
+        var preset = try #require(PresetCatalog.named("msp-10")).load()
+        for var role in preset.roles {
+            role.category = nil
+            preset = try preset.applying(.updateRole(role))
+        }
+        try OrgFile.encode(preset).write(to: directory.appendingPathComponent("plain.json"), atomically: true, encoding: .utf8)
+        let original = try HatsProcess.run(["export", "plain.json", "--format", "text"], in: directory)
         let again = try HatsProcess.run(["export", "team.json", "--format", "text"], in: directory)
         // Same chart apart from the org's name (the CSV does not carry it).
         #expect(again.stdout.split(separator: "\n").dropFirst(2) == original.stdout.split(separator: "\n").dropFirst(2))

@@ -51,7 +51,7 @@ struct LiveCheckTests {
                     continue
                 }
                 let full = LoadChecker.check(org, suggestions: false)
-                #expect(live.report() == full, "seed \(seed) step \(step): the live report differs from a full check")
+                #expect(live.report() == full, "seed \(seed) step \(step): the live report differs from a full check: \(Self.difference(live.report(), full))")
                 if live.report() != full { return }
                 for severity in Finding.Severity.allCases {
                     #expect(live.count(severity) == full.count(severity))
@@ -63,6 +63,14 @@ struct LiveCheckTests {
             }
         }
         #expect(edits > 300)
+    }
+
+    /// What one report has that the other lacks, in words.
+    static func difference(_ a: LoadReport, _ b: LoadReport) -> String {
+        let onlyA = a.findings.filter { !b.findings.contains($0) }.map { "live only: \($0.key) \($0.message)" }
+        let onlyB = b.findings.filter { !a.findings.contains($0) }.map { "full only: \($0.key) \($0.message)" }
+        let loads = zip(a.people, b.people).filter { $0 != $1 }.map { "load \($0.id): \($0) vs \($1)" }
+        return (onlyA + onlyB + loads).joined(separator: "; ")
     }
 
     @Test("a live suggestion is the one a full check gives")

@@ -133,7 +133,7 @@ struct OrgFileTests {
         #expect(problems(text) == [
             "name: expected a string, found the number 7",
             "policy.hoursPerWeek: expected a number, found the string \"40\"",
-            "policy.switching: expected one of \"weinberg\", \"flat\", \"none\", found \"sometimes\"",
+            "policy.switching: expected one of \"weighted\", \"weinberg\", \"flat\", \"none\", found \"sometimes\"",
             "policy.maxHats: expected a whole number, found 2.5",
             "roles[0].critical: expected true or false, found the string \"yes\"",
             "roles[0].aliases: expected an array, found the string \"A\"",

@@ -227,10 +227,12 @@ struct FlowTests {
         var driver = try Driver()
         driver.select(person: "zoe-muller")
         let suggestion = try #require(driver.state.currentSuggestion)
-        #expect(suggestion.text.hasPrefix("Move Bookkeeper / Accountant (5.0 h) to 王芳"))
+        // The role conflict: the bookkeeping goes to the firm that already keeps the books.
+        #expect(suggestion.text.hasPrefix("Ask Ledger & Co to take on Bookkeeper / Accountant (5.0 h)"))
         #expect(driver.screen.contains("Suggestion"))
         driver.press(.applySuggestion)
-        #expect(driver.state.document.org.person("wang-fang")?.wears("bookkeeper") == true)
+        #expect(driver.state.document.org.person("ledger-co")?.hat(for: "bookkeeper")?.hoursPerWeek == 12)
+        #expect(driver.state.document.org.person("zoe-muller")?.wears("bookkeeper") == false)
         #expect(App.findings(about: .person, "zoe-muller", driver.state).isEmpty)
         driver.press(.undo)
         #expect(driver.state.document.org.person("zoe-muller")?.wears("bookkeeper") == true)
@@ -242,13 +244,50 @@ struct FlowTests {
         driver.select(person: "sam-ortiz")
         driver.press(.toggleAway)
         #expect(driver.state.away == ["sam-ortiz"])
-        #expect(driver.screen.contains("What-if: Sam Ortiz away · 2 new findings, 1 resolved"))
+        // The service manager's single point of failure becomes an unfilled role: worse.
+        #expect(driver.screen.contains("What-if: Sam Ortiz away · 1 new, 1 worse, 0 better, 0 resolved"))
         driver.press(.showFindings)
-        #expect(driver.screen.contains("new unfilled-role"))
+        #expect(driver.screen.contains("worse unfilled-role"))
+        #expect(driver.screen.contains("new single-point-of-fai"))
         #expect(!driver.state.document.isModified, "a what-if is not an edit")
         driver.press(.clearAway)
         #expect(driver.state.away.isEmpty)
         #expect(!driver.screen.contains("What-if"))
+    }
+
+    @Test("what-if with two away: the banner names both, the details add up the hours taken over")
+    func whatIfTwoAway() throws {
+        var driver = try Driver(width: 120, height: 40)
+        driver.select(person: "kofi-mensah")
+        driver.press(.toggleAway)
+        driver.select(person: "lee-park")
+        driver.press(.toggleAway)
+        #expect(driver.state.away == ["kofi-mensah", "lee-park"])
+        #expect(driver.screen.contains("What-if: Kofi Mensah, Lee Park away"))
+        // Mia Chen wears Level 2 with Kofi: his 35.0 h fall to her, on top of her own 35.0 h.
+        driver.select(person: "mia-chen")
+        let screen = driver.screen
+        #expect(screen.contains("70.0 h on 1 hat"), "\(screen)")
+        #expect(screen.contains("Level 2 Technician"))
+        #expect(screen.contains("+ from Kofi Mensah"))
+        #expect(screen.contains("35.0"))
+        #expect(driver.state.comparison?.worse.contains { $0.after.subject.id == "mia-chen" && $0.after.rule == .overload } == true
+                || driver.state.comparison?.new.contains { $0.subject.id == "mia-chen" && $0.rule == .overload } == true)
+    }
+
+    @Test("f with no suggestion says why")
+    func noSuggestionSaysWhy() throws {
+        var driver = try Driver(width: 120, height: 40)
+        driver.select(person: "sam-ortiz")
+        driver.press(.showRoles)
+        driver.press(.top)
+        for _ in 0..<20 where driver.state.selectedRole != "service-manager" { driver.press(.moveDown) }
+        #expect(driver.state.selectedRole == "service-manager")
+        #expect(driver.state.currentSuggestion == nil)
+        #expect(driver.screen.contains("No suggestion"))
+        driver.press(.applySuggestion)
+        #expect(driver.state.status?.text.contains("no suggestion — single-point-of-failure: nobody who can take on Service Manager has room for it") == true,
+                "\(driver.state.status?.text ?? "")")
     }
 
     @Test("find jumps to a person, a role or a duty by name or alias")

@@ -51,6 +51,8 @@ public enum HTMLExport {
                 out += "<br/>\(text(finding.message))"
                 if let suggestion = finding.suggestion {
                     out += "<br/><span class=\"suggestion\">→ \(text(suggestion.text))</span>"
+                } else if let reason = finding.noSuggestion {
+                    out += "<br/><span class=\"suggestion\">No suggestion: \(text(reason))</span>"
                 }
                 out += "</li>\n"
             }

@@ -72,7 +72,11 @@ public enum MarkdownExport {
         for finding in facts.report.findings {
             out += "- \(ExportFacts.severitySymbol(finding.severity)) **\(finding.severity.name)** `\(finding.rule.rawValue)` · \(cell(finding.subject.name)) — \(cell(finding.message))"
             out += "\n"
-            if let suggestion = finding.suggestion { out += "  - → \(cell(suggestion.text))\n" }
+            if let suggestion = finding.suggestion {
+                out += "  - → \(cell(suggestion.text))\n"
+            } else if let reason = finding.noSuggestion {
+                out += "  - no suggestion: \(cell(reason))\n"
+            }
         }
 
         // Duties

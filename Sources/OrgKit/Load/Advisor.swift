@@ -99,10 +99,17 @@ struct Advisor {
 
     /// Why rules that need a person's judgement get no suggestion.
     static func noAutomaticFix(_ finding: Finding) -> String {
-        switch finding.rule {
+        switch finding.explanation {
+        case .escalationToNobody(let role, let target):
+            return "hats does not reorganise escalation: give \(target) to someone (if it has work, its unfilled-role finding has a suggestion), or change where \(role) escalates"
+        case .escalationToSamePeople(let role, let target):
+            return "hats does not reorganise escalation: have someone who does not wear \(role) wear \(target), or change where it escalates"
+        default: break
+        }
+        return switch finding.rule {
         case .tooManyHats: "hats does not choose which hat to hand over: that is a judgement about the person (an overload, if any, has its own suggestion)"
         case .tooManyDuties: "hats does not choose which duties to hand over: move some to another role in the Duties view"
-        case .escalation: "hats does not reorganise escalation: give the role it escalates to someone other than its own wearers"
+        case .escalation: "hats does not reorganise escalation"
         case .spanOfControl: "hats does not redraw the chart: put a team lead between this manager and some of their reports"
         case .qualification: "hats cannot train anyone: record the certification or experience, or give the hat to someone qualified"
         case .unownedDuty: "hats does not guess which role a duty belongs to: give it a role in the Duties view"
@@ -121,6 +128,8 @@ struct Advisor {
         guard let subject = context.org.role(role) else { return false }
         if let requires = subject.requires, !Rules.qualificationGaps(person, requires).isEmpty { return false }
         if person.wears(role) { return true }
+        // Leadership work only to someone who already does some.
+        if kinship.isLeadership(role), !person.hats.contains(where: { kinship.isLeadership($0.role) }) { return false }
         if let tier = subject.tier {
             let own = person.hats.compactMap { context.org.role($0.role)?.tier }.max() ?? 0
             guard own >= tier - 1 else { return false }
@@ -228,7 +237,7 @@ struct Advisor {
         }
         guard let (found, _) = best else { return search.advice(self, roles: hats.map(\.0.role), for: giver.name) }
         var suggestion = found()
-        suggestion.text += " (not enough on its own: nobody who can do the work has room for more — see understaffed roles for a hire)"
+        suggestion.text += " (not enough on its own: nobody who can do this work has room for more — that takes a hire)"
         return Advice(suggestion)
     }
 
@@ -266,11 +275,11 @@ struct Advisor {
     /// A provider who already does the work is not load-checked (their hours are theirs).
     private func mayTake(_ role: String, _ amount: Double, _ position: Int, _ kind: Receiver) -> Bool {
         let people = context.org.people
-        if kind == .provider { return people[position].external && people[position].wears(role) }
-        guard isAvailableInternal(position) else { return false }
+        // A provider already does the work: its requirements still hold (the fit rule).
+        if kind == .provider { return people[position].external && canTakeOn(role, position) }
+        guard isAvailableInternal(position), canTakeOn(role, position) else { return false }
         let wears = people[position].wears(role)
         if !wears {
-            guard canTakeOn(role, position) else { return false }
             let policy = context.policy
             let hatCount = people[position].hats.count
             if hatCount + 1 > policy.maxHats, hatCount <= policy.maxHats { return false }
@@ -473,6 +482,7 @@ struct Advisor {
         guard short > 0 else { return Advice(reason: "the role is not short") }
         var budget = Self.verificationBudget
         var search = SearchNotes()
+        // The top-up leaving the least short, when none closes the gap.
         var best: (Suggestion, Double)?
         for (kind, pool) in receivers(of: role, from: nil) {
             for receiverPosition in pool {
@@ -485,18 +495,25 @@ struct Advisor {
                 let receiver = context.org.people[receiverPosition]
                 var newReceiver = receiver
                 var edit: Edit
+                // What the wearers give afterwards: a new wearer shrinks everyone else's
+                // equal share, so it may help less than its hours, or not at all.
+                var after = context.wearing(role)
                 if let hat = receiver.hat(for: role) {
                     let total = context.hours.hours(of: hat) + amount
                     setHours(&newReceiver, role: role, total)
                     edit = .setHatHours(person: receiver.id, role: role, hours: total)
+                    if hat.hoursPerWeek == nil { after.equalShare -= 1; after.explicitHours += total } else { after.explicitHours += amount }
                 } else {
                     let given = Hat(role: role, hoursPerWeek: amount)
                     newReceiver.hats.append(given)
                     edit = .addHat(person: receiver.id, hat: given)
+                    after.count += 1
+                    after.explicitHours += amount
                 }
+                let still = max(0, roleHours - after.given(roleHours))
+                guard still < short - 0.25 else { continue }
                 guard let loads = verify([newReceiver], role: role, receivers: [receiver.id], tolerating: [.understaffedRole]) else { search.refused = true; continue }
-                let still = short - amount
-                let rest = still > 0 ? " (still \(Rules.shortMessage(still, fullTime: context.policy.hoursPerWeek)) — a hire)" : ""
+                let rest = still >= Rules.minimumShortfall ? " (still \(Rules.shortMessage(still, fullTime: context.policy.hoursPerWeek)) — a hire)" : ""
                 let text: String
                 switch kind {
                 case .provider: text = "Ask \(receiver.name) for \(Format.hours(amount)) more of \(roleName): an outside provider who already does it, so it costs money\(rest)"
@@ -504,8 +521,8 @@ struct Advisor {
                 case .newcomer: text = "Give \(receiver.name) \(Format.hours(amount)) of \(roleName): \(change(receiver, loads))\(rest)"
                 }
                 let suggestion = Suggestion(text: text, edit: edit, change: SuggestionChange(kind: .give, role: role, from: nil, to: receiver.id, hours: amount))
-                if still <= 0 { return Advice(suggestion) }
-                if best == nil || amount > (best?.1 ?? 0) { best = (suggestion, amount) }
+                if still < Rules.minimumShortfall { return Advice(suggestion) }
+                if best == nil || still < (best?.1 ?? .infinity) { best = (suggestion, still) }
             }
         }
         if let (suggestion, _) = best { return Advice(suggestion) }
@@ -568,6 +585,10 @@ struct Advisor {
         for person in affected {
             let load = PersonLoad(person: person, hours: context.hours, policy: policy, hatHours: hatHours)
             if receivers.contains(person.id), !person.external, !(load.load <= policy.warnAt) { return nil }
+            // Nobody already over the line is pushed further over it (a sharer whose
+            // equal share grows).
+            if !person.external, load.load > policy.warnAt, let position = org.position(ofPerson: person.id),
+                load.load > context.loads[position].load + 1e-9 { return nil }
             guard createsNothing(Rules.personFindings(person, load: load, context: context, hatHours: hatHours), about: .person, person.id) else { return nil }
             loads[person.id] = load
         }
@@ -648,19 +669,34 @@ struct SearchNotes {
     var refused = false
 
     func advice(_ advisor: Advisor, roles: [String], for person: String?) -> Advice {
+        let org = advisor.context.org
         let names = roles.map { advisor.context.roleName($0) }
         let work = person.map { "\($0)'s work (\(names.joined(separator: ", ")))" } ?? names.joined(separator: " or ")
         if fit.isEmpty {
-            let kinds = Set(roles.compactMap { advisor.context.org.role($0).flatMap(Hours.kindOfWork) }).sorted()
-            let kin = kinds.isEmpty ? "a related role" : "a related role or one of its kind of work (\(kinds.joined(separator: ", ")))"
-            return Advice(reason: "nobody else can take on \(work): no one available wears it, \(kin), at the tier it needs and with what it requires — this needs a hire")
+            guard advisor.byRoom.count > (person == nil ? 0 : 1) || org.people.contains(where: { !$0.external && $0.name != person }) else {
+                return Advice(reason: "there is nobody in the org yet who could take on \(work)")
+            }
+            let subjects = roles.compactMap { org.role($0) }
+            var who = ["wears it", "a related role"]
+            let kinds = Set(subjects.compactMap(Hours.kindOfWork)).sorted()
+            if !kinds.isEmpty { who.append("a role of its kind of work (\(kinds.joined(separator: ", ")))") }
+            var needs: [String] = []
+            if let tier = subjects.compactMap(\.tier).max() { needs.append("is at tier \(max(0, tier - 1)) or above") }
+            if subjects.contains(where: { !($0.requires?.isEmpty ?? true) }) { needs.append("meets its requirements") }
+            if roles.contains(where: advisor.kinship.isLeadership) { needs.append("already does leadership work") }
+            let also = needs.isEmpty ? "" : " and \(needs.joined(separator: " and "))"
+            return Advice(reason: "nobody else can take on \(work): no one available \(Self.list(who, "or"))\(also) — this needs a hire")
         }
-        let who = fit.sorted().prefix(3).map { advisor.context.org.people[$0].name }
+        let who = fit.sorted().prefix(3).map { org.people[$0].name }
         let more = fit.count > 3 ? " and \(fit.count - 3) more" : ""
         if !roomy {
-            return Advice(reason: "those who can take on \(work) (\(who.joined(separator: ", "))\(more)) have no room for it — this needs a hire")
+            return Advice(reason: "nobody who can take on \(work) has room for it (\(who.joined(separator: ", "))\(more) could) — this needs a hire")
         }
         return Advice(reason: "every change that would help \(refused ? "creates another finding (a role conflict, too many hats or duties, or a role left short)" : "was outside the search's bounds")")
+    }
+
+    static func list(_ items: [String], _ word: String) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " \(word) " + (items.last ?? "")
     }
 }
 
@@ -670,9 +706,11 @@ struct Kinship {
     private var linked: [String: Set<String>] = [:]
     private var kind: [String: String] = [:]
     private var rolesOfKind: [String: [String]] = [:]
+    private var leadership: Set<String> = []
 
     init(_ org: Org) {
         for role in org.roles {
+            if Self.isLeadership(role) { leadership.insert(role.id) }
             for other in role.related where other != role.id {
                 linked[role.id, default: []].insert(other)
                 linked[other, default: []].insert(role.id)
@@ -694,8 +732,28 @@ struct Kinship {
         kind[role] == nil && (linked[role]?.isEmpty ?? true)
     }
 
+    /// Leadership work: a role of a leadership, management or executive kind, or one
+    /// whose name is a leader's (owner, CEO, director, head, lead, service manager, …).
+    static func isLeadership(_ role: Role) -> Bool {
+        let kind = (Hours.kindOfWork(role) ?? "").lowercased()
+        if ["leadership", "management", "executive"].contains(where: { kind.contains($0) }) { return true }
+        let name = role.name.lowercased()
+        let words = Set(name.split { !$0.isLetter }.map(String.init))
+        if !words.isDisjoint(with: Self.leaderWords) { return true }
+        return Self.leaderPhrases.contains { name.contains($0) }
+    }
+
+    static let leaderWords: Set<String> = ["owner", "ceo", "cio", "cto", "coo", "cfo", "ciso", "director", "head", "founder",
+                                           "president", "chief", "lead", "vp", "principal"]
+    static let leaderPhrases = ["service manager", "general manager", "operations manager", "it manager", "team manager",
+                                "delivery manager", "managing partner"]
+
+    func isLeadership(_ role: String) -> Bool { leadership.contains(role) }
+
     func areKin(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
+        // Leaders can stand in for one another (the service manager as the owner's deputy).
+        if leadership.contains(a), leadership.contains(b) { return true }
         if linked[a]?.contains(b) == true { return true }
         if let kindA = kind[a], kindA == kind[b] { return true }
         return false
@@ -705,6 +763,7 @@ struct Kinship {
     func kin(of role: String) -> [String] {
         var result = (linked[role] ?? []).sorted()
         if let key = kind[role] { result += (rolesOfKind[key] ?? []).filter { $0 != role && !(linked[role]?.contains($0) ?? false) } }
+        if leadership.contains(role) { result += leadership.sorted().filter { $0 != role && !result.contains($0) } }
         return result
     }
 }

@@ -169,8 +169,11 @@ struct Reach {
         case .removeHat(let person, let role):
             people.insert(person)
             hatChanges.append((person, role, false))
-        case .setCapacity(let person, _), .setQualifications(let person, _, _), .setExternal(let person, _):
+        case .setCapacity(let person, _), .setQualifications(let person, _, _):
             people.insert(person)
+        case .setExternal:
+            // A provider is no single point of failure: the roles they wear change too.
+            return false
         case .setManager(let person, let manager):
             guard case .setManager(_, let old) = inverse else { return false }
             if let old { people.insert(old) }

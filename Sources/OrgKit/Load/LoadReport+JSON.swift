@@ -10,11 +10,12 @@ extension LoadReport {
     /// The same document as UTF-8 bytes. The findings and people lists are written item by
     /// item, never held whole as JSON values (100,000 people would double the memory).
     public func jsonBytes(whatIf: (without: [String], comparison: ReportComparison)? = nil) -> [UInt8] {
+        let away = Set(whatIf?.without ?? [])
         var members: [(key: String, write: (inout [UInt8]) -> Void)] = [
             ("version", { JSONWriter.write(.number(Double(Self.jsonVersion)), indent: 1, into: &$0) }),
             ("summary", { JSONWriter.write(.object(Finding.Severity.allCases.reversed().map { JSONMember($0.name, .number(Double(count($0)))) }), indent: 1, into: &$0) }),
             ("findings", { JSONWriter.writeArray(findings.count, indent: 1, into: &$0) { Self.json(findings[$0]) } }),
-            ("people", { JSONWriter.writeArray(people.count, indent: 1, into: &$0) { Self.json(people[$0]) } }),
+            ("people", { JSONWriter.writeArray(people.count, indent: 1, into: &$0) { Self.json(people[$0], away: away.contains(people[$0].id)) } }),
         ]
         if let whatIf {
             members.append(("whatIf", {
@@ -30,7 +31,8 @@ extension LoadReport {
         return JSONWriter.writeObject(members)
     }
 
-    static func json(_ load: PersonLoad) -> JSONValue {
+    /// A person's row; `away` in a what-if (no room: they are not there to take work).
+    static func json(_ load: PersonLoad, away: Bool = false) -> JSONValue {
         .object([
             JSONMember("id", .string(load.id)),
             JSONMember("name", .string(load.name)),
@@ -41,7 +43,7 @@ extension LoadReport {
             JSONMember("switchLoss", Self.number(load.switchLoss)),
             JSONMember("effectiveHours", Self.number(load.effectiveHours)),
             JSONMember("load", Self.number(load.load)),
-            JSONMember("room", load.external ? .null : Self.number(load.room)),
+            JSONMember("room", load.external || away ? .null : Self.number(load.room)),
             JSONMember("external", .bool(load.external)),
         ])
     }

@@ -190,9 +190,13 @@ public struct ReportComparison: Equatable, Sendable {
         self.better = better
     }
 
-    /// Keys of the findings a what-if made appear or worse (for highlighting them).
-    public var newOrWorseKeys: Set<String> {
-        Set(new.map(\.key) + worse.map(\.after.key))
+    /// "new" or "worse" by the key of each finding a what-if made appear or worse (for
+    /// marking them).
+    public var marks: [String: String] {
+        var marks: [String: String] = [:]
+        for finding in new { marks[finding.key] = "new" }
+        for change in worse { marks[change.after.key] = "worse" }
+        return marks
     }
 }
 

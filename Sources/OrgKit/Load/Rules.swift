@@ -95,6 +95,7 @@ enum Rules {
     static func shortMessage(_ short: Double, fullTime: Double) -> String {
         let people = fullTime > 0 ? short / fullTime : 0
         let count = Format.oneDecimal(people)
+        if people < 0.05 { return "\(Format.hours(short)) short: under a tenth of a full-time person" }
         let inPeople = people < 0.95 ? "\(count) of a full-time person" : (count == "1.0" ? "1.0 full-time person" : "\(count) full-time people")
         return "\(Format.hours(short)) short: \(inPeople)"
     }

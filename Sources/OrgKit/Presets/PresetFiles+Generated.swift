@@ -14,6 +14,7 @@ extension PresetCatalog {
     "hoursPerWeek": 40,
     "switching": "weighted",
     "flatSwitchingLoss": 0.17,
+    "availability": 1,
     "warnAt": 1,
     "criticalAt": 1.25,
     "maxHats": 3,
@@ -282,6 +283,7 @@ extension PresetCatalog {
     "hoursPerWeek": 40,
     "switching": "weighted",
     "flatSwitchingLoss": 0.17,
+    "availability": 1,
     "warnAt": 1,
     "criticalAt": 1.25,
     "maxHats": 3,
@@ -302,7 +304,8 @@ extension PresetCatalog {
       "id": "ceo-owner",
       "name": "CEO / Owner",
       "category": "Leadership",
-      "summary": "Runs the company and is the last stop for every decision, escalation and exception."
+      "summary": "Runs the company and is the last stop for every decision, escalation and exception.",
+      "critical": true
     },
     {
       "id": "service-manager",
@@ -762,6 +765,7 @@ extension PresetCatalog {
     "hoursPerWeek": 40,
     "switching": "weighted",
     "flatSwitchingLoss": 0.17,
+    "availability": 1,
     "warnAt": 1,
     "criticalAt": 1.25,
     "maxHats": 3,
@@ -773,7 +777,7 @@ extension PresetCatalog {
     {
       "id": "help-desk-technician",
       "name": "Help Desk Technician",
-      "category": "Technical Roles Inside Managed Service Providers (MSPs)",
+      "category": "MSP technical",
       "summary": "Answers the phone, chat and ticket queue for client users, fixes routine problems such as locked accounts on first contact, and hands anything deeper to senior technicians with notes attached.",
       "related": [
         "on-site-engineer",
@@ -784,7 +788,7 @@ extension PresetCatalog {
     {
       "id": "on-site-engineer",
       "name": "On-site Engineer",
-      "category": "Technical Roles Inside Managed Service Providers (MSPs)",
+      "category": "MSP technical",
       "summary": "Works at client premises, handling installs, repairs and hardware refreshes, and any fault that needs a technician physically present.",
       "related": [
         "help-desk-technician",
@@ -794,7 +798,7 @@ extension PresetCatalog {
     {
       "id": "network-administrator",
       "name": "Network Administrator",
-      "category": "Technical Roles Inside Managed Service Providers (MSPs)",
+      "category": "MSP technical",
       "summary": "Runs the switching, routing, firewall and wireless gear behind both the MSP's office and its clients' sites, and watches over it so outages and slowdowns are caught early.",
       "related": [
         "systems-administrator",
@@ -805,7 +809,7 @@ extension PresetCatalog {
     {
       "id": "systems-administrator",
       "name": "Systems Administrator",
-      "category": "Technical Roles Inside Managed Service Providers (MSPs)",
+      "category": "MSP technical",
       "summary": "Owns the day-to-day care of client servers, file storage and the business applications on them: patching, accounts, backups and health checks.",
       "related": [
         "network-administrator",
@@ -816,7 +820,7 @@ extension PresetCatalog {
     {
       "id": "security-specialist",
       "name": "Security Specialist",
-      "category": "Technical Roles Inside Managed Service Providers (MSPs)",
+      "category": "MSP technical",
       "summary": "Keeps attackers out of the MSP's and its clients' systems and, when one does get in, leads the investigation and clean-up; also advises on which controls are worth paying for.",
       "related": [
         "network-administrator",
@@ -826,7 +830,7 @@ extension PresetCatalog {
     {
       "id": "cloud-specialist",
       "name": "Cloud Specialist",
-      "category": "Technical Roles Inside Managed Service Providers (MSPs)",
+      "category": "MSP technical",
       "summary": "Handles clients' cloud platforms end to end: plans the move of servers and services off premises, then administers the tenants and keeps the monthly bill in check.",
       "related": [
         "virtualization-specialist",
@@ -836,7 +840,7 @@ extension PresetCatalog {
     {
       "id": "virtualization-specialist",
       "name": "Virtualization Specialist",
-      "category": "Technical Roles Inside Managed Service Providers (MSPs)",
+      "category": "MSP technical",
       "summary": "Owns the hypervisor clusters that client servers run on, from first build through upgrades, and makes sure the physical hosts underneath are neither idle nor overloaded.",
       "related": [
         "cloud-specialist",
@@ -846,7 +850,7 @@ extension PresetCatalog {
     {
       "id": "it-consultant",
       "name": "IT Consultant",
-      "category": "Technical Roles Inside Managed Service Providers (MSPs)",
+      "category": "MSP technical",
       "summary": "Sits down with a client's leadership to review what they run today and where the business is heading, then turns that into a costed roadmap and product choices.",
       "related": [
         "business-analyst",
@@ -857,7 +861,7 @@ extension PresetCatalog {
     {
       "id": "product-manager",
       "name": "Product Manager",
-      "category": "Technical Roles Inside Vendors",
+      "category": "Vendor technical",
       "summary": "Owns the vendor's product roadmap: listens to customers, sales and support, decides which problems are worth solving next, and keeps engineering pointed at them.",
       "related": [
         "software-developer-engineer",
@@ -868,7 +872,7 @@ extension PresetCatalog {
     {
       "id": "software-developer-engineer",
       "name": "Software Developer/Engineer",
-      "category": "Technical Roles Inside Vendors",
+      "category": "Vendor technical",
       "summary": "Builds the vendor's products in code, from new features to bug fixes, and keeps the codebase tested, reviewed and documented.",
       "related": [
         "quality-assurance-engineer",
@@ -879,7 +883,7 @@ extension PresetCatalog {
     {
       "id": "quality-assurance-engineer",
       "name": "Quality Assurance (QA) Engineer",
-      "category": "Technical Roles Inside Vendors",
+      "category": "Vendor technical",
       "summary": "Acts as the last gate before a release: plans test coverage, runs regression suites and sends developers precise bug reports they can act on.",
       "related": [
         "software-developer-engineer",
@@ -889,7 +893,7 @@ extension PresetCatalog {
     {
       "id": "devops-engineer",
       "name": "DevOps Engineer",
-      "category": "Technical Roles Inside Vendors",
+      "category": "Vendor technical",
       "summary": "Owns the build pipelines, environments and monitoring that let developers ship changes to production safely and repeatably, without waiting on manual steps.",
       "related": [
         "software-developer-engineer",
@@ -900,7 +904,7 @@ extension PresetCatalog {
     {
       "id": "solution-architect",
       "name": "Solution Architect",
-      "category": "Technical Roles Inside Vendors",
+      "category": "Vendor technical",
       "summary": "Works out how the vendor's products fit together to solve a large customer's problem, draws up the target design and guides the teams that build it.",
       "related": [
         "sales-engineer",
@@ -911,7 +915,7 @@ extension PresetCatalog {
     {
       "id": "technical-support-engineer",
       "name": "Technical Support Engineer",
-      "category": "Technical Roles Inside Vendors",
+      "category": "Vendor technical",
       "summary": "Works the vendor's support queue: investigates customer cases, reproduces bugs for engineering and keeps each customer informed until the case is closed.",
       "related": [
         "help-desk-technician",
@@ -922,7 +926,7 @@ extension PresetCatalog {
     {
       "id": "sales-engineer",
       "name": "Sales Engineer",
-      "category": "Technical Roles Inside Vendors",
+      "category": "Vendor technical",
       "summary": "Pairs with sales reps on live deals, running demos and proof-of-concept trials and fielding the technical and security questions a buyer raises.",
       "related": [
         "sales-representative",
@@ -933,7 +937,7 @@ extension PresetCatalog {
     {
       "id": "account-manager",
       "name": "Account Manager",
-      "category": "Support Roles in MSPs and Vendors",
+      "category": "MSP and vendor support",
       "summary": "The named commercial contact for existing clients: runs their regular reviews, handles renewals and complaints, and proposes extra services when they fit.",
       "related": [
         "sales-representative",
@@ -944,7 +948,7 @@ extension PresetCatalog {
     {
       "id": "sales-representative",
       "name": "Sales Representative",
-      "category": "Support Roles in MSPs and Vendors",
+      "category": "MSP and vendor support",
       "summary": "Hunts for new customers: works the lead list, writes proposals and quotes, and negotiates until the contract is signed.",
       "related": [
         "sales-engineer",
@@ -955,7 +959,7 @@ extension PresetCatalog {
     {
       "id": "marketing-specialist",
       "name": "Marketing Specialist",
-      "category": "Support Roles in MSPs and Vendors",
+      "category": "MSP and vendor support",
       "summary": "Runs campaigns, content and events for the company, and measures which of them actually produce leads for the sales team.",
       "related": [
         "sales-representative"
@@ -964,7 +968,7 @@ extension PresetCatalog {
     {
       "id": "customer-experience-specialist",
       "name": "Customer Experience Specialist",
-      "category": "Support Roles in MSPs and Vendors",
+      "category": "MSP and vendor support",
       "summary": "Listens for how clients feel about the service: answers their non-technical questions, follows up after tickets close and pulls teams together to fix what annoys them.",
       "related": [
         "account-manager",
@@ -974,7 +978,7 @@ extension PresetCatalog {
     {
       "id": "project-manager",
       "name": "Project Manager",
-      "category": "Support Roles in MSPs and Vendors",
+      "category": "MSP and vendor support",
       "summary": "Owns each project's plan, schedule and budget, assigns technicians and suppliers to the work, and manages changes until the client signs off.",
       "related": [
         "business-analyst",
@@ -984,7 +988,7 @@ extension PresetCatalog {
     {
       "id": "business-analyst",
       "name": "Business Analyst",
-      "category": "Support Roles in MSPs and Vendors",
+      "category": "MSP and vendor support",
       "summary": "Maps how a client's people and processes really work, finds the friction, and writes it up as requirements engineers can build and test against.",
       "related": [
         "project-manager",
@@ -995,7 +999,7 @@ extension PresetCatalog {
     {
       "id": "training-specialist",
       "name": "Training Specialist",
-      "category": "Support Roles in MSPs and Vendors",
+      "category": "MSP and vendor support",
       "summary": "Builds courses, guides and videos and runs live sessions so that colleagues and clients can use what the company sells with confidence.",
       "related": [
         "customer-experience-specialist",
@@ -1662,6 +1666,7 @@ extension PresetCatalog {
     "hoursPerWeek": 40,
     "switching": "weighted",
     "flatSwitchingLoss": 0.17,
+    "availability": 1,
     "warnAt": 1,
     "criticalAt": 1.25,
     "maxHats": 3,
@@ -2154,6 +2159,7 @@ extension PresetCatalog {
     "hoursPerWeek": 40,
     "switching": "weighted",
     "flatSwitchingLoss": 0.17,
+    "availability": 1,
     "warnAt": 1,
     "criticalAt": 1.25,
     "maxHats": 3,
@@ -2165,25 +2171,25 @@ extension PresetCatalog {
     {
       "id": "internal-it",
       "name": "Internal IT",
-      "category": "Party",
+      "category": "IT operations",
       "summary": "The company's own IT staff, who know the people and the business: they run onboarding and offboarding, keep the asset records and look after the devices and tools staff bring or build."
     },
     {
       "id": "msp",
       "name": "MSP",
-      "category": "Party",
+      "category": "IT operations",
       "summary": "The outside managed service provider that runs the day-to-day technology under contract: the help desk, device and server setup, patching, network gear and backups."
     },
     {
       "id": "security",
       "name": "Security",
-      "category": "Party",
+      "category": "Security",
       "summary": "The security function, often an outsourced SOC, that watches the network, tests defences, manages access and firewalls, and checks the company against its security rules."
     },
     {
       "id": "cio",
       "name": "CIO",
-      "category": "Party",
+      "category": "Leadership",
       "summary": "The executive accountable for technology: sets the policies, approves vendors and spending, owns risk and insurance questions, and reports on compliance to the leadership team."
     }
   ],

@@ -45,7 +45,7 @@ extension App {
                 state.whatIfCheck = nil
                 state.whatIfOrg = nil
                 state.comparison = nil
-                state.newFindingKeys = []
+                state.whatIfMarks = [:]
                 state.takenOver = [:]
             } else {
                 let result = WhatIf.without(Array(state.away).sorted(), in: org)
@@ -55,7 +55,7 @@ extension App {
                 state.takenOver = result.takenOver
                 let comparison = ReportComparison(before: state.live.report(), after: whatIf.report())
                 state.comparison = comparison
-                state.newFindingKeys = comparison.newOrWorseKeys
+                state.whatIfMarks = comparison.marks
             }
         }
         if treeChanged { state.tree = ReportingTree(org) }

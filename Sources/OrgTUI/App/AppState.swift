@@ -147,7 +147,7 @@ public struct AppState: Sendable {
     /// The duties matrix, built while the Duties view is shown.
     public internal(set) var matrix: DutyMatrix?
     /// Keys of findings that are new in the what-if.
-    var newFindingKeys: Set<String> = []
+    var whatIfMarks: [String: String] = [:]
     /// Hours each person takes over from the away people in the what-if, by person id.
     var takenOver: [String: [TakenOver]] = [:]
     /// The suggestion for what the details pane shows, if any.

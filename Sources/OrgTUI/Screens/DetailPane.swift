@@ -182,7 +182,7 @@ enum DetailPane {
         var lines = compact ? [] : [StyledLine(""), StyledLine("Findings", .bold)]
         for finding in findings {
             let symbol = Widgets.severitySymbol[finding.severity] ?? ""
-            let isNew = state.newFindingKeys.contains(finding.key) ? "new " : ""
+            let isNew = state.whatIfMarks[finding.key].map { "\($0) " } ?? ""
             let text = "\(isNew)\(finding.rule.rawValue): \(finding.message)"
             let wrapped = compact ? [DisplayWidth.truncate(text, to: max(1, width - 2))] : Widgets.wrap(text, width: max(1, width - 2))
             for (offset, line) in wrapped.enumerated() {

@@ -323,8 +323,9 @@ extension Screens {
             symbolStyle.reverse = selected
             canvas.put(selected ? "▸" : " ", x: rect.x, y: y, style: base)
             canvas.put(Widgets.severitySymbol[finding.severity] ?? "", x: rect.x + 1, y: y, style: symbolStyle)
-            let isNew = state.newFindingKeys.contains(finding.key)
-            canvas.put((isNew ? "new " : "") + finding.rule.rawValue, x: rect.x + 3, y: y, width: ruleWidth, style: base.with(bold: isNew))
+            let mark = state.whatIfMarks[finding.key]
+            let isNew = mark != nil
+            canvas.put((mark.map { "\($0) " } ?? "") + finding.rule.rawValue, x: rect.x + 3, y: y, width: ruleWidth, style: base.with(bold: isNew))
             canvas.put(finding.subject.name, x: rect.x + 4 + ruleWidth, y: y, width: subjectWidth, style: base)
             canvas.put(finding.message, x: rect.x + 5 + ruleWidth + subjectWidth, y: y, width: max(0, rect.width - 5 - ruleWidth - subjectWidth), style: base.with(dim: !selected))
         }
