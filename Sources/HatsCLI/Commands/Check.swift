@@ -7,16 +7,25 @@ extension Commands {
         usage: ["hats check FILE [--format text|json] [--without PERSON-ID]... [--fail-on info|warning|critical|never]",
                 "hats check --preset NAME [...]"],
         details: """
-            Runs the load checker (see docs/load-model.md): overload with the cost of
-            switching between hats, too many hats or duties, role conflicts, single points of
-            failure, unfilled roles, unowned duties, escalation gaps, span of control and
-            qualifications. Each finding says what is wrong with the numbers and, where one
-            exists, a concrete change that fixes it without creating a new problem.
+            Runs the load checker (see docs/load-model.md). The rules: overload (hours
+            against effective hours, after the cost of switching between kinds of work,
+            weighted by their hours, and the share of the week that can be planned),
+            too-many-hats, too-many-duties, role-conflict, single-point-of-failure,
+            unfilled-role, understaffed-role (a role whose wearers give it fewer hours
+            than it needs), unowned-duty, escalation, span-of-control and qualification.
+
+            Each finding says what is wrong, with the numbers, and then either one
+            concrete change that fixes it without creating a new problem, offered only to
+            someone who can take the work on or to an outside provider who already does
+            it, or the reason there is none ("no suggestion:"; noSuggestion in json). A
+            table of everyone follows: hats, kinds of work, hours, switching, effective
+            hours, load and room (the hours they can take on before the warning line).
 
             Options:
               --format text|json   text for people (the default), json for scripts
               --without ID         check as if this person were away (repeatable); the
-                                   report says what is new and what is resolved
+                                   report lists what is new, worse, better and
+                                   resolved compared with the org as it is
               --fail-on LEVEL      exit 1 when a finding is at or above LEVEL:
                                    info, warning (the default), critical, or never
 

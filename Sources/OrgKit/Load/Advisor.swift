@@ -124,18 +124,21 @@ struct Advisor {
     /// it, next to it in an escalation chain, or of its kind of work. A role with no kind,
     /// no relations and no tier can go to anyone.
     func canTakeOn(_ role: String, _ position: Int) -> Bool {
-        let person = context.org.people[position]
+        // Fields read in place: a copy of a whole Person costs more than these checks.
+        let people = context.org.people
         guard let subject = context.org.role(role) else { return false }
-        if let requires = subject.requires, !Rules.qualificationGaps(person, requires).isEmpty { return false }
-        if person.wears(role) { return true }
+        if let requires = subject.requires, !Rules.qualificationGaps(people[position], requires).isEmpty { return false }
+        let hats = people[position].hats
+        if hats.contains(where: { $0.role == role }) { return true }
         // Leadership work only to someone who already does some.
-        if kinship.isLeadership(role), !person.hats.contains(where: { kinship.isLeadership($0.role) }) { return false }
+        if kinship.isLeadership(role), !hats.contains(where: { kinship.isLeadership($0.role) }) { return false }
         if let tier = subject.tier {
-            let own = person.hats.compactMap { context.org.role($0.role)?.tier }.max() ?? 0
+            var own = 0
+            for hat in hats { own = max(own, kinship.tier(of: hat.role)) }
             guard own >= tier - 1 else { return false }
         }
         if kinship.isOpen(role) { return true }
-        return person.hats.contains { kinship.areKin(role, $0.role) }
+        return hats.contains { kinship.areKin(role, $0.role) }
     }
 
     private func isAvailableInternal(_ position: Int) -> Bool {
@@ -195,23 +198,38 @@ struct Advisor {
         guard !hats.isEmpty else { return Advice(reason: "none of \(giver.name)'s hats has hours to move: their capacity is the problem") }
         var budget = Self.verificationBudget
         var search = SearchNotes()
-        let pools = hats.map { receivers(of: $0.0.role, from: giver) }
+        // Receivers by hat and kind, found only when the search gets that far: most
+        // overloads are solved by someone who already wears the role.
+        var newcomerPools: [Int: [Int]] = [:]
+        func pool(_ index: Int, _ kind: Receiver) -> [Int] {
+            let role = hats[index].0.role
+            switch kind {
+            case .wearer: return roomiest(role).filter { context.org.people[$0].id != giver.id }
+            case .provider: return providers[role] ?? []
+            case .newcomer:
+                if let found = newcomerPools[index] { return found }
+                let found = newcomers(to: role, near: giver)
+                newcomerPools[index] = found
+                return found
+            }
+        }
+        // What each hat offers: all of it (when that alone is enough), or the fewest hours.
+        let amounts: [(whole: Double?, part: Double?)] = hats.map { hat, hours in
+            (giverLoad(giver, role: hat.role, keeping: 0) <= policy.warnAt ? hours : nil, leastToShed(giver, hat: hat, hours: hours))
+        }
 
         for rank in [Receiver.wearer, .provider, .newcomer] {
             for whole in [true, false] {
-                for (index, (hat, hours)) in hats.enumerated() {
-                    guard let amount = whole ? (giverLoad(giver, role: hat.role, keeping: 0) <= policy.warnAt ? hours : nil)
-                                             : leastToShed(giver, hat: hat, hours: hours) else { continue }
-                    for (kind, pool) in pools[index] where kind == rank {
-                        for receiver in pool {
-                            search.fit.insert(receiver)
-                            guard mayTake(hat.role, amount, receiver, kind) else { continue }
-                            search.roomy = true
-                            guard budget > 0 else { return search.advice(self, roles: hats.map(\.0.role), for: giver.name) }
-                            budget -= 1
-                            if let found = move(hat, of: giver, to: receiver, amount: amount, whole: whole) { return Advice(found.suggestion()) }
-                            search.refused = true
-                        }
+                for (index, (hat, _)) in hats.enumerated() {
+                    guard let amount = whole ? amounts[index].whole : amounts[index].part else { continue }
+                    for receiver in pool(index, rank) {
+                        search.fit.insert(receiver)
+                        guard mayTake(hat.role, amount, receiver, rank) else { continue }
+                        search.roomy = true
+                        guard budget > 0 else { return search.advice(self, roles: hats.map(\.0.role), for: giver.name) }
+                        budget -= 1
+                        if let found = move(hat, of: giver, to: receiver, amount: amount, whole: whole) { return Advice(found.suggestion()) }
+                        search.refused = true
                     }
                 }
             }
@@ -220,8 +238,8 @@ struct Advisor {
         // the receivers able to take the most hours are tried first.
         var best: (() -> Suggestion, Double)?
         for (index, (hat, hours)) in hats.enumerated() {
-            let options = pools[index].flatMap { kind, pool in
-                pool.map { ($0, kind == .provider ? hours : min(hours, room(for: $0, role: hat.role)), kind) }
+            let options = [Receiver.wearer, .provider, .newcomer].flatMap { kind in
+                pool(index, kind).map { ($0, kind == .provider ? hours : min(hours, room(for: $0, role: hat.role)), kind) }
             }
             .filter { $0.1 > 0 && mayTake(hat.role, $0.1, $0.0, $0.2) }
             .sorted { $0.1 > $1.1 }
@@ -243,13 +261,11 @@ struct Advisor {
 
     /// The giver's load with their hat for `role` down to `keeping` hours (0: taken off).
     private func giverLoad(_ giver: Person, role: String, keeping: Double) -> Double {
-        var person = giver
+        let hours = context.hours
         if keeping <= 0 {
-            person.hats.removeAll { $0.role == role }
-        } else {
-            setHours(&person, role: role, keeping)
+            return PersonLoad(person: giver, hours: hours, policy: context.policy, hatHours: nil, without: role, adding: nil).load
         }
-        return PersonLoad(person: person, hours: context.hours, policy: context.policy).load
+        return PersonLoad(person: giver, hours: hours, policy: context.policy, hatHours: { $0.role == role ? keeping : hours.hours(of: $0) }).load
     }
 
     /// The fewest half hours of `hat` to move for the giver to be at or under the warning
@@ -259,15 +275,20 @@ struct Advisor {
     private func leastToShed(_ giver: Person, hat: Hat, hours: Double) -> Double? {
         let load = context.loads[context.org.position(ofPerson: giver.id) ?? 0]
         let estimate = halfHoursUp(load.allocatedHours - context.policy.warnAt * load.effectiveHours)
-        guard estimate > 0 else { return nil }
-        var amount = max(0.5, estimate)
-        var tries = 0
-        while amount < hours, tries < 40 {
-            if giverLoad(giver, role: hat.role, keeping: hours - amount) <= context.policy.warnAt { return amount }
-            amount += 0.5
-            tries += 1
+        guard estimate > 0, estimate < hours else { return nil }
+        let fits = { (amount: Double) in self.giverLoad(giver, role: hat.role, keeping: hours - amount) <= self.context.policy.warnAt }
+        if fits(estimate) { return estimate }
+        // The fewest half hours above the estimate that are enough (bisection: fewer hours
+        // kept is less load, to within what switching changes).
+        var low = estimate
+        var high = halfHoursDown(hours - 0.5)
+        guard high > low, fits(high) else { return nil }
+        while high - low > 0.5 {
+            let middle = halfHoursUp((low + high) / 2)
+            if middle >= high { break }
+            if fits(middle) { high = middle } else { low = middle }
         }
-        return nil
+        return high
     }
 
     /// Cheap checks before a full verification: the receiver is available, can take the
@@ -292,13 +313,13 @@ struct Advisor {
 
     /// The receiver's numbers with `amount` more hours of `role`.
     private func loadWith(_ position: Int, role: String, adding amount: Double) -> PersonLoad {
-        var person = context.org.people[position]
-        if let index = person.hats.firstIndex(where: { $0.role == role }) {
-            person.hats[index].hoursPerWeek = context.hours.hours(of: person.hats[index]) + amount
-        } else {
-            person.hats.append(Hat(role: role, hoursPerWeek: amount))
+        let hours = context.hours
+        let person = context.org.people[position]
+        if person.wears(role) {
+            return PersonLoad(person: person, hours: hours, policy: context.policy,
+                              hatHours: { $0.role == role ? hours.hours(of: $0) + amount : hours.hours(of: $0) })
         }
-        return PersonLoad(person: person, hours: context.hours, policy: context.policy)
+        return PersonLoad(person: person, hours: hours, policy: context.policy, hatHours: nil, without: nil, adding: (role, amount))
     }
 
     /// The most half hours of `role` the person at `position` could take on and stay at or
@@ -707,9 +728,11 @@ struct Kinship {
     private var kind: [String: String] = [:]
     private var rolesOfKind: [String: [String]] = [:]
     private var leadership: Set<String> = []
+    private var tiers: [String: Int] = [:]
 
     init(_ org: Org) {
         for role in org.roles {
+            if let tier = role.tier { tiers[role.id] = tier }
             if Self.isLeadership(role) { leadership.insert(role.id) }
             for other in role.related where other != role.id {
                 linked[role.id, default: []].insert(other)
@@ -749,6 +772,9 @@ struct Kinship {
                                 "delivery manager", "managing partner"]
 
     func isLeadership(_ role: String) -> Bool { leadership.contains(role) }
+
+    /// A role's tier, 0 when it has none.
+    func tier(of role: String) -> Int { tiers[role] ?? 0 }
 
     func areKin(_ a: String, _ b: String) -> Bool {
         if a == b { return true }

@@ -22,23 +22,40 @@ public struct PersonLoad: Equatable, Sendable {
 
     /// The numbers of `person`, whose hats take `hatHours` (by default what `hours` says).
     public init(person: Person, hours: Hours, policy: Policy, hatHours: ((Hat) -> Double)? = nil) {
-        var allocated = 0.0
-        for hat in person.hats { allocated += hatHours?(hat) ?? hours.hours(of: hat) }
-        let contexts = policy.switching == .weighted ? hours.effectiveContexts(of: person, hatHours: hatHours) : Double(person.hats.count)
-        self.init(person: person, allocated: allocated, contexts: contexts, capacity: hours.capacity(person), policy: policy)
+        self.init(person: person, hours: hours, policy: policy, hatHours: hatHours, without: nil, adding: nil)
     }
 
-    init(person: Person, allocated: Double, contexts: Double, capacity: Double, policy: Policy) {
+    /// The numbers of `person` as if their hat for `without` were taken off, or they wore
+    /// one more hat (`adding`): what the advisor asks of every candidate, without copying
+    /// the person.
+    init(person: Person, hours: Hours, policy: Policy, hatHours: ((Hat) -> Double)?, without: String?, adding: (role: String, hours: Double)?) {
+        var allocated = 0.0
+        var count = 0
+        for hat in person.hats where hat.role != without {
+            allocated += hatHours?(hat) ?? hours.hours(of: hat)
+            count += 1
+        }
+        if let adding {
+            allocated += adding.hours
+            count += 1
+        }
+        let contexts = policy.switching == .weighted
+            ? hours.effectiveContexts(of: person, hatHours: hatHours, without: without, adding: adding)
+            : Double(count)
+        self.init(person: person, hats: count, allocated: allocated, contexts: contexts, capacity: hours.capacity(person), policy: policy)
+    }
+
+    init(person: Person, hats count: Int, allocated: Double, contexts: Double, capacity: Double, policy: Policy) {
         id = person.id
         name = person.name
-        hats = person.hats.count
+        hats = count
         self.contexts = contexts
         allocatedHours = allocated
         capacityHours = capacity
         availability = policy.availability
-        switchLoss = policy.switchLoss(hats: person.hats.count, contexts: contexts)
+        switchLoss = policy.switchLoss(hats: count, contexts: contexts)
         effectiveHours = capacity * policy.availability * (1 - switchLoss)
-        if person.hats.isEmpty {
+        if count == 0 {
             load = 0
         } else if effectiveHours > 0 {
             load = allocated / effectiveHours

@@ -84,15 +84,14 @@ extension Hours {
 
     /// The effective number of kinds of work in the person's hats (see `WorkContext`),
     /// without building the list: one hat, or all hats of one kind, is the common case.
-    public func effectiveContexts(of person: Person, hatHours: ((Hat) -> Double)? = nil) -> Double {
+    /// `without` leaves out the hat for a role, `adding` counts one more.
+    public func effectiveContexts(of person: Person, hatHours: ((Hat) -> Double)? = nil,
+                                  without: String? = nil, adding: (role: String, hours: Double)? = nil) -> Double {
         let hats = person.hats
-        if hats.count == 1 { return (hatHours?(hats[0]) ?? hours(of: hats[0])) > 0 ? 1 : 0 }
-        if hats.isEmpty { return 0 }
-        return withUnsafeTemporaryAllocation(of: (Int, Double).self, capacity: hats.count) { buffer in
+        if hats.count == 1, without == nil, adding == nil { return (hatHours?(hats[0]) ?? hours(of: hats[0])) > 0 ? 1 : 0 }
+        return withUnsafeTemporaryAllocation(of: (Int, Double).self, capacity: hats.count + 1) { buffer in
             var used = 0
-            for hat in hats {
-                let hours = hatHours?(hat) ?? self.hours(of: hat)
-                let index = context(ofRole: hat.role)
+            func add(_ index: Int, _ hours: Double) {
                 var slot = 0
                 while slot < used, buffer[slot].0 != index { slot += 1 }
                 if slot == used {
@@ -102,7 +101,17 @@ extension Hours {
                     buffer[slot].1 += hours
                 }
             }
-            return WorkContext.effectiveNumber(buffer[0..<used].map(\.1))
+            for hat in hats where hat.role != without {
+                add(context(ofRole: hat.role), hatHours?(hat) ?? self.hours(of: hat))
+            }
+            if let adding { add(context(ofRole: adding.role), adding.hours) }
+            var sum = 0.0
+            var squares = 0.0
+            for slot in 0..<used where buffer[slot].1 > 0 {
+                sum += buffer[slot].1
+                squares += buffer[slot].1 * buffer[slot].1
+            }
+            return squares > 0 ? sum * sum / squares : 0
         }
     }
 }
