@@ -16,7 +16,7 @@ struct ReportText {
         lines.append(bold("\(title): \(summary(report))"))
         if let whatIf {
             let names = whatIf.without.map { org.person($0)?.name ?? $0 }.map(TextSafety.printable)
-            lines.append("What if \(list(names)) \(names.count == 1 ? "were" : "were all") away: their hats are gone and shared work falls to the others.")
+            lines.append("What if \(list(names)) \(names.count == 1 ? "were" : names.count == 2 ? "were both" : "were all") away: their hats are gone and shared work falls to the others.")
         }
         for severity in Finding.Severity.allCases.reversed() {
             let group = report.findings.filter { $0.severity == severity }

@@ -467,6 +467,30 @@ struct FitRuleTests {
         }
     }
 
+    @Test("msp-10: who can take on what is the table in docs/load-model.md, by the advisor and by the spec")
+    func msp10FitTable() throws {
+        let org = try msp10()
+        let context = CheckContext(org: org, policy: org.policy)
+        let advisor = Advisor(context: context, findings: FindingSet(context), unavailable: [])
+        let documented: [String: [String]] = [
+            "dana-reyes": ["ceo-owner", "service-manager", "sales-marketing", "account-manager", "office-manager", "human-resources", "bookkeeper"],
+            "sam-ortiz": ["ceo-owner", "service-manager", "level-1-technician", "sales-marketing", "account-manager"],
+            "lee-park": ["level-1-technician", "level-2-technician"],
+            "ana-silva": ["level-1-technician", "level-2-technician"],
+            "kofi-mensah": ["level-1-technician", "level-2-technician", "level-3-engineer"],
+            "mia-chen": ["level-1-technician", "level-2-technician", "level-3-engineer"],
+            "raj-patel": ["level-1-technician", "level-2-technician", "level-3-engineer"],
+            "zoe-muller": ["office-manager", "human-resources", "bookkeeper"],
+            "wang-fang": ["sales-marketing", "account-manager"],
+        ]
+        for (position, person) in org.people.enumerated() where !person.external {
+            let byAdvisor = org.roles.map(\.id).filter { advisor.canTakeOn($0, position) }
+            let bySpec = org.roles.map(\.id).filter { fits(org, role: $0, person: person.id) }
+            #expect(byAdvisor == documented[person.id], "\(person.id)")
+            #expect(bySpec == documented[person.id], "\(person.id)")
+        }
+    }
+
     /// An understaffed Security role whose only wearer is full, and a candidate wearing a
     /// Growth role with room: kin or not, depending on how the two roles are linked.
     func topUpCandidate(_ x: Role, _ y: Role) throws -> Finding {

@@ -238,12 +238,20 @@ struct Advisor {
         // the receivers able to take the most hours are tried first.
         var best: (() -> Suggestion, Double)?
         for (index, (hat, hours)) in hats.enumerated() {
-            let options = [Receiver.wearer, .provider, .newcomer].flatMap { kind in
-                pool(index, kind).map { ($0, kind == .provider ? hours : min(hours, room(for: $0, role: hat.role)), kind) }
+            let options = RoomOrder([Receiver.wearer, .provider, .newcomer].flatMap { kind in
+                pool(index, kind).map { position in
+                    // An upper bound first (no switching loss); the exact room, a
+                    // bisection, only for those the order reaches.
+                    let load = context.loads[position]
+                    let bound = kind == .provider ? hours
+                        : min(hours, halfHoursDown(max(0, policy.warnAt * load.capacityHours * load.availability - load.allocatedHours)))
+                    return (position, kind, bound)
+                }
+            }) { position, kind in
+                let amount = kind == .provider ? hours : min(hours, room(for: position, role: hat.role))
+                return amount > 0 && mayTake(hat.role, amount, position, kind) ? amount : nil
             }
-            .filter { $0.1 > 0 && mayTake(hat.role, $0.1, $0.0, $0.2) }
-            .sorted { $0.1 > $1.1 }
-            for (receiver, amount, _) in options {
+            for (receiver, amount) in options {
                 search.roomy = true
                 guard budget > 0 else { break }
                 budget -= 1
@@ -298,7 +306,11 @@ struct Advisor {
         let people = context.org.people
         // A provider already does the work: its requirements still hold (the fit rule).
         if kind == .provider { return people[position].external && canTakeOn(role, position) }
-        guard isAvailableInternal(position), canTakeOn(role, position) else { return false }
+        guard isAvailableInternal(position) else { return false }
+        // Over the line even if switching cost nothing: no need to look further.
+        let load = context.loads[position]
+        guard load.allocatedHours + amount <= context.policy.warnAt * load.capacityHours * load.availability else { return false }
+        guard canTakeOn(role, position) else { return false }
         let wears = people[position].wears(role)
         if !wears {
             let policy = context.policy
@@ -709,9 +721,10 @@ struct SearchNotes {
             return Advice(reason: "nobody else can take on \(work): no one available \(Self.list(who, "or"))\(also) — this needs a hire")
         }
         let who = fit.sorted().prefix(3).map { org.people[$0].name }
-        let more = fit.count > 3 ? " and \(fit.count - 3) more" : ""
         if !roomy {
-            return Advice(reason: "nobody who can take on \(work) has room for it (\(who.joined(separator: ", "))\(more) could) — this needs a hire")
+            let list = Self.list(who + (fit.count > 3 ? ["\(fit.count - 3) more"] : []), "and")
+            let can = fit.count == 1 ? "can take it on but has no room" : "can take it on but have no room"
+            return Advice(reason: "nobody who can take on \(work) has room for it (\(list) \(can)) — this needs a hire")
         }
         return Advice(reason: "every change that would help \(refused ? "creates another finding (a role conflict, too many hats or duties, or a role left short)" : "was outside the search's bounds")")
     }
@@ -813,4 +826,42 @@ struct TopPositions {
     }
 
     var positions: [Int] { entries.map(\.position) }
+}
+
+/// Receivers in the order of the hours they can take, most first (ties: the order they
+/// were offered in), with each one's exact hours computed only when the order reaches it:
+/// `bound` is never less than what `exact` gives, so a candidate whose exact hours beat
+/// every bound still waiting is the next one.
+struct RoomOrder: Sequence, IteratorProtocol {
+    private var waiting: [(position: Int, kind: Advisor.Receiver, bound: Double, index: Int)]
+    private var cursor = 0
+    private var ready: [(position: Int, amount: Double, index: Int)] = []
+    private let exact: (Int, Advisor.Receiver) -> Double?
+
+    init(_ candidates: [(Int, Advisor.Receiver, Double)], exact: @escaping (Int, Advisor.Receiver) -> Double?) {
+        waiting = candidates.enumerated().map { ($0.element.0, $0.element.1, $0.element.2, $0.offset) }
+            .filter { $0.bound > 0 }
+            .sorted { $0.bound != $1.bound ? $0.bound > $1.bound : $0.index < $1.index }
+        self.exact = exact
+    }
+
+    mutating func next() -> (Int, Double)? {
+        while true {
+            let best = ready.indices.max { a, b in
+                ready[a].amount != ready[b].amount ? ready[a].amount < ready[b].amount : ready[a].index > ready[b].index
+            }
+            if cursor < waiting.count {
+                let candidate = waiting[cursor]
+                let beaten = best.map { ready[$0].amount > candidate.bound || (ready[$0].amount == candidate.bound && ready[$0].index < candidate.index) } ?? false
+                if !beaten {
+                    cursor += 1
+                    if let amount = exact(candidate.position, candidate.kind) { ready.append((candidate.position, amount, candidate.index)) }
+                    continue
+                }
+            }
+            guard let best else { return nil }
+            let found = ready.remove(at: best)
+            return (found.position, found.amount)
+        }
+    }
 }
