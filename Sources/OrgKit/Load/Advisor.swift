@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Finds the checker's suggestions: concrete changes (move a hat or some of its hours,
 /// ask a provider, cross-train a backup, fill a role, add hours to a short role) that help
 /// and create no finding of their own — offered only to people who can do the work (the
@@ -21,6 +23,8 @@ struct Advisor {
     /// External providers wearing each role, by position.
     let providers: [String: [Int]]
     let kinship: Kinship
+    /// `rankedNewcomers` by role, filled as findings ask (findings are advised in parallel).
+    private let rankedPools = RankedPools()
 
     static let candidateLimit = 16
     static let nearbyLimit = 24
@@ -124,21 +128,44 @@ struct Advisor {
     /// it, next to it in an escalation chain, or of its kind of work. A role with no kind,
     /// no relations and no tier can go to anyone.
     func canTakeOn(_ role: String, _ position: Int) -> Bool {
+        guard let fit = Fit(role, self) else { return false }
+        return canTakeOn(fit, position)
+    }
+
+    /// What the fit rule asks of anyone taking on one role, read once for all the
+    /// candidates looked at for it.
+    struct Fit {
+        let role: String
+        let requires: Requirements?
+        let leadership: Bool
+        let tier: Int?
+        let open: Bool
+
+        init?(_ role: String, _ advisor: Advisor) {
+            guard let subject = advisor.context.org.role(role) else { return nil }
+            self.role = role
+            requires = subject.requires
+            leadership = advisor.kinship.isLeadership(role)
+            tier = subject.tier
+            open = advisor.kinship.isOpen(role)
+        }
+    }
+
+    func canTakeOn(_ fit: Fit, _ position: Int) -> Bool {
         // Fields read in place: a copy of a whole Person costs more than these checks.
         let people = context.org.people
-        guard let subject = context.org.role(role) else { return false }
-        if let requires = subject.requires, !Rules.qualificationGaps(people[position], requires).isEmpty { return false }
         let hats = people[position].hats
-        if hats.contains(where: { $0.role == role }) { return true }
+        if let requires = fit.requires, !Rules.meets(people[position], requires) { return false }
+        if hats.contains(where: { $0.role == fit.role }) { return true }
         // Leadership work only to someone who already does some.
-        if kinship.isLeadership(role), !hats.contains(where: { kinship.isLeadership($0.role) }) { return false }
-        if let tier = subject.tier {
+        if fit.leadership, !hats.contains(where: { kinship.isLeadership($0.role) }) { return false }
+        if let tier = fit.tier {
             var own = 0
             for hat in hats { own = max(own, kinship.tier(of: hat.role)) }
             guard own >= tier - 1 else { return false }
         }
-        if kinship.isOpen(role) { return true }
-        return hats.contains { kinship.areKin(role, $0.role) }
+        if fit.open { return true }
+        return hats.contains { kinship.areKin(fit.role, $0.role) }
     }
 
     private func isAvailableInternal(_ position: Int) -> Bool {
@@ -150,11 +177,12 @@ struct Advisor {
     /// first (manager, colleagues, reports), then those wearing its kin with the most room.
     private func newcomers(to role: String, near person: Person?) -> [Int] {
         let org = context.org
-        var seen: Set<Int> = []
+        guard let fit = Fit(role, self) else { return [] }
+        var seen = Set<Int>(minimumCapacity: 2 * (Self.candidateLimit + Self.nearbyLimit))
         var result: [Int] = []
         func consider(_ position: Int) {
             guard org.people[position].id != person?.id, isAvailableInternal(position), !org.people[position].wears(role) else { return }
-            guard seen.insert(position).inserted, canTakeOn(role, position) else { return }
+            guard seen.insert(position).inserted, canTakeOn(fit, position) else { return }
             result.append(position)
         }
         if let person {
@@ -166,14 +194,29 @@ struct Advisor {
                 for report in context.children[own].prefix(Self.nearbyLimit) { consider(report) }
             }
         }
-        var pool: [Int] = []
-        for kin in kinship.kin(of: role).prefix(Self.kinRoleLimit) { pool += roomiest(kin) }
-        if kinship.isOpen(role) { pool += byRoom }
-        var ranked = Set<Int>()
-        pool = pool.filter { ranked.insert($0).inserted }
-        pool.sort { context.loads[$0].room > context.loads[$1].room }
-        for position in pool.prefix(Self.candidateLimit + Self.nearbyLimit) { consider(position) }
+        for (position, fits) in rankedNewcomers(to: fit) {
+            guard org.people[position].id != person?.id, isAvailableInternal(position), !org.people[position].wears(role) else { continue }
+            if seen.insert(position).inserted, fits { result.append(position) }
+        }
         return result
+    }
+
+    /// The roomiest of the wearers of `role`'s kin roles (and, for a role open to anyone,
+    /// of everyone), each with whether they can take it on: the same for every finding
+    /// about the role, so worked out once per check.
+    private func rankedNewcomers(to fit: Fit) -> [(position: Int, fits: Bool)] {
+        if let known = rankedPools.pools.withLock({ $0[fit.role] }) { return known }
+        // One pass keeps the few with the most room, not a sort of them all.
+        var ranked = TopPositions(limit: Self.candidateLimit + Self.nearbyLimit)
+        var offered = Set<Int>(minimumCapacity: 4 * Self.candidateLimit)
+        func offer(_ position: Int) {
+            if offered.insert(position).inserted { ranked.offer(position, context.loads[position].room) }
+        }
+        for kin in kinship.kin(of: fit.role).prefix(Self.kinRoleLimit) { roomiest(kin).forEach(offer) }
+        if fit.open { byRoom.forEach(offer) }
+        let pool = ranked.positions.map { ($0, canTakeOn(fit, $0)) }
+        rankedPools.pools.withLock { $0[fit.role] = pool }
+        return pool
     }
 
     /// Who may receive `role`'s work, in order of preference: internal people who already
@@ -805,6 +848,11 @@ struct Kinship {
         if leadership.contains(role) { result += leadership.sorted().filter { $0 != role && !result.contains($0) } }
         return result
     }
+}
+
+/// The advisor's memo of `rankedNewcomers`: a class, so copies of the advisor share it.
+final class RankedPools: Sendable {
+    let pools = Mutex<[String: [(position: Int, fits: Bool)]]>([:])
 }
 
 /// The positions with the largest values seen, at most `limit` of them, largest first

@@ -132,6 +132,18 @@ enum Rules {
         return gaps
     }
 
+    /// Whether `person` meets `requires`: the same rule as `qualificationGaps(…).isEmpty`,
+    /// without building the messages (the advisor asks it of many candidates).
+    static func meets(_ person: Person, _ requires: Requirements) -> Bool {
+        if let minYears = requires.minYears, minYears > 0 {
+            guard let years = person.yearsExperience, years >= minYears else { return false }
+        }
+        if requires.certifications.isEmpty, requires.anyCertification.isEmpty { return true }
+        let held = Set(person.certifications.map(normalised))
+        guard requires.certifications.allSatisfy({ held.contains(normalised($0)) }) else { return false }
+        return requires.anyCertification.isEmpty || requires.anyCertification.contains { held.contains(normalised($0)) }
+    }
+
     private static func normalised(_ text: String) -> String {
         text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }

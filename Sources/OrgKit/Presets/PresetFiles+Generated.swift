@@ -777,7 +777,7 @@ extension PresetCatalog {
     {
       "id": "help-desk-technician",
       "name": "Help Desk Technician",
-      "category": "MSP technical",
+      "category": "Service desk",
       "summary": "Answers the phone, chat and ticket queue for client users, fixes routine problems such as locked accounts on first contact, and hands anything deeper to senior technicians with notes attached.",
       "related": [
         "on-site-engineer",
@@ -788,7 +788,7 @@ extension PresetCatalog {
     {
       "id": "on-site-engineer",
       "name": "On-site Engineer",
-      "category": "MSP technical",
+      "category": "Service desk",
       "summary": "Works at client premises, handling installs, repairs and hardware refreshes, and any fault that needs a technician physically present.",
       "related": [
         "help-desk-technician",
@@ -798,7 +798,7 @@ extension PresetCatalog {
     {
       "id": "network-administrator",
       "name": "Network Administrator",
-      "category": "MSP technical",
+      "category": "Infrastructure",
       "summary": "Runs the switching, routing, firewall and wireless gear behind both the MSP's office and its clients' sites, and watches over it so outages and slowdowns are caught early.",
       "related": [
         "systems-administrator",
@@ -809,7 +809,7 @@ extension PresetCatalog {
     {
       "id": "systems-administrator",
       "name": "Systems Administrator",
-      "category": "MSP technical",
+      "category": "Infrastructure",
       "summary": "Owns the day-to-day care of client servers, file storage and the business applications on them: patching, accounts, backups and health checks.",
       "related": [
         "network-administrator",
@@ -820,7 +820,7 @@ extension PresetCatalog {
     {
       "id": "security-specialist",
       "name": "Security Specialist",
-      "category": "MSP technical",
+      "category": "Security",
       "summary": "Keeps attackers out of the MSP's and its clients' systems and, when one does get in, leads the investigation and clean-up; also advises on which controls are worth paying for.",
       "related": [
         "network-administrator",
@@ -830,7 +830,7 @@ extension PresetCatalog {
     {
       "id": "cloud-specialist",
       "name": "Cloud Specialist",
-      "category": "MSP technical",
+      "category": "Infrastructure",
       "summary": "Handles clients' cloud platforms end to end: plans the move of servers and services off premises, then administers the tenants and keeps the monthly bill in check.",
       "related": [
         "virtualization-specialist",
@@ -840,7 +840,7 @@ extension PresetCatalog {
     {
       "id": "virtualization-specialist",
       "name": "Virtualization Specialist",
-      "category": "MSP technical",
+      "category": "Infrastructure",
       "summary": "Owns the hypervisor clusters that client servers run on, from first build through upgrades, and makes sure the physical hosts underneath are neither idle nor overloaded.",
       "related": [
         "cloud-specialist",
@@ -850,7 +850,7 @@ extension PresetCatalog {
     {
       "id": "it-consultant",
       "name": "IT Consultant",
-      "category": "MSP technical",
+      "category": "Consulting and projects",
       "summary": "Sits down with a client's leadership to review what they run today and where the business is heading, then turns that into a costed roadmap and product choices.",
       "related": [
         "business-analyst",
@@ -861,7 +861,7 @@ extension PresetCatalog {
     {
       "id": "product-manager",
       "name": "Product Manager",
-      "category": "Vendor technical",
+      "category": "Software",
       "summary": "Owns the vendor's product roadmap: listens to customers, sales and support, decides which problems are worth solving next, and keeps engineering pointed at them.",
       "related": [
         "software-developer-engineer",
@@ -872,7 +872,7 @@ extension PresetCatalog {
     {
       "id": "software-developer-engineer",
       "name": "Software Developer/Engineer",
-      "category": "Vendor technical",
+      "category": "Software",
       "summary": "Builds the vendor's products in code, from new features to bug fixes, and keeps the codebase tested, reviewed and documented.",
       "related": [
         "quality-assurance-engineer",
@@ -883,7 +883,7 @@ extension PresetCatalog {
     {
       "id": "quality-assurance-engineer",
       "name": "Quality Assurance (QA) Engineer",
-      "category": "Vendor technical",
+      "category": "Software",
       "summary": "Acts as the last gate before a release: plans test coverage, runs regression suites and sends developers precise bug reports they can act on.",
       "related": [
         "software-developer-engineer",
@@ -893,7 +893,7 @@ extension PresetCatalog {
     {
       "id": "devops-engineer",
       "name": "DevOps Engineer",
-      "category": "Vendor technical",
+      "category": "Software",
       "summary": "Owns the build pipelines, environments and monitoring that let developers ship changes to production safely and repeatably, without waiting on manual steps.",
       "related": [
         "software-developer-engineer",
@@ -904,7 +904,7 @@ extension PresetCatalog {
     {
       "id": "solution-architect",
       "name": "Solution Architect",
-      "category": "Vendor technical",
+      "category": "Consulting and projects",
       "summary": "Works out how the vendor's products fit together to solve a large customer's problem, draws up the target design and guides the teams that build it.",
       "related": [
         "sales-engineer",
@@ -915,7 +915,7 @@ extension PresetCatalog {
     {
       "id": "technical-support-engineer",
       "name": "Technical Support Engineer",
-      "category": "Vendor technical",
+      "category": "Service desk",
       "summary": "Works the vendor's support queue: investigates customer cases, reproduces bugs for engineering and keeps each customer informed until the case is closed.",
       "related": [
         "help-desk-technician",
@@ -926,7 +926,7 @@ extension PresetCatalog {
     {
       "id": "sales-engineer",
       "name": "Sales Engineer",
-      "category": "Vendor technical",
+      "category": "Sales and accounts",
       "summary": "Pairs with sales reps on live deals, running demos and proof-of-concept trials and fielding the technical and security questions a buyer raises.",
       "related": [
         "sales-representative",
@@ -937,7 +937,7 @@ extension PresetCatalog {
     {
       "id": "account-manager",
       "name": "Account Manager",
-      "category": "MSP and vendor support",
+      "category": "Sales and accounts",
       "summary": "The named commercial contact for existing clients: runs their regular reviews, handles renewals and complaints, and proposes extra services when they fit.",
       "related": [
         "sales-representative",
@@ -948,7 +948,7 @@ extension PresetCatalog {
     {
       "id": "sales-representative",
       "name": "Sales Representative",
-      "category": "MSP and vendor support",
+      "category": "Sales and accounts",
       "summary": "Hunts for new customers: works the lead list, writes proposals and quotes, and negotiates until the contract is signed.",
       "related": [
         "sales-engineer",
@@ -959,7 +959,7 @@ extension PresetCatalog {
     {
       "id": "marketing-specialist",
       "name": "Marketing Specialist",
-      "category": "MSP and vendor support",
+      "category": "Sales and accounts",
       "summary": "Runs campaigns, content and events for the company, and measures which of them actually produce leads for the sales team.",
       "related": [
         "sales-representative"
@@ -968,7 +968,7 @@ extension PresetCatalog {
     {
       "id": "customer-experience-specialist",
       "name": "Customer Experience Specialist",
-      "category": "MSP and vendor support",
+      "category": "Customer success",
       "summary": "Listens for how clients feel about the service: answers their non-technical questions, follows up after tickets close and pulls teams together to fix what annoys them.",
       "related": [
         "account-manager",
@@ -978,7 +978,7 @@ extension PresetCatalog {
     {
       "id": "project-manager",
       "name": "Project Manager",
-      "category": "MSP and vendor support",
+      "category": "Consulting and projects",
       "summary": "Owns each project's plan, schedule and budget, assigns technicians and suppliers to the work, and manages changes until the client signs off.",
       "related": [
         "business-analyst",
@@ -988,7 +988,7 @@ extension PresetCatalog {
     {
       "id": "business-analyst",
       "name": "Business Analyst",
-      "category": "MSP and vendor support",
+      "category": "Consulting and projects",
       "summary": "Maps how a client's people and processes really work, finds the friction, and writes it up as requirements engineers can build and test against.",
       "related": [
         "project-manager",
@@ -999,7 +999,7 @@ extension PresetCatalog {
     {
       "id": "training-specialist",
       "name": "Training Specialist",
-      "category": "MSP and vendor support",
+      "category": "Customer success",
       "summary": "Builds courses, guides and videos and runs live sessions so that colleagues and clients can use what the company sells with confidence.",
       "related": [
         "customer-experience-specialist",
