@@ -27,30 +27,38 @@ struct Builder {
         }
         defer { session.stop() }
         var builder = Builder(recovery: .standard(environment: console.environment))
+        return builder.run(initial, on: session, now: Date.init)
+    }
+
+    /// The run loop, on any terminal: reads events, feeds them to `App.update`, performs the
+    /// effects, and draws. `now` is the clock for bursts and ticks (a test's moves only when
+    /// its script says time passes). Returns the exit code when the app quits.
+    @discardableResult
+    mutating func run(_ initial: AppState, on terminal: some TerminalBackend, now: () -> Date) -> Int32 {
         var state = initial
-        _ = App.update(&state, .tick(Date()))
-        _ = App.update(&state, .resize(session.size))
-        session.draw(App.view(state))
-        var lastTick = Date()
+        _ = App.update(&state, .tick(now()))
+        _ = App.update(&state, .resize(terminal.size))
+        terminal.draw(App.view(state))
+        var lastTick = now()
         while true {
             var events: [InputEvent] = []
-            if let event = session.nextEvent(timeoutMilliseconds: 1000) {
+            if let event = terminal.nextEvent(timeoutMilliseconds: 1000) {
                 events.append(event)
                 // A burst (keys typed ahead, a paste the terminal did not mark): take what is
                 // already waiting, then draw once, so a long burst costs one frame.
-                let burst = Date()
-                while events.count < Self.burstLimit, Date().timeIntervalSince(burst) < 0.05,
-                    let next = session.nextEvent(timeoutMilliseconds: 0) {
+                let burst = now()
+                while events.count < Self.burstLimit, now().timeIntervalSince(burst) < 0.05,
+                    let next = terminal.nextEvent(timeoutMilliseconds: 0) {
                     events.append(next)
                 }
             }
-            var pending = events.map(message(for:))
+            var pending = events.map(Self.message(for:))
             // Once a second even while keys keep coming: the recovery copy and the disk
             // check must not wait for the typing to stop.
-            if events.isEmpty || Date().timeIntervalSince(lastTick) >= 1 {
-                lastTick = Date()
+            if events.isEmpty || now().timeIntervalSince(lastTick) >= 1 {
+                lastTick = now()
                 pending.append(.tick(lastTick))
-                if builder.fileChanged(state) { pending.append(.diskChanged) }
+                if fileChanged(state) { pending.append(.diskChanged) }
             }
             var quit = false
             while !pending.isEmpty, !quit {
@@ -58,7 +66,9 @@ struct Builder {
                 // An effect's result comes before the keys that followed it.
                 var answers: [Msg] = []
                 for effect in App.update(&state, msg) {
-                    if let answer = builder.perform(effect) {
+                    if effect == .redraw {
+                        terminal.redrawAll()
+                    } else if let answer = perform(effect) {
                         answers.append(answer)
                     } else if effect == .quit {
                         quit = true
@@ -67,7 +77,7 @@ struct Builder {
                 pending.insert(contentsOf: answers, at: 0)
             }
             if quit { return 0 }
-            session.draw(App.view(state))
+            terminal.draw(App.view(state))
         }
     }
 
@@ -87,7 +97,7 @@ struct Builder {
     /// Carries out an effect; returns the message that reports its result, if any.
     mutating func perform(_ effect: Effect) -> Msg? {
         switch effect {
-        case .quit:
+        case .quit, .redraw:
             return nil
         case .save(let org, let path, let revision, let check):
             switch check {

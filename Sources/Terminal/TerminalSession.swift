@@ -12,7 +12,7 @@ import OrgTUI
 ///
 /// This file is the only caller of the stateful parts of the C shim (signal flags, saved
 /// termios): see the note at the top of Sources/CNcursesw/shim.h.
-public final class TerminalSession {
+public final class TerminalSession: TerminalBackend {
     /// `WINDOW *` as Swift imports it on Linux.
     typealias WindowPointer = UnsafeMutablePointer<WINDOW>
 

@@ -6,13 +6,13 @@ public struct Document: Sendable {
     public var org: Org
     public var history = History()
     /// Where Ctrl-S saves; nil until the user picks a file (an org opened from a preset).
-    public var path: String?
+    public var path: String? { didSet { recoveryKey = RecoveryStore.key(path: path, origin: origin) } }
     /// `history.revision` when the org was last opened or saved.
     public var savedRevision: Int
     /// The file does not exist yet: the first save creates it.
     public var isNew: Bool
     /// What the org came from, for the title bar ("preset msp-10").
-    public var origin: String?
+    public var origin: String? { didSet { recoveryKey = RecoveryStore.key(path: path, origin: origin) } }
     /// What the file held when it was opened or last saved: a save first checks it is
     /// unchanged, so another editor's work is never silently overwritten.
     public var fingerprint: FileFingerprint?
@@ -24,12 +24,14 @@ public struct Document: Sendable {
         self.isNew = isNew
         self.origin = origin
         self.fingerprint = fingerprint
+        recoveryKey = RecoveryStore.key(path: path, origin: origin)
     }
 
     public var isModified: Bool { history.revision != savedRevision }
 
-    /// Names the document's recovery copy.
-    public var recoveryKey: String { RecoveryStore.key(path: path, origin: origin) }
+    /// Names the document's recovery copy. Worked out when the path or origin is set, not
+    /// per message: it makes the path absolute, which reads the working directory.
+    public private(set) var recoveryKey: String
 
     /// The check a plain save (Ctrl-S) makes.
     var saveCheck: SaveCheck { .unchangedSince(isNew ? nil : fingerprint) }

@@ -65,5 +65,7 @@ public enum Effect: Equatable, Sendable {
     case export(Org, format: ExportFormat, path: String, replacing: Bool = false, document: String? = nil)
     /// Read the org file at `path` (missing: a new org to be saved there); answer `.opened`.
     case open(path: String)
+    /// Draw every cell again on the next frame (Ctrl-L: something else wrote on the screen).
+    case redraw
     case quit
 }

@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+@testable import HatsCLI
+@testable import OrgTUI
+import OrgKit
+
+/// The builder's run loop (ticks, bursts, effects and their results, the disk check, quit
+/// order) driven in-process through `TestBackend`, with real files in a temporary folder:
+/// what the tmux tests see, without a terminal.
+@Suite("The builder's run loop, in memory")
+struct BuilderLoopTests {
+    /// A folder for the org file and one for the recovery copies.
+    struct Place {
+        let folder: URL
+        let recovery: RecoveryStore
+        var recoveryFolder: URL { folder.appendingPathComponent("state") }
+
+        init() throws {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("hats-loop-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("state"), withIntermediateDirectories: true)
+            recovery = RecoveryStore(directory: folder.appendingPathComponent("state").path)
+        }
+
+        func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+        /// Writes the msp-10 preset to `name` and returns the state `hats FILE` starts with.
+        func openPreset(as name: String, size: Size) throws -> AppState {
+            let org = try OrgSource.loadPreset("msp-10")
+            try OrgFile.save(org, path: path(name))
+            let loaded = try OrgFile.load(path: path(name))
+            return App.start(Document(org: loaded.org, path: path(name), fingerprint: loaded.fingerprint), size: size)
+        }
+
+        /// The org names in this session's recovery copies.
+        func recoveredNames() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: recoveryFolder.path).sorted().compactMap { name in
+                let data = try Data(contentsOf: recoveryFolder.appendingPathComponent(name))
+                return try? OrgFile.decode([UInt8](data)).org.name
+            }
+        }
+
+        func remove() { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    /// Keys that rename the org: N, clear the field, the new name, Enter.
+    static func rename(_ name: String) -> [TestBackend.Step] {
+        TestBackend.keys([KeyMap.key(.renameOrg), .control("u")]) + TestBackend.type(name) + TestBackend.keys([KeyMap.key(.confirm)])
+    }
+
+    static func run(_ state: AppState, _ backend: TestBackend, _ place: Place) -> Int32 {
+        var builder = Builder(recovery: place.recovery)
+        return builder.run(state, on: backend, now: { backend.now })
+    }
+
+    @Test("a save's result arrives before the keys typed after Ctrl-S: the file has the first name, the screen the second, unsaved")
+    func effectResultBeforeLaterKeys() throws {
+        let place = try Place()
+        defer { place.remove() }
+        let state = try place.openPreset(as: "org.json", size: Size(width: 100, height: 30))
+        // One burst: rename, save, rename again — the save is performed while keys wait.
+        let backend = TestBackend(size: Size(width: 100, height: 30), script:
+            Self.rename("First Name") + TestBackend.keys([KeyMap.key(.save)]) + Self.rename("Second Name") + [.idle])
+        let code = Self.run(state, backend, place)
+        #expect(code == 0)
+        #expect(try OrgFile.load(path: place.path("org.json")).org.name == "First Name")
+        // One frame for the opening, one for the whole burst, one for the quiet second after.
+        #expect(backend.frames.count == 3)
+        let screen = backend.screen
+        #expect(screen.contains("Second Name"))
+        #expect(screen.contains("●"), "the second rename is not saved:\n\(screen)")
+        #expect(screen.contains("Saved /"), "the save's result reached the app:\n\(screen)")
+        // The script ends as SIGTERM would: the unsaved second name is kept as a copy.
+        #expect(try place.recoveredNames() == ["Second Name"])
+    }
+
+    @Test("a save that fails says why on screen and keeps the work, unsaved, in a recovery copy")
+    func saveFails() throws {
+        let place = try Place()
+        defer { place.remove() }
+        // The file's folder is a regular file: the save cannot create it.
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: place.path("blocker")))
+        let path = place.path("blocker/org.json")
+        let org = try OrgSource.loadPreset("msp-10")
+        let state = App.start(Document(org: org, path: path, isNew: true, origin: "preset msp-10"), size: Size(width: 120, height: 40))
+        let backend = TestBackend(size: Size(width: 120, height: 40), script:
+            Self.rename("Unsaved Org") + TestBackend.keys([KeyMap.key(.save)]) + [.idle])
+        Self.run(state, backend, place)
+        let screen = backend.screen
+        #expect(screen.contains("Not saved"), "\(screen)")
+        #expect(screen.contains("●"))
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(try place.recoveredNames() == ["Unsaved Org"])
+    }
+
+    @Test("a file changed on disk mid-edit is noticed on the next quiet second; Ctrl-S then asks and replaces nothing")
+    func fileChangedOnDisk() throws {
+        let place = try Place()
+        defer { place.remove() }
+        let state = try place.openPreset(as: "org.json", size: Size(width: 120, height: 40))
+        var theirs = try OrgSource.loadPreset("msp-10")
+        theirs.name = "Someone Else's Edit"
+        let backend = TestBackend(size: Size(width: 120, height: 40), script:
+            [.idle] + Self.rename("Mine") + [.idle, .action({ try? OrgFile.save(theirs, path: place.path("org.json")) }), .idle]
+            + TestBackend.keys([KeyMap.key(.save)]) + [.idle])
+        Self.run(state, backend, place)
+        let noticed = backend.frames[backend.frames.count - 3].text
+        #expect(noticed.contains("org.json changed on disk"), "\(noticed)")
+        let asked = backend.screen
+        #expect(asked.contains("Changed on disk"), "\(asked)")
+        #expect(asked.contains("Overwrite it"))
+        #expect(try OrgFile.load(path: place.path("org.json")).org.name == "Someone Else's Edit")
+        #expect(try place.recoveredNames() == ["Mine"])
+    }
+
+    @Test("a resize while a dialog is open redraws it at the new size, and the dialog still takes its keys")
+    func resizeDuringDialog() throws {
+        let place = try Place()
+        defer { place.remove() }
+        let state = try place.openPreset(as: "org.json", size: Size(width: 120, height: 40))
+        let backend = TestBackend(size: Size(width: 120, height: 40), script:
+            TestBackend.keys([KeyMap.key(.renameOrg)]) + [.idle, .event(.resize(Size(width: 80, height: 24))), .idle]
+            + TestBackend.keys([.control("u")]) + TestBackend.type("After Resize") + TestBackend.keys([KeyMap.key(.confirm), KeyMap.key(.save)]) + [.idle])
+        Self.run(state, backend, place)
+        // Frames: the opening, N, the quiet second, the resize, the quiet second after it.
+        let resized = backend.frames[3]
+        #expect(resized.size == Size(width: 80, height: 24))
+        #expect(resized.text.contains("Northwind MSP"), "the rename field is still there:\n\(resized.text)")
+        #expect(backend.frames.last?.size == Size(width: 80, height: 24))
+        #expect(try OrgFile.load(path: place.path("org.json")).org.name == "After Resize")
+        #expect(try place.recoveredNames().isEmpty, "saved: no copy is kept")
+    }
+
+    @Test("the recovery copy is written on the ticks that follow an edit, before the session ends")
+    func recoveryCopyOnTicks() throws {
+        let place = try Place()
+        defer { place.remove() }
+        let state = try place.openPreset(as: "org.json", size: Size(width: 100, height: 30))
+        let box = NamesBox()
+        // A quiet second, the rename, six more quiet seconds; then a look at the folder
+        // before the script's end (SIGTERM, which writes a copy of its own).
+        let backend = TestBackend(size: Size(width: 100, height: 30), script:
+            [.idle] + Self.rename("Typed Ahead") + Array(repeating: .idle, count: 6) + [.action({ box.names = try? place.recoveredNames() })])
+        Self.run(state, backend, place)
+        #expect(box.names == ["Typed Ahead"])
+    }
+
+    final class NamesBox { var names: [String]? }
+}
