@@ -139,7 +139,7 @@ struct FlowTests {
         // Before, the selection went on below the dialog's last row and was never shown.
         #expect(driver.screen.contains("▸ \(names[hats.count - 1])"))
         #expect(!driver.screen.contains("more ↓"))
-        assertScreen(driver.screen, "dialog-hats-scrolled-60x15")
+        assertScreen(driver.styledScreen, "dialog-hats-scrolled-60x15")
         // Removing a hat at the end keeps the window full.
         driver.key(.character("d"))
         #expect(driver.screen.contains("▸ \(names[hats.count - 2])"))
