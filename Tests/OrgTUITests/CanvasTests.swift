@@ -89,4 +89,25 @@ struct CanvasTests {
         #expect(emoji[0, 0].text == "👩\u{200D}💻")
         #expect(emoji[2, 0].text == "✔\u{FE0F}")
     }
+
+    @Test("the styled text lists each row's runs of one non-plain style, with their text")
+    func styleRuns() {
+        var canvas = Canvas(size: Size(width: 14, height: 4))
+        canvas.put("Dana", x: 0, y: 0)
+        canvas.put("166% ✖", x: 6, y: 0, style: Widgets.style(for: .critical))
+        canvas.fill(Rect(x: 0, y: 1, width: 3, height: 1), style: .reverse)
+        canvas.put("│", x: 0, y: 2, style: .dim)
+        canvas.put("│", x: 0, y: 3, style: .dim)
+        #expect(canvas.styledText == """
+            Dana  166% ✖
+
+            │
+            │
+            \(Canvas.styleRunsHeading)
+            row 0: 6-11 red bold "166% ✖"
+            row 1: 0-2 reverse
+            rows 2-3: 0 dim "│"
+
+            """)
+    }
 }

@@ -53,6 +53,8 @@ struct Driver {
     }
 
     var screen: String { App.view(state).text }
+    /// The screen and its style runs, for goldens where a colour means something.
+    var styledScreen: String { App.view(state).styledText }
     var lines: [String] { App.view(state).lines() }
 }
 

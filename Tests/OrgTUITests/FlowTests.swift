@@ -105,9 +105,46 @@ struct FlowTests {
         driver.press(.showRoles)
         driver.key(.end)
         for (width, height) in [(40, 12), (1, 1), (60, 15), (80, 24)] { driver.resize(width, height) }
-        #expect(driver.state.rolesScroll == 0, "every role fits: no rows hidden above")
+        #expect(driver.state.lists[.roles]?.offset == 0, "every role fits: no rows hidden above")
         #expect(driver.screen.contains("CEO / Owner"))
         #expect(driver.screen.contains("▸ Bookkeeper"), "the selection is still shown")
+    }
+
+    @Test("hiding the details lets a scrolled chart fit: it is shown from its top")
+    func fitsAfterHidingDetails() throws {
+        var driver = try Driver(width: 80, height: 20)
+        driver.press(.bottom)
+        #expect(!driver.lines[2].contains("Dana Reyes"), "scrolled: the top of the chart is hidden")
+        driver.press(.toggleDetail)
+        #expect(driver.lines[2].contains("Dana Reyes"), "everything fits: no rows hidden above")
+        #expect(driver.screen.contains("▸"))
+    }
+
+    @Test("the hats dialog scrolls when the hats do not fit the terminal")
+    func hatsScroll() throws {
+        var driver = try Driver(width: 60, height: 15)
+        driver.select(person: "sam-ortiz")
+        let roles = driver.state.document.org.roles.map(\.id)
+        for role in roles.prefix(9) where driver.state.document.org.person("sam-ortiz")?.hats.contains(where: { $0.role == role }) == false {
+            #expect(App.commit(.addHat(person: "sam-ortiz", hat: Hat(role: role)), &driver.state))
+        }
+        let hats = try #require(driver.state.document.org.person("sam-ortiz")?.hats)
+        #expect(hats.count >= 9)
+        let names = hats.map { driver.state.document.org.role($0.role)?.name ?? $0.role }
+        driver.press(.editHats)
+        #expect(driver.screen.contains("▸ \(names[0])"))
+        #expect(!driver.screen.contains(names[hats.count - 1]), "the last hat is below the window")
+        #expect(driver.screen.contains("\(hats.count - 6) more ↓"))
+        driver.key(.down, times: hats.count - 1)
+        // Before, the selection went on below the dialog's last row and was never shown.
+        #expect(driver.screen.contains("▸ \(names[hats.count - 1])"))
+        #expect(!driver.screen.contains("more ↓"))
+        assertScreen(driver.styledScreen, "dialog-hats-scrolled-60x15")
+        // Removing a hat at the end keeps the window full.
+        driver.key(.character("d"))
+        #expect(driver.screen.contains("▸ \(names[hats.count - 2])"))
+        #expect(driver.state.dialogs.count == 1)
+        if case .hats(let dialog) = driver.state.dialogs.last { #expect(dialog.list.offset == hats.count - 1 - 6) }
     }
 
     @Test("in a what-if, the Roles view counts only the people still there")
@@ -413,6 +450,6 @@ struct FlowTests {
         #expect(lines.count == 30)
         driver.press(.top)
         #expect(driver.state.selectedPerson == "p0")
-        #expect(driver.state.chartScroll == 0)
+        #expect(driver.state.lists[.chart]?.offset == 0)
     }
 }

@@ -4,7 +4,9 @@ import Testing
 @testable import OrgTUI
 
 /// Whole screens compared with reviewed golden files, at the two sizes users have most:
-/// 80×24 (the details pane folds under the list) and 120×40 (side by side).
+/// 80×24 (the details pane folds under the list) and 120×40 (side by side). Screens that
+/// show severities are stored with their style runs (`styledScreen`), so a wrong colour
+/// fails as surely as a wrong word.
 @Suite("Screens")
 struct ScreenTests {
     static let sizes = [(80, 24), (120, 40)]
@@ -18,22 +20,22 @@ struct ScreenTests {
     @Test("every view", arguments: sizes)
     func views(size: (Int, Int)) throws {
         var driver = try driver(size)
-        assertScreen(driver.screen, name("chart", size))
+        assertScreen(driver.styledScreen, name("chart", size))
         driver.press(.showPeople)
         driver.press(.moveDown)
-        assertScreen(driver.screen, name("people", size))
+        assertScreen(driver.styledScreen, name("people", size))
         driver.press(.sortPeople, times: 2)
-        assertScreen(driver.screen, name("people-by-load", size))
+        assertScreen(driver.styledScreen, name("people-by-load", size))
         driver.press(.showRoles)
         driver.press(.moveDown, times: 2)
-        assertScreen(driver.screen, name("roles", size))
+        assertScreen(driver.styledScreen, name("roles", size))
         driver.press(.showDuties)
         driver.press(.moveDown, times: 3)
-        assertScreen(driver.screen, name("duties", size))
+        assertScreen(driver.styledScreen, name("duties", size))
         driver.press(.matrixColumns)
-        assertScreen(driver.screen, name("duties-by-role", size))
+        assertScreen(driver.styledScreen, name("duties-by-role", size))
         driver.press(.showFindings)
-        assertScreen(driver.screen, name("findings", size))
+        assertScreen(driver.styledScreen, name("findings", size))
     }
 
     @Test("the chart folds and the details pane hides", arguments: sizes)
@@ -42,14 +44,14 @@ struct ScreenTests {
         driver.select(person: "sam-ortiz")
         driver.press(.collapse)
         driver.press(.toggleDetail)
-        assertScreen(driver.screen, name("chart-folded-no-details", size))
+        assertScreen(driver.styledScreen, name("chart-folded-no-details", size))
     }
 
     @Test("person dialogs: hats, give a hat, manager, dotted lines, add, edit, delete", arguments: sizes)
     func personDialogs(size: (Int, Int)) throws {
         var driver = try driver(size)
         driver.press(.editHats)
-        assertScreen(driver.screen, name("dialog-hats", size))
+        assertScreen(driver.styledScreen, name("dialog-hats", size))
         driver.key(.character("a"))
         driver.type("acc")
         assertScreen(driver.screen, name("dialog-give-hat", size))
@@ -189,9 +191,9 @@ struct ScreenTests {
         var driver = try driver(size)
         driver.select(person: "sam-ortiz")
         driver.press(.toggleAway)
-        assertScreen(driver.screen, name("what-if-chart", size))
+        assertScreen(driver.styledScreen, name("what-if-chart", size))
         driver.press(.showFindings)
-        assertScreen(driver.screen, name("what-if-findings", size))
+        assertScreen(driver.styledScreen, name("what-if-findings", size))
     }
 
     @Test("the start screen", arguments: sizes)
@@ -223,13 +225,13 @@ struct ScreenTests {
         driver.resize(80, 24)
         #expect(driver.state.status?.text == "3 keys typed while the terminal was too small were ignored; nothing was changed")
         driver.state.status = nil
-        assertScreen(driver.screen, name("chart", (80, 24)))
+        assertScreen(driver.styledScreen, name("chart", (80, 24)))
     }
 
     @Test("accents and CJK line up; a catalog org; an empty org", arguments: sizes)
     func otherOrgs(size: (Int, Int)) throws {
         var driver = try driver(size, preset: "helpdesk-tiers")
-        assertScreen(driver.screen, name("helpdesk-chart", size))
+        assertScreen(driver.styledScreen, name("helpdesk-chart", size))
         driver = Driver(org: .empty(name: "Acme"), width: size.0, height: size.1)
         assertScreen(driver.screen, name("empty-chart", size))
     }

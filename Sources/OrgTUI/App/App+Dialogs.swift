@@ -38,19 +38,19 @@ extension App {
             effects = exportKey(key, &export, index, &state)
         case .help(var help):
             let total = Screens.helpLines().count
+            let rows = Screens.helpRows(state.size)
             switch key {
-            case .down, .character("j"): help.scroll += 1
-            case .up, .character("k"): help.scroll -= 1
-            case .pageDown, .character(" "), .control("d"): help.scroll += 10
-            case .pageUp, .control("u"): help.scroll -= 10
-            case .home, .character("g"): help.scroll = 0
-            case .end, .character("G"): help.scroll = total
+            case .down, .character("j"): help.list.scroll(by: 1, count: total, rows: rows)
+            case .up, .character("k"): help.list.scroll(by: -1, count: total, rows: rows)
+            case .pageDown, .character(" "), .control("d"): help.list.scroll(by: 10, count: total, rows: rows)
+            case .pageUp, .control("u"): help.list.scroll(by: -10, count: total, rows: rows)
+            case .home, .character("g"): help.list.scroll(by: -total, count: total, rows: rows)
+            case .end, .character("G"): help.list.scroll(by: total, count: total, rows: rows)
             case .character("q"), .character("?"), .enter:
                 state.dialogs.removeLast()
                 return []
             default: break
             }
-            help.scroll = max(0, min(help.scroll, total - 1))
             state.dialogs[index] = .help(help)
         }
         refreshSuggestion(&state)
@@ -107,10 +107,10 @@ extension App {
     private static func pickerKey(_ key: Key, _ picker: inout PickerDialog, _ index: Int, _ state: inout AppState) {
         let rows = Screens.pickerRows(state.size, items: picker.items.count)
         switch key {
-        case _ where KeyMap.matches(.choiceDown, key, in: .dialog): picker.selected = min(picker.matches.count - 1, picker.selected + 1)
-        case _ where KeyMap.matches(.choiceUp, key, in: .dialog): picker.selected = max(0, picker.selected - 1)
-        case .pageDown: picker.selected = min(picker.matches.count - 1, picker.selected + rows)
-        case .pageUp: picker.selected = max(0, picker.selected - rows)
+        case _ where KeyMap.matches(.choiceDown, key, in: .dialog): picker.list.moveDown(count: picker.matches.count, rows: rows)
+        case _ where KeyMap.matches(.choiceUp, key, in: .dialog): picker.list.moveUp(count: picker.matches.count, rows: rows)
+        case .pageDown: picker.list.pageDown(count: picker.matches.count, rows: rows)
+        case .pageUp: picker.list.pageUp(count: picker.matches.count, rows: rows)
         case .enter:
             guard let item = picker.selectedItem else {
                 state.status = StatusMessage(text: "Nothing matches \"\(picker.query.text)\"", kind: .error)
@@ -130,9 +130,7 @@ extension App {
         default:
             if edit(&picker.query, key, &state) { picker.refilter() }
         }
-        picker.selected = max(0, picker.selected)
-        if picker.selected < picker.scroll { picker.scroll = picker.selected }
-        if picker.selected >= picker.scroll + rows { picker.scroll = picker.selected - rows + 1 }
+        picker.list.fit(count: picker.matches.count, rows: rows)
         state.dialogs[index] = .picker(picker)
     }
 
@@ -154,7 +152,7 @@ extension App {
                     state.dialogs[index] = .hats(hats)
                     return
                 }
-                let hat = person.hats[hats.selected]
+                let hat = person.hats[hats.list.selected]
                 if commit(.setHatHours(person: person.id, role: hat.role, hours: hours), &state) {
                     hats.editing = nil
                     hats.error = nil
@@ -168,9 +166,10 @@ extension App {
             state.dialogs[index] = .hats(hats)
             return
         }
+        let rows = Screens.hatsRows(state.size, hats: person.hats.count)
         switch key {
-        case .down, .character("j"): hats.selected = min(max(0, person.hats.count - 1), hats.selected + 1)
-        case .up, .character("k"): hats.selected = max(0, hats.selected - 1)
+        case .down, .character("j"): hats.list.moveDown(count: person.hats.count, rows: rows)
+        case .up, .character("k"): hats.list.moveUp(count: person.hats.count, rows: rows)
         case .character("a"), .insert:
             if person.hats.count == state.document.org.roles.count {
                 state.status = StatusMessage(text: state.document.org.roles.isEmpty ? "There are no roles yet: add some in Roles (3)" : "\(person.name) already wears every role", kind: .error)
@@ -178,15 +177,16 @@ extension App {
                 state.dialogs.append(.picker(Pickers.addHat(for: person.id, state)))
             }
         case .character("d"), .delete, .backspace:
-            guard person.hats.indices.contains(hats.selected) else { return }
-            commit(.removeHat(person: person.id, role: person.hats[hats.selected].role), &state)
-            hats.selected = max(0, min(hats.selected, person.hats.count - 2))
+            guard person.hats.indices.contains(hats.list.selected) else { return }
+            commit(.removeHat(person: person.id, role: person.hats[hats.list.selected].role), &state)
+            let left = state.document.org.person(person.id)?.hats.count ?? 0
+            hats.list.fit(count: left, rows: Screens.hatsRows(state.size, hats: left))
         case .enter, .character("e"):
-            guard person.hats.indices.contains(hats.selected) else {
+            guard person.hats.indices.contains(hats.list.selected) else {
                 state.dialogs.append(.picker(Pickers.addHat(for: person.id, state)))
                 break
             }
-            let hat = person.hats[hats.selected]
+            let hat = person.hats[hats.list.selected]
             hats.editing = TextField(hat.hoursPerWeek.map(Forms.number) ?? "")
         default: break
         }
@@ -194,6 +194,7 @@ extension App {
     }
 
     private static func exportKey(_ key: Key, _ export: inout ExportDialog, _ index: Int, _ state: inout AppState) -> [Effect] {
+        let rows = Screens.exportRows(state.size, formats: export.formats.count)
         switch key {
         case .enter:
             let path = export.path.text.trimmingSpaces
@@ -203,18 +204,18 @@ extension App {
                 return []
             }
             state.dialogs.remove(at: index)
-            return [.export(state.document.org, format: export.formats[export.selected], path: path, document: state.document.path)]
+            return [.export(state.document.org, format: export.formats[export.list.selected], path: path, document: state.document.path)]
         case .tab, .backTab:
             export.focus = 1 - export.focus
         case .down where export.focus == 0, .character("j") where export.focus == 0:
-            export.selected = min(export.formats.count - 1, export.selected + 1)
+            export.list.moveDown(count: export.formats.count, rows: rows)
         case .up where export.focus == 0, .character("k") where export.focus == 0:
-            export.selected = max(0, export.selected - 1)
+            export.list.moveUp(count: export.formats.count, rows: rows)
         default:
             if export.focus == 0, key.isText { export.focus = 1 }
             if export.focus == 1, edit(&export.path, key, &state) { export.pathEdited = true }
         }
-        if !export.pathEdited { export.path.set(Exports.defaultPath(state, export.formats[export.selected])) }
+        if !export.pathEdited { export.path.set(Exports.defaultPath(state, export.formats[export.list.selected])) }
         export.error = nil
         state.dialogs[index] = .export(export)
         return []
@@ -228,17 +229,18 @@ extension App {
             // The "open a file" form.
             return dialogKey(key, &state)
         }
+        let rows = Screens.startRows(state.size, choices: start.choices.count)
         switch key {
-        case .down, .character("j"): start.selected = min(start.choices.count - 1, start.selected + 1)
-        case .up, .character("k"): start.selected = max(0, start.selected - 1)
-        case .home, .character("g"): start.selected = 0
-        case .end, .character("G"): start.selected = start.choices.count - 1
+        case .down, .character("j"): start.list.moveDown(count: start.choices.count, rows: rows)
+        case .up, .character("k"): start.list.moveUp(count: start.choices.count, rows: rows)
+        case .home, .character("g"): start.list.home(count: start.choices.count, rows: rows)
+        case .end, .character("G"): start.list.end(count: start.choices.count, rows: rows)
         case .character("q"), .control("c"), .escape:
             state.quitting = true
             return [.quit]
         case .enter:
             start.error = []
-            switch start.choices[start.selected] {
+            switch start.choices[start.list.selected] {
             case .preset(let name):
                 guard let org = try? PresetCatalog.named(name)?.load() else { return [] }
                 let size = state.size

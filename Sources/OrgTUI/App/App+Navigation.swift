@@ -1,93 +1,58 @@
 import OrgKit
 
 extension App {
-    /// Moves the selection of the current view by `delta` rows (clamped), then scrolls so
-    /// it stays visible.
-    static func moveSelection(by delta: Int, _ state: inout AppState) {
+    /// The current view's list as `ListState` sees it: how many lines it has, the lines
+    /// that can be selected (nil: all of them), and the line of the selection.
+    struct PaneLines {
+        var count: Int
+        var selectable: [Int]?
+        var selected: Int?
+    }
+
+    static func paneLines(_ state: AppState, selectable wanted: Bool = false) -> PaneLines {
         let org = state.document.org
         switch state.tab {
         case .chart:
             let lines = chartLines(state)
-            let selectable = lines.indices.filter { if case .person = lines[$0] { return true }; return false }
-            guard !selectable.isEmpty else { return }
-            let current = selectable.firstIndex { personId(on: lines[$0], state) == state.selectedPerson } ?? 0
-            let next = clamp(current, delta, selectable.count)
-            state.selectedPerson = personId(on: lines[selectable[next]], state)
+            let selectable = wanted ? lines.indices.filter { if case .person = lines[$0] { return true }; return false } : nil
+            return PaneLines(count: lines.count, selectable: selectable,
+                             selected: lines.firstIndex { personId(on: $0, state) == state.selectedPerson })
         case .people:
-            guard !state.peopleOrder.isEmpty else { return }
-            let current = state.peopleOrder.firstIndex { org.people[$0].id == state.selectedPerson } ?? 0
-            state.selectedPerson = org.people[state.peopleOrder[clamp(current, delta, state.peopleOrder.count)]].id
+            return PaneLines(count: state.peopleOrder.count, selected: state.peopleOrder.firstIndex { org.people[$0].id == state.selectedPerson })
         case .roles:
-            guard !org.roles.isEmpty else { return }
-            let current = state.selectedRole.flatMap { org.position(ofRole: $0) } ?? 0
-            state.selectedRole = org.roles[clamp(current, delta, org.roles.count)].id
+            return PaneLines(count: org.roles.count, selected: state.selectedRole.flatMap { org.position(ofRole: $0) })
         case .duties:
-            let dutyRows = (state.matrix?.rows ?? []).compactMap { row -> Int? in
-                if case .duty(let position) = row { return position }
-                return nil
-            }
-            guard !dutyRows.isEmpty else { return }
-            let current = dutyRows.firstIndex { org.duties[$0].id == state.selectedDuty } ?? 0
-            state.selectedDuty = org.duties[dutyRows[clamp(current, delta, dutyRows.count)]].id
+            let rows = state.matrix?.rows ?? []
+            let selectable = wanted ? rows.indices.filter { if case .duty = rows[$0] { return true }; return false } : nil
+            return PaneLines(count: rows.count, selectable: selectable,
+                             selected: state.selectedDuty.flatMap { org.position(ofDuty: $0) }.flatMap { state.matrix?.row(ofDuty: $0) })
         case .findings:
-            guard !state.findingsList.isEmpty else { return }
-            state.selectedFindingIndex = clamp(state.selectedFindingIndex, delta, state.findingsList.count)
-        }
-        keepSelectionVisible(&state)
-    }
-
-    private static func clamp(_ current: Int, _ delta: Int, _ count: Int) -> Int {
-        let target = delta > 0 ? (current > Int.max - delta ? Int.max : current + delta) : (current < Int.min - delta ? Int.min : current + delta)
-        return min(max(0, target), count - 1)
-    }
-
-    /// How many lines the current view's list has.
-    static func lineCount(_ state: AppState) -> Int {
-        switch state.tab {
-        case .chart: chartLines(state).count
-        case .people: state.peopleOrder.count
-        case .roles: state.document.org.roles.count
-        case .duties: state.matrix?.rows.count ?? 0
-        case .findings: state.findingsList.count
+            return PaneLines(count: state.findingsList.count, selected: state.findingsList.isEmpty ? nil : state.selectedFindingIndex)
         }
     }
 
-    /// The line (in the current view's list) that holds the selection.
-    static func selectedLine(_ state: AppState) -> Int? {
-        let org = state.document.org
-        switch state.tab {
-        case .chart:
-            return chartLines(state).firstIndex { personId(on: $0, state) == state.selectedPerson }
-        case .people:
-            return state.peopleOrder.firstIndex { org.people[$0].id == state.selectedPerson }
-        case .roles:
-            return state.selectedRole.flatMap { org.position(ofRole: $0) }
-        case .duties:
-            return state.selectedDuty.flatMap { org.position(ofDuty: $0) }.flatMap { state.matrix?.row(ofDuty: $0) }
-        case .findings:
-            return state.findingsList.isEmpty ? nil : state.selectedFindingIndex
-        }
+    /// The current view's list state.
+    static func paneList(_ state: AppState) -> ListState { state.lists[state.tab, default: ListState()] }
+
+    /// Moves the selection of the current view by `delta` selectable lines (clamped), and
+    /// scrolls so it stays visible.
+    static func moveSelection(by delta: Int, _ state: inout AppState) {
+        let lines = paneLines(state, selectable: true)
+        guard lines.count > 0, lines.selectable?.isEmpty != true else { return }
+        var list = paneList(state)
+        list.selected = lines.selected ?? 0
+        list.move(by: delta, count: lines.count, rows: Layout(state).listRows(for: state.tab), among: lines.selectable)
+        state.lists[state.tab] = list
+        select(line: list.selected, &state)
     }
 
-    /// Scrolls the current list so the selection shows. With `fill` (after a resize), also
-    /// so that the list shows no empty rows below while there are lines above to show.
-    static func keepSelectionVisible(_ state: inout AppState, fill: Bool = false) {
-        let rows = Layout(state).listRows(for: state.tab)
-        guard let line = selectedLine(state) else { return }
-        let count = fill ? lineCount(state) : 0
-        func adjust(_ scroll: inout Int) {
-            if line < scroll { scroll = line }
-            if line >= scroll + rows { scroll = line - rows + 1 }
-            if fill { scroll = min(scroll, max(0, count - rows)) }
-            scroll = max(0, scroll)
-        }
-        switch state.tab {
-        case .chart: adjust(&state.chartScroll)
-        case .people: adjust(&state.peopleScroll)
-        case .roles: adjust(&state.rolesScroll)
-        case .duties: adjust(&state.dutiesScroll)
-        case .findings: adjust(&state.findingsScroll)
-        }
+    /// Scrolls the current list so the selection shows, and so that it shows no empty
+    /// rows below while lines above are hidden (after a resize, a fold, a delete).
+    static func keepSelectionVisible(_ state: inout AppState) {
+        let lines = paneLines(state)
+        var list = paneList(state)
+        list.select(lines.selected ?? list.selected, count: lines.count, rows: Layout(state).listRows(for: state.tab))
+        state.lists[state.tab] = list
     }
 
     // MARK: - Chart folding
@@ -180,20 +145,11 @@ extension App {
                 let top = layout.list.y + 1 + Layout.headingRows(state.tab)
                 let rows = layout.listRows(for: state.tab)
                 guard event.x >= layout.list.x, event.x < layout.list.maxX, event.y >= top, event.y < top + rows else { return }
-                select(line: scroll(state) + event.y - top, &state)
+                let first = paneList(state).window(count: paneLines(state).count, rows: rows).lowerBound
+                select(line: first + event.y - top, &state)
             }
         }
         refreshSuggestion(&state)
-    }
-
-    static func scroll(_ state: AppState) -> Int {
-        switch state.tab {
-        case .chart: state.chartScroll
-        case .people: state.peopleScroll
-        case .roles: state.rolesScroll
-        case .duties: state.dutiesScroll
-        case .findings: state.findingsScroll
-        }
     }
 
     /// Selects what is on `line` of the current list, if it is selectable.

@@ -79,7 +79,7 @@ extension App {
         if state.selectedRole == nil { state.selectedRole = org.roles.first?.id }
         if let id = state.selectedDuty, org.duty(id) == nil { state.selectedDuty = org.duties.first?.id }
         if state.selectedDuty == nil { state.selectedDuty = org.duties.first?.id }
-        state.selectedFindingIndex = min(state.selectedFindingIndex, max(0, state.findingsList.count - 1))
+        fitFindings(&state)
     }
 
     /// Whether an edit can change the reporting tree (who is where, who is external).
@@ -94,7 +94,12 @@ extension App {
     /// The findings list, built now that the Findings view shows it.
     static func ensureFindingsList(_ state: inout AppState) {
         state.findingsList = state.check.report().findings
-        state.selectedFindingIndex = min(state.selectedFindingIndex, max(0, state.findingsList.count - 1))
+        fitFindings(&state)
+    }
+
+    /// Keeps the selected finding in the findings list, which was just rebuilt.
+    static func fitFindings(_ state: inout AppState) {
+        state.lists[.findings, default: ListState()].fit(count: state.findingsList.count, rows: Layout(state).listRows(for: .findings))
     }
 
     /// The duties matrix, built now if the Duties view needs it.

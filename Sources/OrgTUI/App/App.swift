@@ -46,7 +46,7 @@ public enum App {
             return []
         case .resize(let size):
             state.size = size
-            keepSelectionVisible(&state, fill: true)
+            keepSelectionVisible(&state)
             if state.keysIgnoredWhileSmall > 0, !Layout(state).isTooSmall {
                 let keys = Format.count(state.keysIgnoredWhileSmall, "key")
                 state.status = StatusMessage(text: "\(keys) typed while the terminal was too small \(state.keysIgnoredWhileSmall == 1 ? "was" : "were") ignored; nothing was changed", kind: .info)

@@ -104,17 +104,18 @@ public struct AppState: Sendable {
     /// so the user is told.
     public var keysIgnoredWhileSmall = 0
 
-    // Selections are ids, so they survive edits; scroll offsets are rows.
+    // Selections are ids, so they survive edits; each view's list keeps the row of its
+    // selection and its scroll offset in `lists` (see App+Navigation).
     public var selectedPerson: String?
     public var selectedRole: String?
     public var selectedDuty: String?
-    public var selectedFindingIndex = 0
-    public var chartScroll = 0
-    public var peopleScroll = 0
-    public var rolesScroll = 0
-    public var dutiesScroll = 0
+    /// Findings have no id: their selection is the row in the findings list.
+    public var selectedFindingIndex: Int {
+        get { lists[.findings]?.selected ?? 0 }
+        set { lists[.findings, default: ListState()].selected = newValue }
+    }
+    public var lists: [Tab: ListState] = [:]
     public var dutiesColumn = 0
-    public var findingsScroll = 0
     public var collapsed: Set<String> = []
     public var peopleSort: PeopleSort = .file
     public var peopleSortDescending = false

@@ -65,7 +65,7 @@ public struct StartState: Sendable {
         case open
     }
     public var choices: [Choice]
-    public var selected = 0
+    public var list = ListState()
     public var error: [String] = []
 
     public init() {

@@ -158,7 +158,7 @@ enum Confirms {
 enum Exports {
     static func dialog(_ state: AppState) -> ExportDialog {
         let formats = ExportFormat.allCases
-        var dialog = ExportDialog(formats: formats, selected: 0, path: TextField())
+        var dialog = ExportDialog(formats: formats, path: TextField())
         dialog.path.set(defaultPath(state, formats.first ?? .json))
         return dialog
     }

@@ -122,8 +122,8 @@ public struct PickerDialog: Sendable {
     public var query = TextField()
     /// Indexes into `items` that match the query, best first.
     public var matches: [Int] = []
-    public var selected = 0
-    public var scroll = 0
+    /// The selected match and the scroll of the matches.
+    public var list = ListState()
     /// A line under the list (what Enter will do).
     public var footer: String?
 
@@ -136,7 +136,7 @@ public struct PickerDialog: Sendable {
     }
 
     var selectedItem: PickerItem? {
-        matches.indices.contains(selected) ? items[matches[selected]] : nil
+        matches.indices.contains(list.selected) ? items[matches[list.selected]] : nil
     }
 
     /// Keeps the items whose label or keywords contain every word of the query (ignoring
@@ -144,8 +144,8 @@ public struct PickerDialog: Sendable {
     mutating func refilter() {
         let words = query.text.searchFolded.split(separator: " ").map(String.init)
         guard !words.isEmpty else {
+            // Every item again: the selection stays where it was (`update` fits it).
             matches = Array(items.indices)
-            selected = min(selected, max(0, matches.count - 1))
             return
         }
         var ranked: [(index: Int, rank: Int)] = []
@@ -159,8 +159,7 @@ public struct PickerDialog: Sendable {
             ranked.append((index, rank))
         }
         matches = ranked.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.index < $1.index }.map(\.index)
-        selected = 0
-        scroll = 0
+        list = ListState()
     }
 
     /// The keyword that matched the query, to show why an item is listed ("also: DevOps").
@@ -175,7 +174,8 @@ public struct PickerDialog: Sendable {
 
 public struct HatsDialog: Sendable {
     public var person: String
-    public var selected = 0
+    /// The selected hat and the scroll of the hats.
+    public var list = ListState()
     /// The hours field while editing the selected hat's hours.
     public var editing: TextField?
     public var error: String?
@@ -211,7 +211,7 @@ public struct ConfirmDialog: Sendable {
 
 public struct ExportDialog: Sendable {
     public var formats: [ExportFormat]
-    public var selected: Int
+    public var list = ListState()
     public var path: TextField
     /// 0: the format list; 1: the path field.
     public var focus = 0
@@ -221,7 +221,8 @@ public struct ExportDialog: Sendable {
 }
 
 public struct HelpDialog: Sendable {
-    public var scroll = 0
+    /// Only its offset is used: the help is read, not chosen from.
+    public var list = ListState()
 }
 
 extension String {

@@ -9,15 +9,14 @@ enum DetailPane {
         Widgets.box(&canvas, rect, title: title, focused: false)
         let inner = rect.inset(1)
         let room = max(0, inner.width - 2)
-        for (offset, line) in lines.prefix(inner.height).enumerated() {
+        // The details are read, not scrolled: always from their top.
+        ListView.draw(&canvas, inner, ListState(), count: lines.count, box: rect) { canvas, index, row, _ in
+            let line = lines[index]
             let text = DisplayWidth.truncate(line.text, to: room)
-            let used = canvas.put(text, x: inner.x + 1, y: inner.y + offset, style: line.style, limit: room)
+            let used = canvas.put(text, x: row.x + 1, y: row.y, style: line.style, limit: room)
             if !line.tail.isEmpty {
-                canvas.put(DisplayWidth.truncate(line.tail, to: room - used), x: inner.x + 1 + used, y: inner.y + offset, style: line.tailStyle, limit: room - used)
+                canvas.put(DisplayWidth.truncate(line.tail, to: room - used), x: row.x + 1 + used, y: row.y, style: line.tailStyle, limit: room - used)
             }
-        }
-        if lines.count > inner.height, rect.width > 12 {
-            canvas.put(" \(lines.count - inner.height) more ↓ ", x: rect.maxX - 14, y: rect.maxY - 1, style: .dim, limit: 13)
         }
     }
 

@@ -107,10 +107,10 @@ enum DialogViews {
         drawField(picker.query, &canvas, x: inner.x + 9, y: inner.y, width: max(4, inner.width - 24), focused: true)
         canvas.put(Widgets.right("\(picker.matches.count) of \(picker.items.count)", 12), x: inner.maxX - 13, y: inner.y, style: .dim)
         let labelWidth = max(10, inner.width * 11 / 20)
-        for (offset, index) in picker.matches.dropFirst(picker.scroll).prefix(rows).enumerated() {
-            let item = picker.items[index]
-            let y = inner.y + 2 + offset
-            let selected = picker.scroll + offset == picker.selected
+        let area = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: rows)
+        ListView.draw(&canvas, area, picker.list, count: picker.matches.count, box: inner.inset(-1)) { canvas, match, line, selected in
+            let item = picker.items[picker.matches[match]]
+            let y = line.y
             var style: Style = item.unavailable == nil ? .plain : .dim
             if selected { style.reverse = true }
             canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
@@ -135,13 +135,15 @@ enum DialogViews {
         guard let person = org.person(dialog.person) else { return }
         let hours = Hours(org)
         let inner = frame(&canvas, state, width: 70, height: max(person.hats.count, 1) + 9, title: "Hats of \(person.name)")
+        let rows = Screens.hatsRows(state.size, hats: person.hats.count)
         canvas.put(DisplayWidth.pad("Role", to: inner.width - 14) + "h/week", x: inner.x + 1, y: inner.y, style: .bold, limit: inner.width - 2)
         if person.hats.isEmpty {
             canvas.put("No hats yet: a gives one.", x: inner.x + 2, y: inner.y + 1, style: .dim)
         }
-        for (index, hat) in person.hats.enumerated() where inner.y + 1 + index < inner.maxY - 4 {
-            let y = inner.y + 1 + index
-            let selected = index == dialog.selected
+        let area = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: rows)
+        ListView.draw(&canvas, area, dialog.list, count: person.hats.count, box: inner.inset(-1)) { canvas, index, line, selected in
+            let hat = person.hats[index]
+            let y = line.y
             let style: Style = selected ? .reverse : .plain
             canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
             canvas.put((selected ? "▸ " : "  ") + (org.role(hat.role)?.name ?? hat.role), x: inner.x, y: y, width: inner.width - 16, style: style)
@@ -202,12 +204,14 @@ enum DialogViews {
     static func drawExport(_ export: ExportDialog, _ canvas: inout Canvas, _ state: AppState) {
         let inner = frame(&canvas, state, width: 64, height: export.formats.count + 8, title: "Export")
         canvas.put("Format", x: inner.x + 1, y: inner.y, style: export.focus == 0 ? .bold : .plain)
-        for (index, format) in export.formats.enumerated() {
-            let selected = index == export.selected
+        let rows = Screens.exportRows(state.size, formats: export.formats.count)
+        let area = Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: rows)
+        ListView.draw(&canvas, area, export.list, count: export.formats.count, box: inner.inset(-1)) { canvas, index, line, selected in
+            let format = export.formats[index]
             let style: Style = selected ? (export.focus == 0 ? .reverse : .bold) : .plain
-            canvas.put((selected ? "▸ " : "  ") + DisplayWidth.pad(format.rawValue, to: 10) + describe(format), x: inner.x + 1, y: inner.y + 1 + index, width: inner.width - 2, style: style)
+            canvas.put((selected ? "▸ " : "  ") + DisplayWidth.pad(format.rawValue, to: 10) + describe(format), x: line.x, y: line.y, width: line.width, style: style)
         }
-        let y = inner.y + 2 + export.formats.count
+        let y = inner.y + 2 + rows
         canvas.put("File", x: inner.x + 1, y: y, style: export.focus == 1 ? .bold : .plain)
         drawField(export.path, &canvas, x: inner.x + 7, y: y, width: inner.width - 9, focused: export.focus == 1)
         error(&canvas, export.error, x: inner.x + 1, y: y + 1, width: inner.width - 2)
@@ -233,8 +237,8 @@ enum DialogViews {
     static func drawHelp(_ help: HelpDialog, _ canvas: inout Canvas, _ state: AppState) {
         let lines = Screens.helpLines()
         let inner = frame(&canvas, state, width: 96, height: state.size.height - 2, title: "Keys — ↑↓ scroll · Esc or ? closes")
-        for (offset, line) in lines.dropFirst(help.scroll).prefix(inner.height).enumerated() {
-            canvas.put(line.text, x: inner.x + 1, y: inner.y + offset, style: line.style, limit: inner.width - 2)
+        ListView.draw(&canvas, inner, help.list, count: lines.count, box: inner.inset(-1)) { canvas, index, row, _ in
+            canvas.put(lines[index].text, x: row.x + 1, y: row.y, style: lines[index].style, limit: row.width - 2)
         }
     }
 }
@@ -293,8 +297,11 @@ extension Screens {
         y += 2
         canvas.put("Start from", x: x, y: y, style: .bold)
         y += 1
-        for (index, choice) in start.choices.enumerated() {
-            let selected = index == start.selected
+        let rows = startRows(state.size, choices: start.choices.count)
+        let area = Rect(x: x, y: y, width: width, height: rows)
+        ListView.draw(&canvas, area, start.list, count: start.choices.count) { canvas, index, line, selected in
+            let choice = start.choices[index]
+            let y = line.y
             let style: Style = selected ? .reverse : .plain
             let label: String
             let detail: String
@@ -311,9 +318,8 @@ extension Screens {
             }
             canvas.fill(Rect(x: x, y: y, width: width, height: 1), style: style)
             canvas.put((selected ? "▸ " : "  ") + DisplayWidth.pad(label, to: 18) + detail, x: x, y: y, width: width, style: style)
-            y += 1
         }
-        y += 1
+        y += rows + 1
         for line in start.error {
             canvas.put(line, x: x, y: y, style: Style(foreground: .red, bold: true), limit: width)
             y += 1

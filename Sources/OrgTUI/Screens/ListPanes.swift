@@ -14,11 +14,11 @@ extension Screens {
         let inner = rect.inset(1)
         guard !inner.isEmpty else { return }
         switch state.tab {
-        case .chart: chart(&canvas, state, inner)
-        case .people: peopleTable(&canvas, state, inner)
-        case .roles: rolesTable(&canvas, state, inner)
-        case .duties: dutiesMatrix(&canvas, state, inner)
-        case .findings: findingsList(&canvas, state, inner)
+        case .chart: chart(&canvas, state, inner, box: rect)
+        case .people: peopleTable(&canvas, state, inner, box: rect)
+        case .roles: rolesTable(&canvas, state, inner, box: rect)
+        case .duties: dutiesMatrix(&canvas, state, inner, box: rect)
+        case .findings: findingsList(&canvas, state, inner, box: rect)
         }
     }
 
@@ -36,7 +36,7 @@ extension Screens {
 
     // MARK: - Chart
 
-    static func chart(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect) {
+    static func chart(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect, box: Rect) {
         let org = state.document.org
         let lines = App.chartLines(state)
         if lines.isEmpty {
@@ -47,7 +47,8 @@ extension Screens {
         let fixed = 2 + 1 + 4 + 1 + 6 + 1 + 5 + 2
         let flexible = max(0, rect.width - fixed)
         var nameWidth = 0
-        let visible = lines.indices.dropFirst(state.chartScroll).prefix(rect.height)
+        let list = App.paneList(state)
+        let visible = list.window(count: lines.count, rows: rect.height)
         var cells: [Int: String] = [:]
         for index in visible {
             guard case .person(let row, let external) = lines[index] else { continue }
@@ -62,16 +63,15 @@ extension Screens {
         let titleWidth = flexible - min(nameWidth, flexible * 3 / 5) - 1 >= 8 ? flexible - min(nameWidth, flexible * 3 / 5) - 1 : 0
         nameWidth = flexible - (titleWidth > 0 ? titleWidth + 1 : 0)
 
-        for (offset, index) in visible.enumerated() {
-            let y = rect.y + offset
+        ListView.draw(&canvas, rect, list, count: lines.count, box: box) { canvas, index, line, _ in
             switch lines[index] {
-            case .blank: continue
+            case .blank: break
             case .heading(let text):
-                canvas.put(text, x: rect.x + 1, y: y, style: .bold)
+                canvas.put(text, x: line.x + 1, y: line.y, style: .bold)
             case .person(let row, let external):
                 let rows = external ? state.externalRows : state.chartRows
                 let person = org.people[rows[row].person]
-                drawPersonRow(&canvas, state, person, name: cells[index] ?? person.name, x: rect.x, y: y, width: rect.width,
+                drawPersonRow(&canvas, state, person, name: cells[index] ?? person.name, x: line.x, y: line.y, width: line.width,
                               nameWidth: nameWidth, titleWidth: titleWidth)
             }
         }
@@ -126,7 +126,7 @@ extension Screens {
 
     // MARK: - People
 
-    static func peopleTable(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect) {
+    static func peopleTable(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect, box: Rect) {
         let org = state.document.org
         // Marker 2, name, space, title, then hats 5, hours 7, switch 7, effective 7, room 6,
         // load 7, symbol 2.
@@ -135,7 +135,9 @@ extension Screens {
         let roomy = rect.width - 2 - 1 - 41 >= 28
         let effectiveWidth = roomy ? 7 : 0
         let flexible = max(10, rect.width - 2 - 1 - 34 - effectiveWidth)
-        let longest = state.peopleOrder.dropFirst(state.peopleScroll).prefix(rect.height).map { DisplayWidth.of(org.people[$0].name) }.max() ?? 8
+        let list = App.paneList(state)
+        let rows = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        let longest = state.peopleOrder[list.window(count: state.peopleOrder.count, rows: rows.height)].map { DisplayWidth.of(org.people[$0].name) }.max() ?? 8
         let showTitle = flexible >= 20
         let nameWidth = showTitle ? min(max(8, longest), flexible / 2) : flexible
         let titleWidth = showTitle ? flexible - nameWidth : 0
@@ -148,9 +150,9 @@ extension Screens {
             emptyMessage(&canvas, Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1), ["Nobody here yet.", "a adds a person."])
             return
         }
-        for (offset, position) in state.peopleOrder.dropFirst(state.peopleScroll).prefix(rect.height - 1).enumerated() {
-            let y = rect.y + 1 + offset
-            let person = org.people[position]
+        ListView.draw(&canvas, rows, list, count: state.peopleOrder.count, box: box) { canvas, index, line, _ in
+            let y = line.y
+            let person = org.people[state.peopleOrder[index]]
             let selected = person.id == state.selectedPerson
             let base: Style = selected ? .reverse : .plain
             canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base)
@@ -159,12 +161,12 @@ extension Screens {
             if showTitle {
                 canvas.put(person.title ?? "", x: rect.x + 3 + nameWidth, y: y, width: titleWidth, style: base.with(dim: !selected))
             }
-            guard let load = state.load(of: person.id) else { continue }
+            guard let load = state.load(of: person.id) else { return }
             var line = Widgets.right("\(load.hats)", 5) + Widgets.right(Format.oneDecimal(load.allocatedHours), 7)
             if person.external || state.away.contains(person.id) {
                 line += Widgets.right("", 7) + (roomy ? Widgets.right("", 7) : "") + Widgets.right("", 6) + Widgets.right(person.external ? "ext" : "away", 7)
                 canvas.put(line, x: rect.x + 3 + nameWidth + titleWidth, y: y, style: base)
-                continue
+                return
             }
             line += Widgets.right(load.switchLoss > 0 ? "−\(Format.percentNumber(load.switchLoss))%" : "0%", 7)
             if roomy { line += Widgets.right(Format.oneDecimal(load.effectiveHours), 7) }
@@ -183,7 +185,7 @@ extension Screens {
 
     // MARK: - Roles
 
-    static func rolesTable(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect) {
+    static func rolesTable(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect, box: Rect) {
         let org = state.document.org
         let hours = state.hours
         // Marker 2, role, space, [category, space], holders, then h/week 7, duties 7, coverage 13.
@@ -207,8 +209,10 @@ extension Screens {
         }
         var dutyCount: [String: Int] = [:]
         for duty in org.duties { if let role = duty.role { dutyCount[role, default: 0] += 1 } }
-        for (offset, role) in org.roles.dropFirst(state.rolesScroll).prefix(rect.height - 1).enumerated() {
-            let y = rect.y + 1 + offset
+        let rows = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        ListView.draw(&canvas, rows, App.paneList(state), count: org.roles.count, box: box) { canvas, index, line, _ in
+            let role = org.roles[index]
+            let y = line.y
             let selected = role.id == state.selectedRole
             let base: Style = selected ? .reverse : .plain
             canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base)
@@ -253,7 +257,7 @@ extension Screens {
 
     static let matrixColumnWidth = 7
 
-    static func dutiesMatrix(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect) {
+    static func dutiesMatrix(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect, box: Rect) {
         let org = state.document.org
         guard let matrix = state.matrix else { return }
         if matrix.rows.isEmpty {
@@ -274,9 +278,10 @@ extension Screens {
         if matrix.columns.isEmpty {
             canvas.put("(nobody covers any duty yet)", x: rect.x + labelWidth + 1, y: rect.y, style: .dim, limit: rect.width - labelWidth - 1)
         }
-        for (offset, row) in matrix.rows.dropFirst(state.dutiesScroll).prefix(rect.height - 1).enumerated() {
-            let y = rect.y + 1 + offset
-            switch row {
+        let rows = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        ListView.draw(&canvas, rows, App.paneList(state), count: matrix.rows.count, box: box) { canvas, index, line, _ in
+            let y = line.y
+            switch matrix.rows[index] {
             case .area(let name):
                 canvas.put(name, x: rect.x, y: y, style: .bold, limit: labelWidth)
             case .duty(let position):
@@ -290,7 +295,7 @@ extension Screens {
                     var style = Widgets.style(for: duty.critical ? .critical : .warning)
                     style.reverse = selected
                     canvas.put("▲ unowned: no role has this duty", x: rect.x + labelWidth + 1, y: y, style: style, limit: rect.width - labelWidth - 1)
-                    continue
+                    return
                 }
                 for (index, column) in columns.enumerated() where matrix.covers(duty, column: column) {
                     canvas.put("   ●", x: rect.x + labelWidth + 1 + index * Self.matrixColumnWidth, y: y, style: base)
@@ -305,7 +310,7 @@ extension Screens {
 
     // MARK: - Findings
 
-    static func findingsList(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect) {
+    static func findingsList(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect, box: Rect) {
         let findings = state.findingsList
         if findings.isEmpty {
             emptyMessage(&canvas, rect, ["No findings: nobody is over the line and every critical role is covered."])
@@ -313,10 +318,9 @@ extension Screens {
         }
         let ruleWidth = 24
         let subjectWidth = min(24, max(12, rect.width / 4))
-        for (offset, finding) in findings.dropFirst(state.findingsScroll).prefix(rect.height).enumerated() {
-            let index = state.findingsScroll + offset
-            let y = rect.y + offset
-            let selected = index == state.selectedFindingIndex
+        ListView.draw(&canvas, rect, App.paneList(state), count: findings.count, box: box) { canvas, index, line, selected in
+            let finding = findings[index]
+            let y = line.y
             let base: Style = selected ? .reverse : .plain
             canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base)
             var symbolStyle = Widgets.style(for: finding.severity)

@@ -154,4 +154,28 @@ enum Screens {
     static func pickerRows(_ size: Size, items: Int) -> Int {
         max(3, min(16, size.height - 10, items))
     }
+
+    // The rows the other dialogs' lists get, for drawing and for scrolling alike: what is
+    // left of the dialog's frame (at most the screen) after its other lines.
+
+    /// The hats dialog: the frame is the hats plus 9 lines; 7 of them are not the list.
+    static func hatsRows(_ size: Size, hats: Int) -> Int {
+        max(1, min(size.height - 2, max(hats, 1) + 9) - 7)
+    }
+
+    /// The export dialog: the frame is the formats plus 8 lines; 7 of them are not the list.
+    static func exportRows(_ size: Size, formats: Int) -> Int {
+        max(1, min(formats, min(size.height - 2, formats + 8) - 7))
+    }
+
+    /// The help screen: all of the screen but its frame and the line above and below.
+    static func helpRows(_ size: Size) -> Int {
+        max(1, size.height - 4)
+    }
+
+    /// The start screen: the lines below its title, less the blank line and the keys line.
+    static func startRows(_ size: Size, choices: Int) -> Int {
+        let top = max(1, (size.height - choices - 10) / 2) + 3
+        return max(1, min(choices, size.height - top - 3))
+    }
 }
