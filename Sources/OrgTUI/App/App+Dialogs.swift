@@ -1,51 +1,62 @@
 import OrgKit
 
 extension App {
-    /// Keys go to the dialog on top. Esc always cancels it at once.
+    /// Keys go to the dialog on top, through the key table: its context (`Dialog.keyContext`)
+    /// names the rows that apply; a key with no row goes to the focused text field, if any.
     static func dialogKey(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard let dialog = state.dialogs.last else { return [] }
         let index = state.dialogs.count - 1
-        if KeyMap.matches(.cancel, key, in: .dialog) {
-            if case .hats(var hats) = dialog, hats.editing != nil {
-                hats.editing = nil
-                hats.error = nil
-                state.dialogs[index] = .hats(hats)
-            } else {
-                state.dialogs.removeLast()
-                if case .form(let form) = dialog, form.purpose == .saveAs { state.quitAfterSave = false }
-                // A question whose Esc choice does something (keep a recovery copy).
-                if case .confirm(let confirm) = dialog, let choice = confirm.choices.first(where: { $0.key == .escape }) {
-                    return Confirms.act(choice.action, &state)
-                }
-            }
-            return []
-        }
+        let id = KeyMap.binding(for: key, in: dialog.keyContext, inField: dialog.fieldHasFocus)?.id
         var effects: [Effect] = []
         switch dialog {
         case .form(var form):
-            effects = formKey(key, &form, index, &state)
+            if id == .cancel {
+                state.dialogs.removeLast()
+                if form.purpose == .saveAs { state.quitAfterSave = false }
+                return []
+            }
+            effects = formKey(id, key, &form, index, &state)
         case .picker(var picker):
-            pickerKey(key, &picker, index, &state)
+            if id == .cancel {
+                state.dialogs.removeLast()
+                return []
+            }
+            pickerKey(id, key, &picker, index, &state)
         case .hats(var hats):
-            hatsKey(key, &hats, index, &state)
+            if id == .cancel {
+                if hats.editing != nil {
+                    hats.editing = nil
+                    hats.error = nil
+                    state.dialogs[index] = .hats(hats)
+                } else {
+                    state.dialogs.removeLast()
+                }
+                return []
+            }
+            hatsKey(id, key, &hats, index, &state)
         case .confirm(let confirm):
-            let choice = confirm.choices.first { $0.key == key } ?? (key == .enter ? confirm.choices.first : nil)
-            if let choice {
+            if let id, let choice = confirm.choice(id) {
                 state.dialogs.removeLast()
                 effects = Confirms.act(choice.action, &state)
+                // Esc answers at once (keep a recovery copy, or nothing).
+                if key == .escape { return effects }
             }
         case .export(var export):
-            effects = exportKey(key, &export, index, &state)
+            if id == .cancel {
+                state.dialogs.removeLast()
+                return []
+            }
+            effects = exportKey(id, key, &export, index, &state)
         case .help(var help):
             let total = Screens.helpLines().count
-            switch key {
-            case .down, .character("j"): help.scroll += 1
-            case .up, .character("k"): help.scroll -= 1
-            case .pageDown, .character(" "), .control("d"): help.scroll += 10
-            case .pageUp, .control("u"): help.scroll -= 10
-            case .home, .character("g"): help.scroll = 0
-            case .end, .character("G"): help.scroll = total
-            case .character("q"), .character("?"), .enter:
+            switch id {
+            case .moveDown: help.scroll += 1
+            case .moveUp: help.scroll -= 1
+            case .pageDown: help.scroll += 10
+            case .pageUp: help.scroll -= 10
+            case .top: help.scroll = 0
+            case .bottom: help.scroll = total
+            case .cancel:
                 state.dialogs.removeLast()
                 return []
             default: break
@@ -68,25 +79,25 @@ extension App {
         return used
     }
 
-    private static func formKey(_ key: Key, _ form: inout FormDialog, _ index: Int, _ state: inout AppState) -> [Effect] {
-        switch key {
-        case .enter:
+    private static func formKey(_ id: BindingID?, _ key: Key, _ form: inout FormDialog, _ index: Int, _ state: inout AppState) -> [Effect] {
+        switch id {
+        case .confirm:
             form.error = nil
             if let effects = Forms.submit(&form, &state) {
                 if state.dialogs.indices.contains(index) { state.dialogs.remove(at: index) }
                 return effects
             }
-        case .tab, .down:
+        case .nextField:
             form.focus = (form.focus + 1) % form.fields.count
-        case .backTab, .up:
+        case .previousField:
             form.focus = (form.focus + form.fields.count - 1) % form.fields.count
-        default:
+        case nil, .nextValue, .previousValue:
             var field = form.fields[form.focus]
             if case .choice(let values) = field.kind {
                 let current = values.firstIndex(of: field.input.text) ?? 0
-                switch key {
-                case .character(" "), .right: field.input.set(values[(current + 1) % values.count])
-                case .left: field.input.set(values[(current + values.count - 1) % values.count])
+                switch id {
+                case .nextValue: field.input.set(values[(current + 1) % values.count])
+                case .previousValue: field.input.set(values[(current + values.count - 1) % values.count])
                 default:
                     // Typing the first letter of a value picks it.
                     if case .character(let letter) = key,
@@ -99,19 +110,20 @@ extension App {
             }
             form.fields[form.focus] = field
             form.error = nil
+        default: break
         }
         if state.dialogs.indices.contains(index) { state.dialogs[index] = .form(form) }
         return []
     }
 
-    private static func pickerKey(_ key: Key, _ picker: inout PickerDialog, _ index: Int, _ state: inout AppState) {
+    private static func pickerKey(_ id: BindingID?, _ key: Key, _ picker: inout PickerDialog, _ index: Int, _ state: inout AppState) {
         let rows = Screens.pickerRows(state.size, items: picker.items.count)
-        switch key {
-        case _ where KeyMap.matches(.choiceDown, key, in: .dialog): picker.selected = min(picker.matches.count - 1, picker.selected + 1)
-        case _ where KeyMap.matches(.choiceUp, key, in: .dialog): picker.selected = max(0, picker.selected - 1)
+        switch id {
+        case .choiceDown: picker.selected = min(picker.matches.count - 1, picker.selected + 1)
+        case .choiceUp: picker.selected = max(0, picker.selected - 1)
         case .pageDown: picker.selected = min(picker.matches.count - 1, picker.selected + rows)
         case .pageUp: picker.selected = max(0, picker.selected - rows)
-        case .enter:
+        case .confirm:
             guard let item = picker.selectedItem else {
                 state.status = StatusMessage(text: "Nothing matches \"\(picker.query.text)\"", kind: .error)
                 return
@@ -127,8 +139,9 @@ extension App {
                 state.dialogs.insert(.picker(picker), at: min(index, state.dialogs.count))
             }
             return
-        default:
+        case nil:
             if edit(&picker.query, key, &state) { picker.refilter() }
+        default: break
         }
         picker.selected = max(0, picker.selected)
         if picker.selected < picker.scroll { picker.scroll = picker.selected }
@@ -136,13 +149,13 @@ extension App {
         state.dialogs[index] = .picker(picker)
     }
 
-    private static func hatsKey(_ key: Key, _ hats: inout HatsDialog, _ index: Int, _ state: inout AppState) {
+    private static func hatsKey(_ id: BindingID?, _ key: Key, _ hats: inout HatsDialog, _ index: Int, _ state: inout AppState) {
         guard let person = state.document.org.person(hats.person) else {
             state.dialogs.remove(at: index)
             return
         }
         if var field = hats.editing {
-            if key == .enter {
+            if id == .confirm {
                 let raw = field.text.trimmingSpaces.replacingOccurrences(of: ",", with: ".")
                 let hours: Double?
                 if raw.isEmpty {
@@ -161,27 +174,27 @@ extension App {
                 } else {
                     hats.error = state.status?.text
                 }
-            } else {
+            } else if id == nil {
                 edit(&field, key, &state)
                 hats.editing = field
             }
             state.dialogs[index] = .hats(hats)
             return
         }
-        switch key {
-        case .down, .character("j"): hats.selected = min(max(0, person.hats.count - 1), hats.selected + 1)
-        case .up, .character("k"): hats.selected = max(0, hats.selected - 1)
-        case .character("a"), .insert:
+        switch id {
+        case .moveDown: hats.selected = min(max(0, person.hats.count - 1), hats.selected + 1)
+        case .moveUp: hats.selected = max(0, hats.selected - 1)
+        case .addHat:
             if person.hats.count == state.document.org.roles.count {
                 state.status = StatusMessage(text: state.document.org.roles.isEmpty ? "There are no roles yet: add some in Roles (3)" : "\(person.name) already wears every role", kind: .error)
             } else {
                 state.dialogs.append(.picker(Pickers.addHat(for: person.id, state)))
             }
-        case .character("d"), .delete, .backspace:
+        case .removeHat:
             guard person.hats.indices.contains(hats.selected) else { return }
             commit(.removeHat(person: person.id, role: person.hats[hats.selected].role), &state)
             hats.selected = max(0, min(hats.selected, person.hats.count - 2))
-        case .enter, .character("e"):
+        case .editHatHours:
             guard person.hats.indices.contains(hats.selected) else {
                 state.dialogs.append(.picker(Pickers.addHat(for: person.id, state)))
                 break
@@ -193,9 +206,9 @@ extension App {
         if state.dialogs.indices.contains(index) { state.dialogs[index] = .hats(hats) }
     }
 
-    private static func exportKey(_ key: Key, _ export: inout ExportDialog, _ index: Int, _ state: inout AppState) -> [Effect] {
-        switch key {
-        case .enter:
+    private static func exportKey(_ id: BindingID?, _ key: Key, _ export: inout ExportDialog, _ index: Int, _ state: inout AppState) -> [Effect] {
+        switch id {
+        case .confirm:
             let path = export.path.text.trimmingSpaces
             guard !path.isEmpty else {
                 export.error = "Where to? Type a file name."
@@ -204,15 +217,17 @@ extension App {
             }
             state.dialogs.remove(at: index)
             return [.export(state.document.org, format: export.formats[export.selected], path: path, document: state.document.path)]
-        case .tab, .backTab:
+        case .switchFocus:
             export.focus = 1 - export.focus
-        case .down where export.focus == 0, .character("j") where export.focus == 0:
+        case .choiceDown:
             export.selected = min(export.formats.count - 1, export.selected + 1)
-        case .up where export.focus == 0, .character("k") where export.focus == 0:
+        case .choiceUp:
             export.selected = max(0, export.selected - 1)
-        default:
+        case nil:
+            // Typing in the format list starts the file name.
             if export.focus == 0, key.isText { export.focus = 1 }
             if export.focus == 1, edit(&export.path, key, &state) { export.pathEdited = true }
+        default: break
         }
         if !export.pathEdited { export.path.set(Exports.defaultPath(state, export.formats[export.selected])) }
         export.error = nil
@@ -228,15 +243,15 @@ extension App {
             // The "open a file" form.
             return dialogKey(key, &state)
         }
-        switch key {
-        case .down, .character("j"): start.selected = min(start.choices.count - 1, start.selected + 1)
-        case .up, .character("k"): start.selected = max(0, start.selected - 1)
-        case .home, .character("g"): start.selected = 0
-        case .end, .character("G"): start.selected = start.choices.count - 1
-        case .character("q"), .control("c"), .escape:
+        switch KeyMap.binding(for: key, in: .start)?.id {
+        case .moveDown: start.selected = min(start.choices.count - 1, start.selected + 1)
+        case .moveUp: start.selected = max(0, start.selected - 1)
+        case .top: start.selected = 0
+        case .bottom: start.selected = start.choices.count - 1
+        case .quit:
             state.quitting = true
             return [.quit]
-        case .enter:
+        case .confirm:
             start.error = []
             switch start.choices[start.selected] {
             case .preset(let name):

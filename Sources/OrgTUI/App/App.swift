@@ -276,7 +276,10 @@ public enum App {
         case .export: state.dialogs.append(.export(Exports.dialog(state)))
         case .help: state.dialogs.append(.help(HelpDialog()))
         case .quit: return requestQuit(&state)
-        case .confirm, .cancel, .nextField, .previousField, .choiceDown, .choiceUp: break
+        // Dialog actions: App+Dialogs.swift performs them for the dialog on top.
+        case .confirm, .cancel, .nextField, .previousField, .choiceDown, .choiceUp, .nextValue, .previousValue, .switchFocus,
+             .addHat, .editHatHours, .removeHat, .deleteIt, .replaceIt, .saveAndQuit, .discardAndQuit, .overwriteFile,
+             .reloadFile, .saveAsInstead, .recoverCopy, .discardCopy, .keepCopy: break
         }
         return []
     }

@@ -11,6 +11,33 @@ public enum Dialog: Sendable {
     case export(ExportDialog)
     case help(HelpDialog)
 
+    /// Where the dialog's keys are declared in the key table (its focus can change it).
+    var keyContext: BindingContext {
+        switch self {
+        case .form: .form
+        case .picker: .picker
+        case .hats(let hats): hats.editing == nil ? .hats : .hatsHours
+        case .confirm(let confirm): confirm.context
+        case .export: .export
+        case .help: .help
+        }
+    }
+
+    /// A text field has the focus: it takes typed keys, and only the bindings marked as
+    /// working in fields apply.
+    var fieldHasFocus: Bool {
+        switch self {
+        case .form(let form):
+            guard form.fields.indices.contains(form.focus) else { return false }
+            if case .choice = form.fields[form.focus].kind { return false }
+            return true
+        case .picker: return true
+        case .hats(let hats): return hats.editing != nil
+        case .export(let export): return export.focus == 1
+        case .confirm, .help: return false
+        }
+    }
+
     var title: String {
         switch self {
         case .form(let form): form.title
@@ -124,14 +151,14 @@ public struct PickerDialog: Sendable {
     public var matches: [Int] = []
     public var selected = 0
     public var scroll = 0
-    /// A line under the list (what Enter will do).
-    public var footer: String?
+    /// What Enter does here, for the footer ("sets the manager"); nil: "choose".
+    public var enterLabel: String?
 
-    init(title: String, purpose: PickerPurpose, items: [PickerItem], footer: String? = nil) {
+    init(title: String, purpose: PickerPurpose, items: [PickerItem], enterLabel: String? = nil) {
         self.title = title
         self.purpose = purpose
         self.items = items
-        self.footer = footer
+        self.enterLabel = enterLabel
         refilter()
     }
 
@@ -197,16 +224,40 @@ public enum ConfirmAction: Sendable, Equatable {
     case cancel
 }
 
+/// What one answer of a question does. Its key and words come from the key table (the
+/// question's context); `label` replaces the words when they depend on the case.
 public struct ConfirmChoice: Sendable, Equatable {
-    public var key: Key
-    public var label: String
+    public var id: BindingID
     public var action: ConfirmAction
+    public var label: String?
+
+    init(_ id: BindingID, _ action: ConfirmAction, label: String? = nil) {
+        self.id = id
+        self.action = action
+        self.label = label
+    }
 }
 
 public struct ConfirmDialog: Sendable {
     public var title: String
     public var lines: [String]
+    /// Which question this is: its answers' keys are the hint rows of this context.
+    public var context: BindingContext
     public var choices: [ConfirmChoice]
+
+    var labels: [BindingID: String] {
+        var labels: [BindingID: String] = [:]
+        for choice in choices { labels[choice.id] = choice.label }
+        return labels
+    }
+
+    /// The answers as the footer shows them, left to right; Enter takes the first.
+    var answers: [FooterEntry] { KeyMap.footer(for: context, labels: labels) }
+
+    func choice(_ id: BindingID) -> ConfirmChoice? {
+        let id = id == .confirm ? answers.first?.ids.first : id
+        return choices.first { $0.id == id }
+    }
 }
 
 public struct ExportDialog: Sendable {

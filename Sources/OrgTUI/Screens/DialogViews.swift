@@ -95,7 +95,7 @@ enum DialogViews {
         case .saveAs: verb = "save"
         default: verb = "apply"
         }
-        footer(&canvas, inner, "Enter \(verb) · Esc cancel · Tab next field")
+        footer(&canvas, inner, KeyMap.footerText(for: .form, labels: [.confirm: verb]))
     }
 
     // MARK: - Picker
@@ -125,7 +125,7 @@ enum DialogViews {
         if picker.matches.isEmpty {
             canvas.put("Nothing matches \"\(picker.query.text)\".", x: inner.x + 2, y: inner.y + 2, style: .dim, limit: inner.width - 3)
         }
-        footer(&canvas, inner, (picker.footer ?? "Enter choose") + " · Esc cancel")
+        footer(&canvas, inner, KeyMap.footerText(for: .picker, labels: picker.enterLabel.map { [.confirm: $0] } ?? [:]))
     }
 
     // MARK: - Hats
@@ -160,23 +160,22 @@ enum DialogViews {
             canvas.put(text, x: inner.x + 1, y: inner.maxY - 3, style: Widgets.style(for: severity), limit: inner.width - 2)
         }
         error(&canvas, dialog.error, x: inner.x + 1, y: inner.maxY - 2, width: inner.width - 2)
-        let keys = dialog.editing == nil
-            ? "a add · Enter hours · d remove · Esc close"
-            : "Enter set hours (blank: an equal share of the role) · Esc cancel"
-        footer(&canvas, inner, keys)
+        footer(&canvas, inner, KeyMap.footerText(for: Dialog.hats(dialog).keyContext))
     }
 
     // MARK: - Confirm
 
     static func drawConfirm(_ confirm: ConfirmDialog, _ canvas: inout Canvas, _ state: AppState) {
-        let choicesWidth = confirm.choices.reduce(0) { $0 + DisplayWidth.of("[\($1.key.label)] \($1.label)") + 3 }
+        let answers = confirm.answers
+        func text(_ answer: FooterEntry) -> String { "[\(answer.keys.map(\.label).joined(separator: " or "))] \(answer.label)" }
+        let choicesWidth = answers.reduce(0) { $0 + DisplayWidth.of(text($1)) + 3 }
         let width = min(72, max(40, max(choicesWidth + 2, (confirm.lines.map(DisplayWidth.of).max() ?? 30) + 6)))
         let wrapped = confirm.lines.flatMap { Widgets.wrap($0, width: width - 4) + [] }
         // The choices, on as many rows as they need: a choice is never cut.
-        var rows: [[ConfirmChoice]] = [[]]
+        var rows: [[FooterEntry]] = [[]]
         var used = 0
-        for choice in confirm.choices {
-            let needed = DisplayWidth.of("[\(choice.key.label)] \(choice.label)") + 3
+        for choice in answers {
+            let needed = DisplayWidth.of(text(choice)) + 3
             if used > 0, used + needed - 3 > width - 4 {
                 rows.append([])
                 used = 0
@@ -191,8 +190,8 @@ enum DialogViews {
         for (row, choices) in rows.enumerated() {
             var x = inner.x + 1
             for choice in choices {
-                let text = "[\(choice.key.label)] \(choice.label)"
-                x += canvas.put(text, x: x, y: inner.maxY - rows.count + row, style: choice.action == .cancel ? .plain : .bold, limit: inner.maxX - x) + 3
+                let cancels = choice.ids.contains { confirm.choice($0)?.action == .cancel }
+                x += canvas.put(text(choice), x: x, y: inner.maxY - rows.count + row, style: cancels ? .plain : .bold, limit: inner.maxX - x) + 3
             }
         }
     }
@@ -211,7 +210,7 @@ enum DialogViews {
         canvas.put("File", x: inner.x + 1, y: y, style: export.focus == 1 ? .bold : .plain)
         drawField(export.path, &canvas, x: inner.x + 7, y: y, width: inner.width - 9, focused: export.focus == 1)
         error(&canvas, export.error, x: inner.x + 1, y: y + 1, width: inner.width - 2)
-        footer(&canvas, inner, "Enter export · Tab format/file · Esc cancel")
+        footer(&canvas, inner, KeyMap.footerText(for: .export))
     }
 
     static func describe(_ format: ExportFormat) -> String {
@@ -232,7 +231,7 @@ enum DialogViews {
 
     static func drawHelp(_ help: HelpDialog, _ canvas: inout Canvas, _ state: AppState) {
         let lines = Screens.helpLines()
-        let inner = frame(&canvas, state, width: 96, height: state.size.height - 2, title: "Keys — ↑↓ scroll · Esc or ? closes")
+        let inner = frame(&canvas, state, width: 96, height: state.size.height - 2, title: "Keys — " + KeyMap.footerText(for: .help))
         for (offset, line) in lines.dropFirst(help.scroll).prefix(inner.height).enumerated() {
             canvas.put(line.text, x: inner.x + 1, y: inner.y + offset, style: line.style, limit: inner.width - 2)
         }
@@ -249,7 +248,9 @@ extension Screens {
             if !lines.isEmpty { lines.append(StyledLine("")) }
             lines.append(StyledLine(group, .bold))
             for binding in KeyMap.bindings where binding.group == group {
-                let whereText = binding.contexts.isSuperset(of: BindingContext.views) ? "" : "  (" + BindingContext.allCases.filter { binding.contexts.contains($0) }.map(\.title).joined(separator: ", ") + ")"
+                let titles = BindingContext.allCases.filter { binding.contexts.contains($0) }.map(\.title)
+                // A dialog's group is named after it: its rows say where only when that differs.
+                let whereText = binding.contexts.isSuperset(of: BindingContext.views) || (binding.contexts.isDisjoint(with: BindingContext.views) && titles == [group]) ? "" : "  (" + titles.joined(separator: ", ") + ")"
                 lines.append(StyledLine("  " + DisplayWidth.pad(binding.keys.map(\.label).joined(separator: " "), to: 16) + binding.help + whereText))
             }
         }
@@ -318,6 +319,6 @@ extension Screens {
             canvas.put(line, x: x, y: y, style: Style(foreground: .red, bold: true), limit: width)
             y += 1
         }
-        canvas.put("↑↓ choose · Enter start · q quit", x: x, y: min(state.size.height - 1, y + 1), style: .dim, limit: width)
+        canvas.put(KeyMap.footerText(for: .start), x: x, y: min(state.size.height - 1, y + 1), style: .dim, limit: width)
     }
 }
