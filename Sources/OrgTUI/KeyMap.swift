@@ -269,10 +269,6 @@ public enum KeyMap {
         return entries
     }
 
-    static func footerText(for context: BindingContext, labels: [BindingID: String] = [:]) -> String {
-        footer(for: context, labels: labels).map(\.text).joined(separator: " · ")
-    }
-
     /// Which keys of a dialog group still work in its text fields, or nil if it has none.
     static func fieldNote(group: String) -> String? {
         let rows = bindings.filter { $0.group == group && $0.inFields }
@@ -341,5 +337,10 @@ struct FooterEntry: Equatable {
     var text: String {
         let keyText = ids.count > 1 ? keys.map(\.label).joined() : keys.map(\.label).joined(separator: " or ")
         return "\(keyText) \(label)"
+    }
+
+    /// A footer as one line: "Enter add · Esc cancel · Tab next field".
+    static func line(_ entries: [FooterEntry]) -> String {
+        entries.map(\.text).joined(separator: " · ")
     }
 }

@@ -38,6 +38,19 @@ public enum Dialog: Sendable {
         }
     }
 
+    /// The keys the dialog's footer shows, from the key table; a form or picker says what
+    /// Enter does this time, a question names its answers.
+    var footer: [FooterEntry] {
+        var labels: [BindingID: String] = [:]
+        switch self {
+        case .form(let form): labels[.confirm] = form.enterLabel
+        case .picker(let picker): labels[.confirm] = picker.enterLabel
+        case .confirm(let confirm): labels = confirm.labels
+        case .hats, .export, .help: break
+        }
+        return KeyMap.footer(for: keyContext, labels: labels)
+    }
+
     var title: String {
         switch self {
         case .form(let form): form.title
@@ -100,6 +113,16 @@ public struct FormDialog: Sendable {
     public var error: String?
     /// A line above the fields.
     public var note: String?
+
+    /// What Enter does, for the footer.
+    var enterLabel: String {
+        switch purpose {
+        case .openFile: "open"
+        case .addPerson, .addRole, .addDuty: "add"
+        case .saveAs: "save"
+        default: "apply"
+        }
+    }
 }
 
 // MARK: - Pickers
@@ -252,7 +275,7 @@ public struct ConfirmDialog: Sendable {
     }
 
     /// The answers as the footer shows them, left to right; Enter takes the first.
-    var answers: [FooterEntry] { KeyMap.footer(for: context, labels: labels) }
+    var answers: [FooterEntry] { Dialog.confirm(self).footer }
 
     func choice(_ id: BindingID) -> ConfirmChoice? {
         let id = id == .confirm ? answers.first?.ids.first : id

@@ -51,8 +51,9 @@ enum DialogViews {
         }
     }
 
-    static func footer(_ canvas: inout Canvas, _ inner: Rect, _ text: String) {
-        canvas.put(text, x: inner.x + 1, y: inner.maxY - 1, style: .dim, limit: inner.width - 2)
+    /// The dialog's keys on its last line, generated from the key table.
+    static func footer(_ canvas: inout Canvas, _ inner: Rect, _ entries: [FooterEntry]) {
+        canvas.put(FooterEntry.line(entries), x: inner.x + 1, y: inner.maxY - 1, style: .dim, limit: inner.width - 2)
     }
 
     static func error(_ canvas: inout Canvas, _ text: String?, x: Int, y: Int, width: Int) {
@@ -88,14 +89,7 @@ enum DialogViews {
             canvas.put(hint, x: inner.x + 1, y: inner.maxY - 3, style: .dim, limit: inner.width - 2)
         }
         error(&canvas, form.error, x: inner.x + 1, y: inner.maxY - 3, width: inner.width - 2)
-        let verb: String
-        switch form.purpose {
-        case .openFile: verb = "open"
-        case .addPerson, .addRole, .addDuty: verb = "add"
-        case .saveAs: verb = "save"
-        default: verb = "apply"
-        }
-        footer(&canvas, inner, KeyMap.footerText(for: .form, labels: [.confirm: verb]))
+        footer(&canvas, inner, Dialog.form(form).footer)
     }
 
     // MARK: - Picker
@@ -125,7 +119,7 @@ enum DialogViews {
         if picker.matches.isEmpty {
             canvas.put("Nothing matches \"\(picker.query.text)\".", x: inner.x + 2, y: inner.y + 2, style: .dim, limit: inner.width - 3)
         }
-        footer(&canvas, inner, KeyMap.footerText(for: .picker, labels: picker.enterLabel.map { [.confirm: $0] } ?? [:]))
+        footer(&canvas, inner, Dialog.picker(picker).footer)
     }
 
     // MARK: - Hats
@@ -160,7 +154,7 @@ enum DialogViews {
             canvas.put(text, x: inner.x + 1, y: inner.maxY - 3, style: Widgets.style(for: severity), limit: inner.width - 2)
         }
         error(&canvas, dialog.error, x: inner.x + 1, y: inner.maxY - 2, width: inner.width - 2)
-        footer(&canvas, inner, KeyMap.footerText(for: Dialog.hats(dialog).keyContext))
+        footer(&canvas, inner, Dialog.hats(dialog).footer)
     }
 
     // MARK: - Confirm
@@ -210,7 +204,7 @@ enum DialogViews {
         canvas.put("File", x: inner.x + 1, y: y, style: export.focus == 1 ? .bold : .plain)
         drawField(export.path, &canvas, x: inner.x + 7, y: y, width: inner.width - 9, focused: export.focus == 1)
         error(&canvas, export.error, x: inner.x + 1, y: y + 1, width: inner.width - 2)
-        footer(&canvas, inner, KeyMap.footerText(for: .export))
+        footer(&canvas, inner, Dialog.export(export).footer)
     }
 
     static func describe(_ format: ExportFormat) -> String {
@@ -231,7 +225,7 @@ enum DialogViews {
 
     static func drawHelp(_ help: HelpDialog, _ canvas: inout Canvas, _ state: AppState) {
         let lines = Screens.helpLines()
-        let inner = frame(&canvas, state, width: 96, height: state.size.height - 2, title: "Keys — " + KeyMap.footerText(for: .help))
+        let inner = frame(&canvas, state, width: 96, height: state.size.height - 2, title: "Keys — " + FooterEntry.line(Dialog.help(help).footer))
         for (offset, line) in lines.dropFirst(help.scroll).prefix(inner.height).enumerated() {
             canvas.put(line.text, x: inner.x + 1, y: inner.y + offset, style: line.style, limit: inner.width - 2)
         }
@@ -319,6 +313,6 @@ extension Screens {
             canvas.put(line, x: x, y: y, style: Style(foreground: .red, bold: true), limit: width)
             y += 1
         }
-        canvas.put(KeyMap.footerText(for: .start), x: x, y: min(state.size.height - 1, y + 1), style: .dim, limit: width)
+        canvas.put(FooterEntry.line(KeyMap.footer(for: .start)), x: x, y: min(state.size.height - 1, y + 1), style: .dim, limit: width)
     }
 }
