@@ -46,6 +46,9 @@ public enum BindingContext: String, CaseIterable, Sendable {
 
     static let views: Set<BindingContext> = [.chart, .people, .roles, .duties, .findings]
     static let questions: Set<BindingContext> = [.deleteQuestion, .quitQuestion, .conflictQuestion, .recoveryQuestion, .replaceQuestion]
+
+    /// A question's Esc is one of its answers (keep a recovery copy, or cancel).
+    var isQuestion: Bool { Self.questions.contains(self) }
 }
 
 /// One row of the key table: the keys, the words for the status bar and the help screen,
@@ -246,7 +249,7 @@ public enum KeyMap {
         binding(id)?.keys.first ?? .escape
     }
 
-    /// The keys to show in the status bar for a context, most useful first.
+    /// The keys to show in the status bar (a view) or the footer (a dialog), in table order.
     static func hints(for context: BindingContext) -> [Binding] {
         bindings.filter { $0.hint && $0.contexts.contains(context) }
     }

@@ -7,45 +7,26 @@ extension App {
         guard let dialog = state.dialogs.last else { return [] }
         let index = state.dialogs.count - 1
         let id = KeyMap.binding(for: key, in: dialog.keyContext, inField: dialog.fieldHasFocus)?.id
+        if id == .cancel, !dialog.keyContext.isQuestion {
+            close(dialog, index, &state)
+            return []
+        }
         var effects: [Effect] = []
         switch dialog {
         case .form(var form):
-            if id == .cancel {
-                state.dialogs.removeLast()
-                if form.purpose == .saveAs { state.quitAfterSave = false }
-                return []
-            }
             effects = formKey(id, key, &form, index, &state)
         case .picker(var picker):
-            if id == .cancel {
-                state.dialogs.removeLast()
-                return []
-            }
             pickerKey(id, key, &picker, index, &state)
         case .hats(var hats):
-            if id == .cancel {
-                if hats.editing != nil {
-                    hats.editing = nil
-                    hats.error = nil
-                    state.dialogs[index] = .hats(hats)
-                } else {
-                    state.dialogs.removeLast()
-                }
-                return []
-            }
             hatsKey(id, key, &hats, index, &state)
         case .confirm(let confirm):
+            // Every answer, Esc's too, is a row of the question's context.
             if let id, let choice = confirm.choice(id) {
                 state.dialogs.removeLast()
                 effects = Confirms.act(choice.action, &state)
-                // Esc answers at once (keep a recovery copy, or nothing).
                 if key == .escape { return effects }
             }
         case .export(var export):
-            if id == .cancel {
-                state.dialogs.removeLast()
-                return []
-            }
             effects = exportKey(id, key, &export, index, &state)
         case .help(var help):
             let total = Screens.helpLines().count
@@ -56,9 +37,6 @@ extension App {
             case .pageUp: help.scroll -= 10
             case .top: help.scroll = 0
             case .bottom: help.scroll = total
-            case .cancel:
-                state.dialogs.removeLast()
-                return []
             default: break
             }
             help.scroll = max(0, min(help.scroll, total - 1))
@@ -66,6 +44,21 @@ extension App {
         }
         refreshSuggestion(&state)
         return effects
+    }
+
+    /// Esc: the dialog closes at once, changing nothing; typing a hat's hours stops first.
+    private static func close(_ dialog: Dialog, _ index: Int, _ state: inout AppState) {
+        switch dialog {
+        case .hats(var hats) where hats.editing != nil:
+            hats.editing = nil
+            hats.error = nil
+            state.dialogs[index] = .hats(hats)
+        case .form(let form):
+            state.dialogs.removeLast()
+            if form.purpose == .saveAs { state.quitAfterSave = false }
+        default:
+            state.dialogs.removeLast()
+        }
     }
 
     /// An editing key in a text field; says so on the status line when the field is full.
