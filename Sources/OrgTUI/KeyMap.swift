@@ -35,7 +35,7 @@ public enum BindingContext: String, CaseIterable, Sendable {
         case .export: return "Export dialog"
         case .help: return "Help"
         case .start: return "Start screen"
-        case .deleteQuestion: return "Delete?"
+        case .deleteQuestion: return "Delete"
         case .quitQuestion: return "Unsaved changes"
         case .conflictQuestion: return "Changed on disk"
         case .recoveryQuestion: return "Unsaved work found"
@@ -64,7 +64,7 @@ public struct Binding: Sendable {
     public let contexts: Set<BindingContext>
     /// Shown in the status bar when it fits (in a view), or in the footer (of a dialog).
     public let hint: Bool
-    /// How many of the keys the footer shows ("Esc or ? close").
+    /// How many of the keys the footer shows ("Esc or ? closes").
     public let hintKeys: Int
     /// Works while a dialog's text field has the focus. Every other key then goes to the
     /// field, so typed letters never trigger a binding.
