@@ -2,7 +2,8 @@ import Foundation
 import OrgKit
 
 /// A modal window over the main screen. Dialogs stack: the hats dialog opens a role
-/// picker on top of itself. Enter confirms, Esc cancels at once, Tab moves between fields.
+/// picker on top of itself. Its keys are rows of the key table in its `keyContext`;
+/// `App.dialogKey` performs them.
 public enum Dialog: Sendable {
     case form(FormDialog)
     case picker(PickerDialog)
