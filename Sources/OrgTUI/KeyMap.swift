@@ -10,20 +10,45 @@ public enum BindingID: String, CaseIterable, Sendable {
     case sortPeople, reverseSort, jumpToSubject
     case applySuggestion, toggleAway, clearAway, editPolicy, renameOrg
     case undo, redo, save, saveAs, export
-    case find, toggleDetail, help, quit
+    case find, toggleDetail, help, redraw, quit
     case confirm, cancel, nextField, previousField, choiceDown, choiceUp
+    case nextValue, previousValue, switchFocus, addHat, editHatHours, removeHat
+    case deleteIt, replaceIt, saveAndQuit, discardAndQuit, overwriteFile, reloadFile, saveAsInstead
+    case recoverCopy, discardCopy, keepCopy
 }
 
-/// Where a binding works.
+/// Where a binding works: a view, or a kind of dialog (the one on top has the keys; see
+/// `Dialog.keyContext`), or the start screen.
 public enum BindingContext: String, CaseIterable, Sendable {
-    case chart, people, roles, duties, findings, dialog
+    case chart, people, roles, duties, findings
+    case form, picker, hats, hatsHours, export, help, start
+    case deleteQuestion, quitQuestion, conflictQuestion, recoveryQuestion, replaceQuestion
 
-    /// A view's own name (the tab's), or "Dialogs".
+    /// A view's own name (the tab's), or the dialog's.
     var title: String {
-        Tab.allCases.first { $0.context == self }?.title ?? "Dialogs"
+        if let tab = Tab.allCases.first(where: { $0.context == self }) { return tab.title }
+        switch self {
+        case .form: return "Forms"
+        case .picker: return "Pickers"
+        case .hats: return "Hats dialog"
+        case .hatsHours: return "Hats dialog, hours field"
+        case .export: return "Export dialog"
+        case .help: return "Help"
+        case .start: return "Start screen"
+        case .deleteQuestion: return "Delete"
+        case .quitQuestion: return "Unsaved changes"
+        case .conflictQuestion: return "Changed on disk"
+        case .recoveryQuestion: return "Unsaved work found"
+        case .replaceQuestion: return "Replace file?"
+        default: return rawValue
+        }
     }
 
     static let views: Set<BindingContext> = [.chart, .people, .roles, .duties, .findings]
+    static let questions: Set<BindingContext> = [.deleteQuestion, .quitQuestion, .conflictQuestion, .recoveryQuestion, .replaceQuestion]
+
+    /// A question's Esc is one of its answers (keep a recovery copy, or cancel).
+    var isQuestion: Bool { Self.questions.contains(self) }
 }
 
 /// One row of the key table: the keys, the words for the status bar and the help screen,
@@ -37,14 +62,19 @@ public struct Binding: Sendable {
     public let help: String
     public let group: String
     public let contexts: Set<BindingContext>
-    /// Shown in the status bar when it fits.
+    /// Shown in the status bar when it fits (in a view), or in the footer (of a dialog).
     public let hint: Bool
+    /// How many of the keys the footer shows ("Esc or ? closes").
+    public let hintKeys: Int
+    /// Works while a dialog's text field has the focus. Every other key then goes to the
+    /// field, so typed letters never trigger a binding.
+    public let inFields: Bool
     /// Why the binding cannot be used now, or nil when it can.
     let unavailable: @Sendable (AppState) -> String?
 
     init(_ id: BindingID, _ keys: [Key], _ label: String, _ help: String, group: String,
-         in contexts: Set<BindingContext> = BindingContext.views, hint: Bool = false,
-         unavailable: @escaping @Sendable (AppState) -> String? = { _ in nil }) {
+         in contexts: Set<BindingContext> = BindingContext.views, hint: Bool = false, hintKeys: Int = 1,
+         inFields: Bool = false, unavailable: @escaping @Sendable (AppState) -> String? = { _ in nil }) {
         self.id = id
         self.keys = keys
         self.label = label
@@ -52,6 +82,8 @@ public struct Binding: Sendable {
         self.group = group
         self.contexts = contexts
         self.hint = hint
+        self.hintKeys = hintKeys
+        self.inFields = inFields
         self.unavailable = unavailable
     }
 
@@ -140,29 +172,77 @@ public enum KeyMap {
         Binding(.export, [.character("x")], "export", "Export to text, Graphviz, Mermaid, SVG, HTML, CSV, Markdown or JSON", group: "File", hint: true),
         Binding(.renameOrg, [.character("N")], "rename", "Rename the org", group: "File"),
         Binding(.help, [.character("?"), .function(1)], "help", "Show every key", group: "File", hint: true),
+        Binding(.redraw, [.control("l")], "redraw", "Draw the whole screen again (after another program wrote on it)", group: "File"),
         Binding(.quit, [.character("q"), .control("c")], "quit", "Quit (asks first if there are unsaved changes)", group: "File"),
 
-        // Dialogs
-        Binding(.confirm, [.enter], "confirm", "Confirm the dialog", group: "Dialogs", in: [.dialog]),
-        Binding(.cancel, [.escape], "cancel", "Cancel the dialog at once", group: "Dialogs", in: [.dialog]),
-        Binding(.nextField, [.tab], "next field", "Next field", group: "Dialogs", in: [.dialog]),
-        Binding(.previousField, [.backTab], "previous field", "Previous field", group: "Dialogs", in: [.dialog]),
-        Binding(.choiceDown, [.down, .control("n")], "next", "Next item in a list (typing filters it)", group: "Dialogs", in: [.dialog]),
-        Binding(.choiceUp, [.up, .control("p")], "previous", "Previous item in a list", group: "Dialogs", in: [.dialog]),
+        // Dialogs: one context per kind of dialog. A row's id says what the dialog does
+        // (App+Dialogs.swift); the footer shows the hint rows, in this order.
+        Binding(.confirm, [.enter], "apply", "Add, save, open or apply the form", group: "Forms", in: [.form], hint: true, inFields: true),
+        Binding(.cancel, [.escape], "cancel", "Close the form at once, changing nothing", group: "Forms", in: [.form], hint: true, inFields: true),
+        Binding(.nextField, [.tab, .down], "next field", "Next field", group: "Forms", in: [.form], hint: true, inFields: true),
+        Binding(.previousField, [.backTab, .up], "previous field", "Previous field", group: "Forms", in: [.form], inFields: true),
+        Binding(.nextValue, [.character(" "), .right], "next value", "In a choice field (‹ ›): the next value; typing a value's first letter picks it", group: "Forms", in: [.form]),
+        Binding(.previousValue, [.left], "previous value", "In a choice field: the previous value", group: "Forms", in: [.form]),
+
+        Binding(.confirm, [.enter], "choose", "Choose the selected item (the footer says what that does)", group: "Pickers", in: [.picker], hint: true, inFields: true),
+        Binding(.cancel, [.escape], "cancel", "Close the picker at once, changing nothing", group: "Pickers", in: [.picker], hint: true, inFields: true),
+        Binding(.choiceDown, [.down, .control("n")], "next", "Next item (typing filters the list by name and alias)", group: "Pickers", in: [.picker], inFields: true),
+        Binding(.choiceUp, [.up, .control("p")], "previous", "Previous item", group: "Pickers", in: [.picker], inFields: true),
+        Binding(.pageDown, [.pageDown], "page down", "Down a page of items", group: "Pickers", in: [.picker], inFields: true),
+        Binding(.pageUp, [.pageUp], "page up", "Up a page of items", group: "Pickers", in: [.picker], inFields: true),
+
+        Binding(.moveUp, [.up, .character("k")], "up", "Previous hat", group: "Hats dialog", in: [.hats]),
+        Binding(.moveDown, [.down, .character("j")], "down", "Next hat", group: "Hats dialog", in: [.hats]),
+        Binding(.addHat, [.character("a"), .insert], "add", "Give a hat (the picker shows the load after it)", group: "Hats dialog", in: [.hats], hint: true),
+        Binding(.editHatHours, [.enter, .character("e")], "hours", "Type the selected hat's hours (with no hats: give one)", group: "Hats dialog", in: [.hats], hint: true),
+        Binding(.removeHat, [.character("d"), .delete, .backspace], "remove", "Take the selected hat off", group: "Hats dialog", in: [.hats], hint: true),
+        Binding(.cancel, [.escape], "close", "Close the hats dialog", group: "Hats dialog", in: [.hats], hint: true),
+        Binding(.confirm, [.enter], "set hours (blank: an equal share of the role)", "Set the hours typed (blank: an equal share of the role)", group: "Hats dialog", in: [.hatsHours], hint: true, inFields: true),
+        Binding(.cancel, [.escape], "cancel", "Stop typing the hours, changing nothing", group: "Hats dialog", in: [.hatsHours], hint: true, inFields: true),
+
+        Binding(.confirm, [.enter], "export", "Export in the selected format to the file named", group: "Export dialog", in: [.export], hint: true, inFields: true),
+        Binding(.switchFocus, [.tab, .backTab], "format/file", "Switch between the format list and the file name", group: "Export dialog", in: [.export], hint: true, inFields: true),
+        Binding(.cancel, [.escape], "cancel", "Close without exporting", group: "Export dialog", in: [.export], hint: true, inFields: true),
+        Binding(.choiceDown, [.down, .character("j")], "next", "Next format (typing other letters goes to the file name)", group: "Export dialog", in: [.export]),
+        Binding(.choiceUp, [.up, .character("k")], "previous", "Previous format", group: "Export dialog", in: [.export]),
+
+        Binding(.moveUp, [.up, .character("k")], "scroll", "Scroll up", group: "Help", in: [.help], hint: true),
+        Binding(.moveDown, [.down, .character("j")], "scroll", "Scroll down", group: "Help", in: [.help], hint: true),
+        Binding(.pageDown, [.pageDown, .character(" "), .control("d")], "page down", "Scroll down a page", group: "Help", in: [.help]),
+        Binding(.pageUp, [.pageUp, .control("u")], "page up", "Scroll up a page", group: "Help", in: [.help]),
+        Binding(.top, [.home, .character("g")], "top", "Go to the top", group: "Help", in: [.help]),
+        Binding(.bottom, [.end, .character("G")], "bottom", "Go to the end", group: "Help", in: [.help]),
+        Binding(.cancel, [.escape, .character("?"), .character("q"), .enter], "closes", "Close the help", group: "Help", in: [.help], hint: true, hintKeys: 2),
+
+        Binding(.moveUp, [.up, .character("k")], "choose", "Previous choice", group: "Start screen", in: [.start], hint: true),
+        Binding(.moveDown, [.down, .character("j")], "choose", "Next choice", group: "Start screen", in: [.start], hint: true),
+        Binding(.top, [.home, .character("g")], "first", "First choice", group: "Start screen", in: [.start]),
+        Binding(.bottom, [.end, .character("G")], "last", "Last choice", group: "Start screen", in: [.start]),
+        Binding(.confirm, [.enter], "start", "Start from the selected preset, an empty org, or open a file", group: "Start screen", in: [.start], hint: true),
+        Binding(.quit, [.character("q"), .control("c"), .escape], "quit", "Quit", group: "Start screen", in: [.start], hint: true),
+
+        Binding(.deleteIt, [.character("y")], "Delete", "Delete it (u undoes it)", group: "Questions", in: [.deleteQuestion], hint: true),
+        Binding(.replaceIt, [.character("y")], "Replace it", "Replace the existing file with the export", group: "Questions", in: [.replaceQuestion], hint: true),
+        Binding(.saveAndQuit, [.character("s")], "Save and quit", "Save (or save as, for a new org), then quit", group: "Questions", in: [.quitQuestion], hint: true),
+        Binding(.discardAndQuit, [.character("d")], "Discard and quit", "Quit without saving", group: "Questions", in: [.quitQuestion], hint: true),
+        Binding(.overwriteFile, [.character("o")], "Overwrite it", "Save over the changed file", group: "Questions", in: [.conflictQuestion], hint: true),
+        Binding(.reloadFile, [.character("r")], "Reload (drop mine)", "Reload the file, dropping your edits", group: "Questions", in: [.conflictQuestion], hint: true),
+        Binding(.saveAsInstead, [.character("a")], "Save as…", "Save to another file instead", group: "Questions", in: [.conflictQuestion], hint: true),
+        Binding(.recoverCopy, [.character("r")], "Recover it", "Open the unsaved copy (marked unsaved)", group: "Questions", in: [.recoveryQuestion], hint: true),
+        Binding(.discardCopy, [.character("d")], "Discard it", "Delete the unsaved copy", group: "Questions", in: [.recoveryQuestion], hint: true),
+        Binding(.keepCopy, [.escape], "Keep it for later", "Leave the copy, and any others, for next time", group: "Questions", in: [.recoveryQuestion], hint: true),
+        Binding(.cancel, [.escape], "Cancel", "Change nothing", group: "Questions", in: [.deleteQuestion, .quitQuestion, .conflictQuestion, .replaceQuestion], hint: true),
+        Binding(.confirm, [.enter], "first choice", "The first choice (the one on the left)", group: "Questions", in: BindingContext.questions),
     ]
 
-    /// The binding for `key` in `context`, if any.
-    public static func binding(for key: Key, in context: BindingContext) -> Binding? {
-        bindings.first { $0.contexts.contains(context) && $0.keys.contains(key) }
+    /// The binding for `key` in `context`, if any. While a text field has the focus only the
+    /// bindings that work in fields count: the field takes every other key.
+    public static func binding(for key: Key, in context: BindingContext, inField: Bool = false) -> Binding? {
+        bindings.first { $0.contexts.contains(context) && $0.keys.contains(key) && (!inField || $0.inFields) }
     }
 
     public static func binding(_ id: BindingID) -> Binding? {
         bindings.first { $0.id == id }
-    }
-
-    /// Whether `key` triggers `id` in `context`.
-    public static func matches(_ id: BindingID, _ key: Key, in context: BindingContext) -> Bool {
-        binding(for: key, in: context)?.id == id
     }
 
     /// The first key of a binding, for the tests and the hints.
@@ -170,9 +250,36 @@ public enum KeyMap {
         binding(id)?.keys.first ?? .escape
     }
 
-    /// The keys to show in the status bar for a context, most useful first.
+    /// The keys to show in the status bar (a view) or the footer (a dialog), in table order.
     static func hints(for context: BindingContext) -> [Binding] {
         bindings.filter { $0.hint && $0.contexts.contains(context) }
+    }
+
+    /// A dialog's footer, from its hint rows in table order: "Enter add · Esc cancel".
+    /// `labels` lets a dialog say what Enter does this time ("save", "sets the manager").
+    /// Neighbouring rows with the same label share one entry ("↑↓ scroll").
+    static func footer(for context: BindingContext, labels: [BindingID: String] = [:]) -> [FooterEntry] {
+        var entries: [FooterEntry] = []
+        for binding in hints(for: context) {
+            let label = labels[binding.id] ?? binding.label
+            let keys = Array(binding.keys.prefix(binding.hintKeys))
+            if let last = entries.last, last.label == label {
+                entries[entries.count - 1].ids.append(binding.id)
+                entries[entries.count - 1].keys += keys.prefix(1)
+            } else {
+                entries.append(FooterEntry(ids: [binding.id], keys: keys, label: label))
+            }
+        }
+        return entries
+    }
+
+    /// Which keys of a dialog group still work in its text fields, or nil if it has none.
+    static func fieldNote(group: String) -> String? {
+        let rows = bindings.filter { $0.group == group && $0.inFields }
+        guard !rows.isEmpty else { return nil }
+        var keys: [String] = []
+        for row in rows { for key in row.keys where !keys.contains("`\(key.label)`") { keys.append("`\(key.label)`") } }
+        return "While a text field has the focus only \(keys.joined(separator: " ")) work as above; every other key goes to the field."
     }
 
     /// docs/keys.md, generated from the table (a test fails when the file is stale).
@@ -184,7 +291,8 @@ public enum KeyMap {
                  KeyMap and run `RECORD_SNAPSHOTS=1 swift test --filter KeyMapTests`. -->
 
             Every key of the interactive builder (`hats FILE`, `hats --preset NAME`). The same table
-            drives the keys themselves, the hints in the status bar and the `?` help screen.
+            drives the keys themselves, the hints in the status bar, the footers of the dialogs and the
+            `?` help screen.
             A key that cannot be used right now says why in the status bar.
 
             """
@@ -196,10 +304,11 @@ public enum KeyMap {
                 let keys = binding.keys.map { "`\($0.label)`" }.joined(separator: " ")
                 let contexts = BindingContext.allCases.filter { binding.contexts.contains($0) }
                 let whereText = binding.contexts.isSuperset(of: BindingContext.views)
-                    ? (binding.contexts.contains(.dialog) ? "everywhere, dialogs too" : "everywhere")
+                    ? "everywhere"
                     : contexts.map(\.title).joined(separator: ", ")
                 text += "| \(keys) | \(binding.help) | \(whereText) |\n"
             }
+            if let note = fieldNote(group: group) { text += "\n\(note)\n" }
         }
         text += """
 
@@ -219,5 +328,23 @@ public enum KeyMap {
 
             """
         return text
+    }
+}
+
+/// One entry of a dialog's footer: the keys shown, what they do, and the rows they stand for.
+struct FooterEntry: Equatable {
+    var ids: [BindingID]
+    var keys: [Key]
+    var label: String
+
+    /// "Enter add", "↑↓ scroll" (two rows), "Esc or ? close" (two keys of one row).
+    var text: String {
+        let keyText = ids.count > 1 ? keys.map(\.label).joined() : keys.map(\.label).joined(separator: " or ")
+        return "\(keyText) \(label)"
+    }
+
+    /// A footer as one line: "Enter add · Esc cancel · Tab next field".
+    static func line(_ entries: [FooterEntry]) -> String {
+        entries.map(\.text).joined(separator: " · ")
     }
 }

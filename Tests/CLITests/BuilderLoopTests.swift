@@ -120,7 +120,8 @@ struct BuilderLoopTests {
         let state = try place.openPreset(as: "org.json", size: Size(width: 120, height: 40))
         let backend = TestBackend(size: Size(width: 120, height: 40), script:
             TestBackend.keys([KeyMap.key(.renameOrg)]) + [.idle, .event(.resize(Size(width: 80, height: 24))), .idle]
-            + TestBackend.keys([.control("u")]) + TestBackend.type("After Resize") + TestBackend.keys([KeyMap.key(.confirm), KeyMap.key(.save)]) + [.idle])
+            + TestBackend.keys([.control("u")]) + TestBackend.type("After Resize") + TestBackend.keys([KeyMap.key(.confirm), KeyMap.key(.save)]) + [.idle]
+            + TestBackend.keys([KeyMap.key(.redraw)]) + [.idle])
         Self.run(state, backend, place)
         // Frames: the opening, N, the quiet second, the resize, the quiet second after it.
         let resized = backend.frames[3]
@@ -129,6 +130,7 @@ struct BuilderLoopTests {
         #expect(backend.frames.last?.size == Size(width: 80, height: 24))
         #expect(try OrgFile.load(path: place.path("org.json")).org.name == "After Resize")
         #expect(try place.recoveredNames().isEmpty, "saved: no copy is kept")
+        #expect(backend.fullRedraws == 1, "Ctrl-L asks the terminal to draw every cell again")
     }
 
     @Test("the recovery copy is written on the ticks that follow an edit, before the session ends")

@@ -36,6 +36,21 @@ struct KeyMapTests {
         #expect(file == generated, "docs/keys.md is stale: run RECORD_SNAPSHOTS=1 swift test --filter KeyMapTests")
     }
 
+    @Test("docs/keys.md and the help screen list every dialog's keys, under the dialog's name")
+    func dialogKeysListed() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/keys.md")
+        let file = try String(contentsOf: url, encoding: .utf8)
+        let help = Screens.helpLines().map(\.text)
+        for binding in KeyMap.bindings where binding.contexts.isDisjoint(with: BindingContext.views) {
+            let keys = binding.keys.map { "`\($0.label)`" }.joined(separator: " ")
+            let section = file.components(separatedBy: "\n## \(binding.group)\n").dropFirst().first?.components(separatedBy: "\n## ").first ?? ""
+            #expect(section.contains("| \(keys) | \(binding.help) |"), "docs/keys.md has no row for \(binding.id.rawValue) under \(binding.group)")
+            let groupStart = help.firstIndex(of: binding.group) ?? help.endIndex
+            #expect(help[groupStart...].contains { $0.contains(binding.help) }, "? lists \(binding.id.rawValue) outside \(binding.group)")
+        }
+    }
+
     @Test("the help screen lists every binding")
     func helpListsAll() {
         let help = Screens.helpLines().map(\.text).joined(separator: "\n")

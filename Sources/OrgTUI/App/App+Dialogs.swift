@@ -1,60 +1,64 @@
 import OrgKit
 
 extension App {
-    /// Keys go to the dialog on top. Esc always cancels it at once.
+    /// Keys go to the dialog on top, through the key table: its context (`Dialog.keyContext`)
+    /// names the rows that apply; a key with no row goes to the focused text field, if any.
     static func dialogKey(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard let dialog = state.dialogs.last else { return [] }
         let index = state.dialogs.count - 1
-        if KeyMap.matches(.cancel, key, in: .dialog) {
-            if case .hats(var hats) = dialog, hats.editing != nil {
-                hats.editing = nil
-                hats.error = nil
-                state.dialogs[index] = .hats(hats)
-            } else {
-                state.dialogs.removeLast()
-                if case .form(let form) = dialog, form.purpose == .saveAs { state.quitAfterSave = false }
-                // A question whose Esc choice does something (keep a recovery copy).
-                if case .confirm(let confirm) = dialog, let choice = confirm.choices.first(where: { $0.key == .escape }) {
-                    return Confirms.act(choice.action, &state)
-                }
-            }
+        let id = KeyMap.binding(for: key, in: dialog.keyContext, inField: dialog.fieldHasFocus)?.id
+        if id == .cancel, !dialog.keyContext.isQuestion {
+            close(dialog, index, &state)
             return []
         }
         var effects: [Effect] = []
         switch dialog {
         case .form(var form):
-            effects = formKey(key, &form, index, &state)
+            effects = formKey(id, key, &form, index, &state)
         case .picker(var picker):
-            pickerKey(key, &picker, index, &state)
+            pickerKey(id, key, &picker, index, &state)
         case .hats(var hats):
-            hatsKey(key, &hats, index, &state)
+            hatsKey(id, key, &hats, index, &state)
         case .confirm(let confirm):
-            let choice = confirm.choices.first { $0.key == key } ?? (key == .enter ? confirm.choices.first : nil)
-            if let choice {
+            // Every answer, Esc's too, is a row of the question's context.
+            if let id, let choice = confirm.choice(id) {
                 state.dialogs.removeLast()
                 effects = Confirms.act(choice.action, &state)
+                if key == .escape { return effects }
             }
         case .export(var export):
-            effects = exportKey(key, &export, index, &state)
+            effects = exportKey(id, key, &export, index, &state)
         case .help(var help):
             let total = Screens.helpLines().count
             let rows = Screens.helpRows(state.size)
-            switch key {
-            case .down, .character("j"): help.list.scroll(by: 1, count: total, rows: rows)
-            case .up, .character("k"): help.list.scroll(by: -1, count: total, rows: rows)
-            case .pageDown, .character(" "), .control("d"): help.list.scroll(by: 10, count: total, rows: rows)
-            case .pageUp, .control("u"): help.list.scroll(by: -10, count: total, rows: rows)
-            case .home, .character("g"): help.list.scroll(by: -total, count: total, rows: rows)
-            case .end, .character("G"): help.list.scroll(by: total, count: total, rows: rows)
-            case .character("q"), .character("?"), .enter:
-                state.dialogs.removeLast()
-                return []
+            switch id {
+            case .moveDown: help.list.scroll(by: 1, count: total, rows: rows)
+            case .moveUp: help.list.scroll(by: -1, count: total, rows: rows)
+            case .pageDown: help.list.scroll(by: 10, count: total, rows: rows)
+            case .pageUp: help.list.scroll(by: -10, count: total, rows: rows)
+            case .top: help.list.scroll(by: -total, count: total, rows: rows)
+            case .bottom: help.list.scroll(by: total, count: total, rows: rows)
             default: break
             }
             state.dialogs[index] = .help(help)
         }
         refreshSuggestion(&state)
         return effects
+    }
+
+    /// Esc: the dialog closes at once, changing nothing; typing a hat's hours stops first.
+    private static func close(_ dialog: Dialog, _ index: Int, _ state: inout AppState) {
+        switch dialog {
+        case .hats(var hats) where hats.editing != nil:
+            hats.editing = nil
+            hats.error = nil
+            state.dialogs[index] = .hats(hats)
+        case .form(let form):
+            state.dialogs.removeLast()
+            if form.purpose == .saveAs { state.quitAfterSave = false }
+        default:
+            state.dialogs.removeLast()
+        }
     }
 
     /// An editing key in a text field; says so on the status line when the field is full.
@@ -68,25 +72,25 @@ extension App {
         return used
     }
 
-    private static func formKey(_ key: Key, _ form: inout FormDialog, _ index: Int, _ state: inout AppState) -> [Effect] {
-        switch key {
-        case .enter:
+    private static func formKey(_ id: BindingID?, _ key: Key, _ form: inout FormDialog, _ index: Int, _ state: inout AppState) -> [Effect] {
+        switch id {
+        case .confirm:
             form.error = nil
             if let effects = Forms.submit(&form, &state) {
                 if state.dialogs.indices.contains(index) { state.dialogs.remove(at: index) }
                 return effects
             }
-        case .tab, .down:
+        case .nextField:
             form.focus = (form.focus + 1) % form.fields.count
-        case .backTab, .up:
+        case .previousField:
             form.focus = (form.focus + form.fields.count - 1) % form.fields.count
-        default:
+        case nil, .nextValue, .previousValue:
             var field = form.fields[form.focus]
             if case .choice(let values) = field.kind {
                 let current = values.firstIndex(of: field.input.text) ?? 0
-                switch key {
-                case .character(" "), .right: field.input.set(values[(current + 1) % values.count])
-                case .left: field.input.set(values[(current + values.count - 1) % values.count])
+                switch id {
+                case .nextValue: field.input.set(values[(current + 1) % values.count])
+                case .previousValue: field.input.set(values[(current + values.count - 1) % values.count])
                 default:
                     // Typing the first letter of a value picks it.
                     if case .character(let letter) = key,
@@ -99,19 +103,20 @@ extension App {
             }
             form.fields[form.focus] = field
             form.error = nil
+        default: break
         }
         if state.dialogs.indices.contains(index) { state.dialogs[index] = .form(form) }
         return []
     }
 
-    private static func pickerKey(_ key: Key, _ picker: inout PickerDialog, _ index: Int, _ state: inout AppState) {
+    private static func pickerKey(_ id: BindingID?, _ key: Key, _ picker: inout PickerDialog, _ index: Int, _ state: inout AppState) {
         let rows = Screens.pickerRows(state.size, items: picker.items.count)
-        switch key {
-        case _ where KeyMap.matches(.choiceDown, key, in: .dialog): picker.list.moveDown(count: picker.matches.count, rows: rows)
-        case _ where KeyMap.matches(.choiceUp, key, in: .dialog): picker.list.moveUp(count: picker.matches.count, rows: rows)
+        switch id {
+        case .choiceDown: picker.list.moveDown(count: picker.matches.count, rows: rows)
+        case .choiceUp: picker.list.moveUp(count: picker.matches.count, rows: rows)
         case .pageDown: picker.list.pageDown(count: picker.matches.count, rows: rows)
         case .pageUp: picker.list.pageUp(count: picker.matches.count, rows: rows)
-        case .enter:
+        case .confirm:
             guard let item = picker.selectedItem else {
                 state.status = StatusMessage(text: "Nothing matches \"\(picker.query.text)\"", kind: .error)
                 return
@@ -127,20 +132,21 @@ extension App {
                 state.dialogs.insert(.picker(picker), at: min(index, state.dialogs.count))
             }
             return
-        default:
+        case nil:
             if edit(&picker.query, key, &state) { picker.refilter() }
+        default: break
         }
         picker.list.fit(count: picker.matches.count, rows: rows)
         state.dialogs[index] = .picker(picker)
     }
 
-    private static func hatsKey(_ key: Key, _ hats: inout HatsDialog, _ index: Int, _ state: inout AppState) {
+    private static func hatsKey(_ id: BindingID?, _ key: Key, _ hats: inout HatsDialog, _ index: Int, _ state: inout AppState) {
         guard let person = state.document.org.person(hats.person) else {
             state.dialogs.remove(at: index)
             return
         }
         if var field = hats.editing {
-            if key == .enter {
+            if id == .confirm {
                 let raw = field.text.trimmingSpaces.replacingOccurrences(of: ",", with: ".")
                 let hours: Double?
                 if raw.isEmpty {
@@ -159,7 +165,7 @@ extension App {
                 } else {
                     hats.error = state.status?.text
                 }
-            } else {
+            } else if id == nil {
                 edit(&field, key, &state)
                 hats.editing = field
             }
@@ -167,21 +173,21 @@ extension App {
             return
         }
         let rows = Screens.hatsRows(state.size, hats: person.hats.count)
-        switch key {
-        case .down, .character("j"): hats.list.moveDown(count: person.hats.count, rows: rows)
-        case .up, .character("k"): hats.list.moveUp(count: person.hats.count, rows: rows)
-        case .character("a"), .insert:
+        switch id {
+        case .moveDown: hats.list.moveDown(count: person.hats.count, rows: rows)
+        case .moveUp: hats.list.moveUp(count: person.hats.count, rows: rows)
+        case .addHat:
             if person.hats.count == state.document.org.roles.count {
                 state.status = StatusMessage(text: state.document.org.roles.isEmpty ? "There are no roles yet: add some in Roles (3)" : "\(person.name) already wears every role", kind: .error)
             } else {
                 state.dialogs.append(.picker(Pickers.addHat(for: person.id, state)))
             }
-        case .character("d"), .delete, .backspace:
+        case .removeHat:
             guard person.hats.indices.contains(hats.list.selected) else { return }
             commit(.removeHat(person: person.id, role: person.hats[hats.list.selected].role), &state)
             let left = state.document.org.person(person.id)?.hats.count ?? 0
             hats.list.fit(count: left, rows: Screens.hatsRows(state.size, hats: left))
-        case .enter, .character("e"):
+        case .editHatHours:
             guard person.hats.indices.contains(hats.list.selected) else {
                 state.dialogs.append(.picker(Pickers.addHat(for: person.id, state)))
                 break
@@ -193,10 +199,10 @@ extension App {
         if state.dialogs.indices.contains(index) { state.dialogs[index] = .hats(hats) }
     }
 
-    private static func exportKey(_ key: Key, _ export: inout ExportDialog, _ index: Int, _ state: inout AppState) -> [Effect] {
+    private static func exportKey(_ id: BindingID?, _ key: Key, _ export: inout ExportDialog, _ index: Int, _ state: inout AppState) -> [Effect] {
         let rows = Screens.exportRows(state.size, formats: export.formats.count)
-        switch key {
-        case .enter:
+        switch id {
+        case .confirm:
             let path = export.path.text.trimmingSpaces
             guard !path.isEmpty else {
                 export.error = "Where to? Type a file name."
@@ -205,15 +211,17 @@ extension App {
             }
             state.dialogs.remove(at: index)
             return [.export(state.document.org, format: export.formats[export.list.selected], path: path, document: state.document.path)]
-        case .tab, .backTab:
+        case .switchFocus:
             export.focus = 1 - export.focus
-        case .down where export.focus == 0, .character("j") where export.focus == 0:
+        case .choiceDown:
             export.list.moveDown(count: export.formats.count, rows: rows)
-        case .up where export.focus == 0, .character("k") where export.focus == 0:
+        case .choiceUp:
             export.list.moveUp(count: export.formats.count, rows: rows)
-        default:
+        case nil:
+            // Typing in the format list starts the file name.
             if export.focus == 0, key.isText { export.focus = 1 }
             if export.focus == 1, edit(&export.path, key, &state) { export.pathEdited = true }
+        default: break
         }
         if !export.pathEdited { export.path.set(Exports.defaultPath(state, export.formats[export.list.selected])) }
         export.error = nil
@@ -230,15 +238,15 @@ extension App {
             return dialogKey(key, &state)
         }
         let rows = Screens.startRows(state.size, choices: start.choices.count)
-        switch key {
-        case .down, .character("j"): start.list.moveDown(count: start.choices.count, rows: rows)
-        case .up, .character("k"): start.list.moveUp(count: start.choices.count, rows: rows)
-        case .home, .character("g"): start.list.home(count: start.choices.count, rows: rows)
-        case .end, .character("G"): start.list.end(count: start.choices.count, rows: rows)
-        case .character("q"), .control("c"), .escape:
+        switch KeyMap.binding(for: key, in: .start)?.id {
+        case .moveDown: start.list.moveDown(count: start.choices.count, rows: rows)
+        case .moveUp: start.list.moveUp(count: start.choices.count, rows: rows)
+        case .top: start.list.home(count: start.choices.count, rows: rows)
+        case .bottom: start.list.end(count: start.choices.count, rows: rows)
+        case .quit:
             state.quitting = true
             return [.quit]
-        case .enter:
+        case .confirm:
             start.error = []
             switch start.choices[start.list.selected] {
             case .preset(let name):

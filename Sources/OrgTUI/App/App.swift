@@ -275,8 +275,12 @@ public enum App {
         case .saveAs: state.dialogs.append(.form(Forms.saveAs(state)))
         case .export: state.dialogs.append(.export(Exports.dialog(state)))
         case .help: state.dialogs.append(.help(HelpDialog()))
+        case .redraw: return [.redraw]
         case .quit: return requestQuit(&state)
-        case .confirm, .cancel, .nextField, .previousField, .choiceDown, .choiceUp: break
+        // Dialog actions: App+Dialogs.swift performs them for the dialog on top.
+        case .confirm, .cancel, .nextField, .previousField, .choiceDown, .choiceUp, .nextValue, .previousValue, .switchFocus,
+             .addHat, .editHatHours, .removeHat, .deleteIt, .replaceIt, .saveAndQuit, .discardAndQuit, .overwriteFile,
+             .reloadFile, .saveAsInstead, .recoverCopy, .discardCopy, .keepCopy: break
         }
         return []
     }

@@ -189,7 +189,8 @@ public struct AppState: Sendable {
         findingsList.indices.contains(selectedFindingIndex) ? findingsList[selectedFindingIndex] : nil
     }
 
-    var context: BindingContext { dialogs.isEmpty ? tab.context : .dialog }
+    /// Where the keys go now: the dialog on top, the start screen, or the view.
+    var context: BindingContext { dialogs.last?.keyContext ?? (starting == nil ? tab.context : .start) }
 }
 
 /// Keeps the recovery copy within 5 seconds or 20 edits of the work it protects.

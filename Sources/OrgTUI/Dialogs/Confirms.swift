@@ -2,7 +2,7 @@ import OrgKit
 
 /// The questions asked before something that cannot be seen coming.
 enum Confirms {
-    static let cancel = ConfirmChoice(key: .escape, label: "Cancel", action: .cancel)
+    static let cancel = ConfirmChoice(.cancel, .cancel)
 
     static func deletePerson(_ id: String, _ state: AppState) -> ConfirmDialog {
         let org = state.document.org
@@ -13,7 +13,7 @@ enum Confirms {
             lines.append("Their hats go with them: \(hats.map { org.role($0.role)?.name ?? $0.role }.joined(separator: ", ")).")
         }
         lines.append("u undoes it.")
-        return ConfirmDialog(title: "Delete", lines: lines, choices: [ConfirmChoice(key: .character("y"), label: "Delete", action: .deletePerson(id)), cancel])
+        return ConfirmDialog(title: "Delete", lines: lines, context: .deleteQuestion, choices: [ConfirmChoice(.deleteIt, .deletePerson(id)), cancel])
     }
 
     static func deleteRole(_ id: String, _ state: AppState) -> ConfirmDialog {
@@ -24,13 +24,13 @@ enum Confirms {
         if !wearers.isEmpty { lines.append("Its hat comes off \(wearers.count == 1 ? wearers[0] : "\(wearers.count) people").") }
         if duties > 0 { lines.append("Its \(Format.count(duties, "duty", "duties")) will have no role.") }
         lines.append("u undoes it.")
-        return ConfirmDialog(title: "Delete", lines: lines, choices: [ConfirmChoice(key: .character("y"), label: "Delete", action: .deleteRole(id)), cancel])
+        return ConfirmDialog(title: "Delete", lines: lines, context: .deleteQuestion, choices: [ConfirmChoice(.deleteIt, .deleteRole(id)), cancel])
     }
 
     static func deleteDuty(_ id: String, _ state: AppState) -> ConfirmDialog {
         let name = state.document.org.duty(id)?.name ?? id
         return ConfirmDialog(title: "Delete", lines: ["Delete the duty “\(name)”?", "u undoes it."],
-                             choices: [ConfirmChoice(key: .character("y"), label: "Delete", action: .deleteDuty(id)), cancel])
+                             context: .deleteQuestion, choices: [ConfirmChoice(.deleteIt, .deleteDuty(id)), cancel])
     }
 
     static func quit(_ state: AppState) -> ConfirmDialog {
@@ -40,9 +40,9 @@ enum Confirms {
         return ConfirmDialog(title: "Unsaved changes", lines: [
             count.map { "\(Format.count(max($0, 1), "change")) not saved." } ?? "Changes not saved.",
             "Save \(target)before quitting?",
-        ], choices: [
-            ConfirmChoice(key: .character("s"), label: state.document.path == nil ? "Save as…" : "Save and quit", action: .saveAndQuit),
-            ConfirmChoice(key: .character("d"), label: "Discard and quit", action: .discardAndQuit),
+        ], context: .quitQuestion, choices: [
+            ConfirmChoice(.saveAndQuit, .saveAndQuit, label: state.document.path == nil ? "Save as…" : nil),
+            ConfirmChoice(.discardAndQuit, .discardAndQuit),
             cancel,
         ])
     }
@@ -51,10 +51,10 @@ enum Confirms {
         ConfirmDialog(title: "Changed on disk", lines: [
             "\(path) changed on disk since you opened or saved it.",
             "Another editor, or a git pull? Your changes are still here.",
-        ], choices: [
-            ConfirmChoice(key: .character("o"), label: "Overwrite it", action: .overwrite),
-            ConfirmChoice(key: .character("r"), label: "Reload (drop mine)", action: .reload),
-            ConfirmChoice(key: .character("a"), label: "Save as…", action: .saveAsInstead),
+        ], context: .conflictQuestion, choices: [
+            ConfirmChoice(.overwriteFile, .overwrite),
+            ConfirmChoice(.reloadFile, .reload),
+            ConfirmChoice(.saveAsInstead, .saveAsInstead),
             cancel,
         ])
     }
@@ -76,10 +76,10 @@ enum Confirms {
         if !state.recovery.pending.isEmpty {
             lines.append("\(Format.count(state.recovery.pending.count, "more copy", "more copies")) after this one.")
         }
-        return ConfirmDialog(title: "Unsaved work found", lines: lines, choices: [
-            ConfirmChoice(key: .character("r"), label: "Recover it", action: .recover(copy)),
-            ConfirmChoice(key: .character("d"), label: "Discard it", action: .discardRecovery(copy)),
-            ConfirmChoice(key: .escape, label: "Keep it for later", action: .keepRecovery(copy)),
+        return ConfirmDialog(title: "Unsaved work found", lines: lines, context: .recoveryQuestion, choices: [
+            ConfirmChoice(.recoverCopy, .recover(copy)),
+            ConfirmChoice(.discardCopy, .discardRecovery(copy)),
+            ConfirmChoice(.keepCopy, .keepRecovery(copy)),
         ])
     }
 
@@ -87,9 +87,9 @@ enum Confirms {
         ConfirmDialog(title: "Replace file?", lines: [
             "\(path) already exists.",
             "Replace it with the \(format.rawValue) export?",
-        ], choices: [
-            ConfirmChoice(key: .character("y"), label: "Replace it", action: .replaceExport(format, path: path)),
-            ConfirmChoice(key: .escape, label: "Cancel", action: .cancel),
+        ], context: .replaceQuestion, choices: [
+            ConfirmChoice(.replaceIt, .replaceExport(format, path: path)),
+            cancel,
         ])
     }
 

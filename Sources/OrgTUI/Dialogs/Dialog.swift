@@ -2,7 +2,8 @@ import Foundation
 import OrgKit
 
 /// A modal window over the main screen. Dialogs stack: the hats dialog opens a role
-/// picker on top of itself. Enter confirms, Esc cancels at once, Tab moves between fields.
+/// picker on top of itself. Its keys are rows of the key table in its `keyContext`;
+/// `App.dialogKey` performs them.
 public enum Dialog: Sendable {
     case form(FormDialog)
     case picker(PickerDialog)
@@ -10,6 +11,46 @@ public enum Dialog: Sendable {
     case confirm(ConfirmDialog)
     case export(ExportDialog)
     case help(HelpDialog)
+
+    /// Where the dialog's keys are declared in the key table (its focus can change it).
+    var keyContext: BindingContext {
+        switch self {
+        case .form: .form
+        case .picker: .picker
+        case .hats(let hats): hats.editing == nil ? .hats : .hatsHours
+        case .confirm(let confirm): confirm.context
+        case .export: .export
+        case .help: .help
+        }
+    }
+
+    /// A text field has the focus: it takes typed keys, and only the bindings marked as
+    /// working in fields apply.
+    var fieldHasFocus: Bool {
+        switch self {
+        case .form(let form):
+            guard form.fields.indices.contains(form.focus) else { return false }
+            if case .choice = form.fields[form.focus].kind { return false }
+            return true
+        case .picker: return true
+        case .hats(let hats): return hats.editing != nil
+        case .export(let export): return export.focus == 1
+        case .confirm, .help: return false
+        }
+    }
+
+    /// The keys the dialog's footer shows, from the key table; a form or picker says what
+    /// Enter does this time, a question names its answers.
+    var footer: [FooterEntry] {
+        var labels: [BindingID: String] = [:]
+        switch self {
+        case .form(let form): labels[.confirm] = form.enterLabel
+        case .picker(let picker): labels[.confirm] = picker.enterLabel
+        case .confirm(let confirm): labels = confirm.labels
+        case .hats, .export, .help: break
+        }
+        return KeyMap.footer(for: keyContext, labels: labels)
+    }
 
     var title: String {
         switch self {
@@ -73,6 +114,16 @@ public struct FormDialog: Sendable {
     public var error: String?
     /// A line above the fields.
     public var note: String?
+
+    /// What Enter does, for the footer.
+    var enterLabel: String {
+        switch purpose {
+        case .openFile: "open"
+        case .addPerson, .addRole, .addDuty: "add"
+        case .saveAs: "save"
+        default: "apply"
+        }
+    }
 }
 
 // MARK: - Pickers
@@ -124,14 +175,14 @@ public struct PickerDialog: Sendable {
     public var matches: [Int] = []
     /// The selected match and the scroll of the matches.
     public var list = ListState()
-    /// A line under the list (what Enter will do).
-    public var footer: String?
+    /// What Enter does here, for the footer ("sets the manager"); nil: "choose".
+    public var enterLabel: String?
 
-    init(title: String, purpose: PickerPurpose, items: [PickerItem], footer: String? = nil) {
+    init(title: String, purpose: PickerPurpose, items: [PickerItem], enterLabel: String? = nil) {
         self.title = title
         self.purpose = purpose
         self.items = items
-        self.footer = footer
+        self.enterLabel = enterLabel
         refilter()
     }
 
@@ -197,16 +248,40 @@ public enum ConfirmAction: Sendable, Equatable {
     case cancel
 }
 
+/// What one answer of a question does. Its key and words come from the key table (the
+/// question's context); `label` replaces the words when they depend on the case.
 public struct ConfirmChoice: Sendable, Equatable {
-    public var key: Key
-    public var label: String
+    public var id: BindingID
     public var action: ConfirmAction
+    public var label: String?
+
+    init(_ id: BindingID, _ action: ConfirmAction, label: String? = nil) {
+        self.id = id
+        self.action = action
+        self.label = label
+    }
 }
 
 public struct ConfirmDialog: Sendable {
     public var title: String
     public var lines: [String]
+    /// Which question this is: its answers' keys are the hint rows of this context.
+    public var context: BindingContext
     public var choices: [ConfirmChoice]
+
+    var labels: [BindingID: String] {
+        var labels: [BindingID: String] = [:]
+        for choice in choices { labels[choice.id] = choice.label }
+        return labels
+    }
+
+    /// The answers as the footer shows them, left to right; Enter takes the first.
+    var answers: [FooterEntry] { Dialog.confirm(self).footer }
+
+    func choice(_ id: BindingID) -> ConfirmChoice? {
+        let id = id == .confirm ? answers.first?.ids.first : id
+        return choices.first { $0.id == id }
+    }
 }
 
 public struct ExportDialog: Sendable {

@@ -8,7 +8,7 @@ enum Pickers {
         items += org.people.map { PickerItem(id: "person:\($0.id)", label: $0.name, detail: "person · \($0.title ?? "")", keywords: [$0.title ?? "", $0.email ?? "", $0.id]) }
         items += org.roles.map { PickerItem(id: "role:\($0.id)", label: $0.name, detail: "role · \($0.category ?? "")", keywords: $0.aliases + [$0.id]) }
         items += org.duties.map { PickerItem(id: "duty:\($0.id)", label: $0.name, detail: "duty · \($0.area ?? "")", keywords: [$0.id]) }
-        return PickerDialog(title: "Find", purpose: .find, items: items, footer: "Enter goes there · aliases and titles match")
+        return PickerDialog(title: "Find", purpose: .find, items: items, enterLabel: "goes there · aliases and titles match")
     }
 
     static func manager(for id: String, _ state: AppState) -> PickerDialog {
@@ -33,7 +33,7 @@ enum Pickers {
                                     mark: person?.reportsTo == candidate.id ? "✓" : " "))
         }
         return PickerDialog(title: "Manager of \(person?.name ?? id)", purpose: .manager(person: id), items: items,
-                            footer: "Enter sets the manager · greyed out: would make a cycle")
+                            enterLabel: "sets the manager · greyed out: would make a cycle")
     }
 
     static func dottedLines(for id: String, _ state: AppState) -> PickerDialog {
@@ -47,7 +47,7 @@ enum Pickers {
                                     mark: person?.dottedTo.contains(candidate.id) == true ? "✓" : " "))
         }
         return PickerDialog(title: "Dotted lines of \(person?.name ?? id)", purpose: .dottedLine(person: id), items: items,
-                            footer: "Enter adds or removes it (✓ = in place)")
+                            enterLabel: "adds or removes it (✓ = in place)")
     }
 
     static func addHat(for id: String, _ state: AppState) -> PickerDialog {
@@ -69,14 +69,14 @@ enum Pickers {
             items.append(PickerItem(id: role.id, label: role.name, detail: detail, keywords: role.aliases + [role.category ?? ""], keepsDetail: true))
         }
         return PickerDialog(title: "Give \(person?.name ?? id) a hat", purpose: .addHat(person: id), items: items,
-                            footer: "Enter gives the hat · shows the load after it")
+                            enterLabel: "gives the hat · shows the load after it")
     }
 
     static func catalogPresets() -> PickerDialog {
         let items = PresetCatalog.all.map { preset in
             PickerItem(id: preset.name, label: preset.name, detail: preset.summary)
         }
-        return PickerDialog(title: "Add roles from a catalog", purpose: .catalogPreset, items: items, footer: "Enter opens the catalog")
+        return PickerDialog(title: "Add roles from a catalog", purpose: .catalogPreset, items: items, enterLabel: "opens the catalog")
     }
 
     static func catalogRoles(preset name: String, _ state: AppState) -> PickerDialog {
@@ -90,7 +90,7 @@ enum Pickers {
                               keywords: role.aliases, unavailable: exists ? "already in this org" : nil)
         }
         return PickerDialog(title: "Roles in \(name)", purpose: .catalogRole(preset: name), items: items,
-                            footer: "Enter adds it with its duties · aliases match")
+                            enterLabel: "adds it with its duties · aliases match")
     }
 
     static func moveDuty(_ id: String, _ state: AppState) -> PickerDialog {
@@ -98,7 +98,7 @@ enum Pickers {
         let duty = org.duty(id)
         var items = [PickerItem(id: "", label: "— no role (unowned)", mark: duty?.role == nil ? "✓" : " ")]
         items += org.roles.map { PickerItem(id: $0.id, label: $0.name, detail: $0.category ?? "", keywords: $0.aliases, mark: duty?.role == $0.id ? "✓" : " ") }
-        return PickerDialog(title: "Move \(duty?.name ?? id)", purpose: .moveDuty(id), items: items, footer: "Enter moves the duty to the role")
+        return PickerDialog(title: "Move \(duty?.name ?? id)", purpose: .moveDuty(id), items: items, enterLabel: "moves the duty to the role")
     }
 
     // MARK: - Choosing

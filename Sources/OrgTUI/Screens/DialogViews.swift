@@ -51,8 +51,9 @@ enum DialogViews {
         }
     }
 
-    static func footer(_ canvas: inout Canvas, _ inner: Rect, _ text: String) {
-        canvas.put(text, x: inner.x + 1, y: inner.maxY - 1, style: .dim, limit: inner.width - 2)
+    /// The dialog's keys on its last line, generated from the key table.
+    static func footer(_ canvas: inout Canvas, _ inner: Rect, _ entries: [FooterEntry]) {
+        canvas.put(FooterEntry.line(entries), x: inner.x + 1, y: inner.maxY - 1, style: .dim, limit: inner.width - 2)
     }
 
     static func error(_ canvas: inout Canvas, _ text: String?, x: Int, y: Int, width: Int) {
@@ -88,14 +89,7 @@ enum DialogViews {
             canvas.put(hint, x: inner.x + 1, y: inner.maxY - 3, style: .dim, limit: inner.width - 2)
         }
         error(&canvas, form.error, x: inner.x + 1, y: inner.maxY - 3, width: inner.width - 2)
-        let verb: String
-        switch form.purpose {
-        case .openFile: verb = "open"
-        case .addPerson, .addRole, .addDuty: verb = "add"
-        case .saveAs: verb = "save"
-        default: verb = "apply"
-        }
-        footer(&canvas, inner, "Enter \(verb) · Esc cancel · Tab next field")
+        footer(&canvas, inner, Dialog.form(form).footer)
     }
 
     // MARK: - Picker
@@ -125,7 +119,7 @@ enum DialogViews {
         if picker.matches.isEmpty {
             canvas.put("Nothing matches \"\(picker.query.text)\".", x: inner.x + 2, y: inner.y + 2, style: .dim, limit: inner.width - 3)
         }
-        footer(&canvas, inner, (picker.footer ?? "Enter choose") + " · Esc cancel")
+        footer(&canvas, inner, Dialog.picker(picker).footer)
     }
 
     // MARK: - Hats
@@ -162,23 +156,22 @@ enum DialogViews {
             canvas.put(text, x: inner.x + 1, y: inner.maxY - 3, style: Widgets.style(for: severity), limit: inner.width - 2)
         }
         error(&canvas, dialog.error, x: inner.x + 1, y: inner.maxY - 2, width: inner.width - 2)
-        let keys = dialog.editing == nil
-            ? "a add · Enter hours · d remove · Esc close"
-            : "Enter set hours (blank: an equal share of the role) · Esc cancel"
-        footer(&canvas, inner, keys)
+        footer(&canvas, inner, Dialog.hats(dialog).footer)
     }
 
     // MARK: - Confirm
 
     static func drawConfirm(_ confirm: ConfirmDialog, _ canvas: inout Canvas, _ state: AppState) {
-        let choicesWidth = confirm.choices.reduce(0) { $0 + DisplayWidth.of("[\($1.key.label)] \($1.label)") + 3 }
+        let answers = confirm.answers
+        func text(_ answer: FooterEntry) -> String { "[\(answer.keys.map(\.label).joined(separator: " or "))] \(answer.label)" }
+        let choicesWidth = answers.reduce(0) { $0 + DisplayWidth.of(text($1)) + 3 }
         let width = min(72, max(40, max(choicesWidth + 2, (confirm.lines.map(DisplayWidth.of).max() ?? 30) + 6)))
         let wrapped = confirm.lines.flatMap { Widgets.wrap($0, width: width - 4) + [] }
         // The choices, on as many rows as they need: a choice is never cut.
-        var rows: [[ConfirmChoice]] = [[]]
+        var rows: [[FooterEntry]] = [[]]
         var used = 0
-        for choice in confirm.choices {
-            let needed = DisplayWidth.of("[\(choice.key.label)] \(choice.label)") + 3
+        for choice in answers {
+            let needed = DisplayWidth.of(text(choice)) + 3
             if used > 0, used + needed - 3 > width - 4 {
                 rows.append([])
                 used = 0
@@ -193,8 +186,8 @@ enum DialogViews {
         for (row, choices) in rows.enumerated() {
             var x = inner.x + 1
             for choice in choices {
-                let text = "[\(choice.key.label)] \(choice.label)"
-                x += canvas.put(text, x: x, y: inner.maxY - rows.count + row, style: choice.action == .cancel ? .plain : .bold, limit: inner.maxX - x) + 3
+                let cancels = choice.ids.contains { confirm.choice($0)?.action == .cancel }
+                x += canvas.put(text(choice), x: x, y: inner.maxY - rows.count + row, style: cancels ? .plain : .bold, limit: inner.maxX - x) + 3
             }
         }
     }
@@ -215,7 +208,7 @@ enum DialogViews {
         canvas.put("File", x: inner.x + 1, y: y, style: export.focus == 1 ? .bold : .plain)
         drawField(export.path, &canvas, x: inner.x + 7, y: y, width: inner.width - 9, focused: export.focus == 1)
         error(&canvas, export.error, x: inner.x + 1, y: y + 1, width: inner.width - 2)
-        footer(&canvas, inner, "Enter export · Tab format/file · Esc cancel")
+        footer(&canvas, inner, Dialog.export(export).footer)
     }
 
     static func describe(_ format: ExportFormat) -> String {
@@ -236,7 +229,7 @@ enum DialogViews {
 
     static func drawHelp(_ help: HelpDialog, _ canvas: inout Canvas, _ state: AppState) {
         let lines = Screens.helpLines()
-        let inner = frame(&canvas, state, width: 96, height: state.size.height - 2, title: "Keys — ↑↓ scroll · Esc or ? closes")
+        let inner = frame(&canvas, state, width: 96, height: state.size.height - 2, title: "Keys — " + FooterEntry.line(Dialog.help(help).footer))
         ListView.draw(&canvas, inner, help.list, count: lines.count, box: inner.inset(-1)) { canvas, index, row, _ in
             canvas.put(lines[index].text, x: row.x + 1, y: row.y, style: lines[index].style, limit: row.width - 2)
         }
@@ -253,7 +246,9 @@ extension Screens {
             if !lines.isEmpty { lines.append(StyledLine("")) }
             lines.append(StyledLine(group, .bold))
             for binding in KeyMap.bindings where binding.group == group {
-                let whereText = binding.contexts.isSuperset(of: BindingContext.views) ? "" : "  (" + BindingContext.allCases.filter { binding.contexts.contains($0) }.map(\.title).joined(separator: ", ") + ")"
+                let titles = BindingContext.allCases.filter { binding.contexts.contains($0) }.map(\.title)
+                // A dialog's group is named after it: its rows say where only when that differs.
+                let whereText = binding.contexts.isSuperset(of: BindingContext.views) || (binding.contexts.isDisjoint(with: BindingContext.views) && titles == [group]) ? "" : "  (" + titles.joined(separator: ", ") + ")"
                 lines.append(StyledLine("  " + DisplayWidth.pad(binding.keys.map(\.label).joined(separator: " "), to: 16) + binding.help + whereText))
             }
         }
@@ -324,6 +319,6 @@ extension Screens {
             canvas.put(line, x: x, y: y, style: Style(foreground: .red, bold: true), limit: width)
             y += 1
         }
-        canvas.put("↑↓ choose · Enter start · q quit", x: x, y: min(state.size.height - 1, y + 1), style: .dim, limit: width)
+        canvas.put(FooterEntry.line(KeyMap.footer(for: .start)), x: x, y: min(state.size.height - 1, y + 1), style: .dim, limit: width)
     }
 }

@@ -120,7 +120,11 @@ enum Screens {
         if state.starting == nil, state.dialogs.isEmpty {
             hints = KeyMap.hints(for: state.tab.context).map { "\(keyText($0.keys.first)) \($0.label)" }
         } else {
-            hints = ["Enter confirm", "Esc cancel", "Tab next field"]
+            // The dialog's own keys, from the table, as its footer shows them.
+            // A note after "·" stays in the dialog's own footer.
+            hints = (state.dialogs.last?.footer ?? KeyMap.footer(for: .start)).map { entry in
+                entry.text.components(separatedBy: " · ").first ?? entry.text
+            }
         }
         var used = 0
         for hint in hints {
