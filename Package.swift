@@ -8,7 +8,7 @@ let package = Package(
         .library(name: "OrgKit", targets: ["OrgKit"]),
     ],
     targets: [
-        // The org: model, edits and history, file format, presets. Foundation only.
+        // The org: model, edits and history, file format, presets. Foundation and Glibc (for atomic saves); no terminal.
         .target(name: "OrgKit"),
         // The interactive builder, pure Swift: state, messages, update, view -> Canvas, KeyMap.
         .target(name: "OrgTUI", dependencies: ["OrgKit"]),

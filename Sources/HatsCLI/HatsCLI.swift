@@ -9,17 +9,16 @@ public enum HatsCLI {
         guard let first = arguments.first else {
             return run(Commands.open, [], context)
         }
-        switch first {
-        case "--version", "-V", "version":
+        if Help.versionOption.spellings.contains(first) || first == "version" {
             console.line("hats \(version) (org file format \(OrgFile.version))")
             return 0
-        case "--help", "-h":
+        }
+        if Help.helpOption.spellings.contains(first) {
             console.out(Help.overview())
             return 0
-        case "help":
+        }
+        if first == "help" {
             return help(Array(arguments.dropFirst()), console: console)
-        default:
-            break
         }
         if let command = Commands.all.first(where: { $0.name == first }) {
             return run(command, Array(arguments.dropFirst()), context)
@@ -40,7 +39,7 @@ public enum HatsCLI {
     static func run(_ command: Command, _ arguments: [String], _ context: CommandContext) -> Int32 {
         do {
             let parsed = try ParsedArguments.parse(arguments, options: command.options, command: command.name)
-            if parsed.has("--help") {
+            if parsed.has(Help.helpOption) {
                 context.console.out(Help.text(for: command))
                 return 0
             }
@@ -62,12 +61,12 @@ public enum HatsCLI {
             console.out(Help.overview())
             return 0
         }
-        if let command = Commands.all.first(where: { $0.name == name }) {
+        if let command = Commands.named(name) {
             console.out(Help.text(for: command))
             return 0
         }
         var message = "hats help: no command named \"\(name)\""
-        if let suggestion = NearestSpelling.suggest(for: name, among: Commands.all.map(\.name)) {
+        if let suggestion = NearestSpelling.suggest(for: name, among: ([Commands.open] + Commands.all).map(\.name)) {
             message += " (did you mean \"\(suggestion)\"?)"
         }
         console.errorLine(message)

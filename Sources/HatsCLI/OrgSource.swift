@@ -2,7 +2,10 @@ import OrgKit
 
 /// Where a command's org comes from: a file, or `--preset NAME` in its place.
 struct OrgSource {
-    static let presetOption = OptionSpec(name: "--preset", takesValue: true, valueName: "NAME")
+    /// `--preset NAME` for a command that reads an org: the preset instead of FILE.
+    static let presetOption = OptionSpec(
+        name: "--preset", valueName: "NAME", replacesOperand: true,
+        help: "read a copy of preset NAME instead of FILE (hats presets lists them)")
 
     var org: Org
     /// How to name the source in messages: the file path, or "preset msp-10".
@@ -11,7 +14,7 @@ struct OrgSource {
 
     /// Reads the org named by the single FILE positional or by `--preset`.
     static func from(_ arguments: ParsedArguments, command: String, console: Console) throws -> OrgSource {
-        let preset = arguments.value("--preset")
+        let preset = arguments.value(presetOption)
         let files = arguments.positionals
         if files.count > 1 {
             throw UsageError("expected one org file, got \(files.count): \(files.joined(separator: " "))")

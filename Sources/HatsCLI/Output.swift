@@ -16,9 +16,16 @@ enum Output {
 
     static let dash = "-"
 
+    static let outputOption = OptionSpec(
+        name: "--output", short: "-o", valueName: "OUT", usageShowsShort: true, namesAFile: true,
+        help: "write to OUT instead of standard output (-o - is standard output)")
+    static let forceOption = OptionSpec(
+        name: "--force", within: "--output",
+        help: "replace OUT if it is an existing file (without it, an existing file is never touched)")
+
     static func from(_ arguments: ParsedArguments, command: String, inputs: [String]) throws -> Output {
-        let force = arguments.has("--force")
-        guard let path = arguments.value("--output"), path != dash else {
+        let force = arguments.has(forceOption)
+        guard let path = arguments.value(outputOption), path != dash else {
             if force { throw UsageError("--force replaces the file given with -o; there is none") }
             return .standardOutput
         }

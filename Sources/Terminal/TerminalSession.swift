@@ -239,8 +239,8 @@ public final class TerminalSession: TerminalBackend {
     }
 
     /// Repaints the whole terminal on the next draw, even cells curses believes are
-    /// already right (for Ctrl-L after something else wrote on the screen).
-    public func redrawAll() {
+    /// already right: after a stop, the shell may have written over the screen.
+    private func redrawAll() {
         needsFullRedraw = true
         clearRequested = true
     }

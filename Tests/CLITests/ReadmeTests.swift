@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import HatsCLI
 
 /// The README's examples are the program's real output.
 @Suite("README examples")
@@ -18,5 +19,36 @@ struct ReadmeTests {
         let arguments = command.split(separator: " ").dropFirst().map(String.init)
         let run = try HatsProcess.run(arguments)
         #expect(run.stdout == (try block(after: command)))
+    }
+
+    static var readmeURL: URL { HatsProcess.repositoryRoot.appendingPathComponent("README.md") }
+
+    @Test("the command table is made from the option declarations")
+    func commandTable() throws {
+        var readme = try String(contentsOf: Self.readmeURL, encoding: .utf8)
+        let start = try #require(readme.range(of: "<!-- commands:"), "README has no <!-- commands: --> block")
+        let endMarker = "<!-- /commands -->\n"
+        let end = try #require(readme.range(of: endMarker, range: start.upperBound..<readme.endIndex))
+        let generated = Help.readmeCommands()
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+            readme.replaceSubrange(start.lowerBound..<end.upperBound, with: generated)
+            try readme.write(to: Self.readmeURL, atomically: true, encoding: .utf8)
+            return
+        }
+        #expect(String(readme[start.lowerBound..<end.upperBound]) == generated,
+                "README's command table is stale: run RECORD_SNAPSHOTS=1 swift test --filter ReadmeTests")
+    }
+
+    @Test("every option the README names is one hats takes")
+    func optionsNamedExist() throws {
+        var readme = try String(contentsOf: Self.readmeURL, encoding: .utf8)
+        // Comments hold instructions for maintainers (swift test --filter …), not hats options.
+        while let open = readme.range(of: "<!--"), let close = readme.range(of: "-->", range: open.upperBound..<readme.endIndex) {
+            readme.removeSubrange(open.lowerBound..<close.upperBound)
+        }
+        let declared = Set(([Commands.open] + Commands.all).flatMap { $0.options.map(\.name) } + [Help.helpOption.name, Help.versionOption.name])
+        let named = Set(readme.matches(of: /(^|[^\w-])(--[a-z][a-z-]*)/.anchorsMatchLineEndings()).map { String($0.output.2) })
+        #expect(!named.isEmpty)
+        #expect(named.subtracting(declared).isEmpty, "the README names options hats does not take")
     }
 }

@@ -225,12 +225,4 @@ struct ImportTests {
         #expect(problems[9] == "line 11: not valid UTF-8 text (save the file as CSV UTF-8)")
         #expect(problems[10] == "line 12: this line and 489 more below are not valid UTF-8 text either")
     }
-
-    @Test("slugs: accents folded, any script kept, the rest one dash")
-    func slugs() {
-        #expect(CSVImport.slug("Zoë Müller", fallback: "x") == "zoe-muller")
-        #expect(CSVImport.slug("王芳", fallback: "x") == "王芳")
-        #expect(CSVImport.slug("  Level 1 / Tech!  ", fallback: "x") == "level-1-tech")
-        #expect(CSVImport.slug("!!!", fallback: "role") == "role")
-    }
 }

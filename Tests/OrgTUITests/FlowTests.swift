@@ -175,7 +175,7 @@ struct FlowTests {
             driver.press(.addPerson)
             driver.type(name)
             driver.press(.confirm)
-            #expect(driver.state.selectedPerson == CSVImport.uniqueID(CSVImport.slug(name, fallback: "person"), taken: { _ in false }))
+            #expect(driver.state.selectedPerson == OrgID.uniqueID(OrgID.slug(name, fallback: "person"), taken: { _ in false }))
         }
         #expect(driver.state.document.org.person("佐藤-花子") != nil, "a CJK name keeps its letters instead of becoming \"person\"")
     }

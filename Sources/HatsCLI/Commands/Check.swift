@@ -1,12 +1,23 @@
 import OrgKit
 
 extension Commands {
+    enum CheckOption {
+        static let format = OptionSpec(
+            name: "--format", short: "-f", valueName: "text|json",
+            help: "text for people (the default), json for scripts")
+        static let without = OptionSpec(
+            name: "--without", valueName: "PERSON-ID", repeatable: true,
+            help: "check as if this person were away (repeatable); the report lists what is new, worse, better and resolved compared with the org as it is")
+        static let failOn = OptionSpec(
+            name: "--fail-on", valueName: "LEVEL",
+            help: "exit 1 when a finding is at or above LEVEL: info, warning (the default), critical, or never")
+    }
+
     static let check = Command(
         name: "check",
         summary: "check who carries too much; exit 1 when findings reach --fail-on",
-        usage: ["hats check FILE [--format text|json] [--without PERSON-ID]... [--fail-on info|warning|critical|never]",
-                "hats check --preset NAME [...]"],
-        details: """
+        operands: "FILE",
+        about: """
             Runs the load checker (see docs/load-model.md). The rules: overload (hours
             against effective hours, after the cost of switching between kinds of work,
             weighted by their hours, and the share of the week that can be planned),
@@ -20,15 +31,9 @@ extension Commands {
             it, or the reason there is none ("no suggestion:"; noSuggestion in json). A
             table of everyone follows: hats, kinds of work, hours, switching, effective
             hours, load and room (the hours they can take on before the warning line).
-
-            Options:
-              --format text|json   text for people (the default), json for scripts
-              --without ID         check as if this person were away (repeatable); the
-                                   report lists what is new, worse, better and
-                                   resolved compared with the org as it is
-              --fail-on LEVEL      exit 1 when a finding is at or above LEVEL:
-                                   info, warning (the default), critical, or never
-
+            """,
+        options: [OrgSource.presetOption, CheckOption.format, CheckOption.without, CheckOption.failOn],
+        notes: """
             Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 bad usage or an
             invalid file. Colour is used only on a terminal, never when NO_COLOR is set.
 
@@ -37,20 +42,14 @@ extension Commands {
               hats check northwind.json --without sam-ortiz
               hats check northwind.json --format json --fail-on critical
             """,
-        options: [
-            OrgSource.presetOption,
-            OptionSpec(name: "--format", short: "-f", takesValue: true, valueName: "text|json"),
-            OptionSpec(name: "--without", takesValue: true, repeatable: true, valueName: "PERSON-ID"),
-            OptionSpec(name: "--fail-on", takesValue: true, valueName: "LEVEL"),
-        ],
         run: { arguments, context in
-            let format = arguments.value("--format") ?? "text"
+            let format = arguments.value(CheckOption.format) ?? "text"
             guard format == "text" || format == "json" else {
                 var message = "unknown format \"\(format)\" (formats: text, json"
                 if let suggestion = NearestSpelling.suggest(for: format, among: ["text", "json"]) { message += "; did you mean \"\(suggestion)\"?" }
                 throw UsageError(message + ")")
             }
-            let failOnName = arguments.value("--fail-on") ?? "warning"
+            let failOnName = arguments.value(CheckOption.failOn) ?? "warning"
             let failOn: Finding.Severity?
             if failOnName == "never" {
                 failOn = nil
@@ -63,7 +62,7 @@ extension Commands {
             }
             let source = try OrgSource.from(arguments, command: "check", console: context.console)
             let org = source.org
-            let without = arguments.all("--without")
+            let without = arguments.all(CheckOption.without)
             let report: LoadReport
             var whatIf: (without: [String], comparison: ReportComparison)?
             if without.isEmpty {

@@ -1,11 +1,20 @@
 import OrgKit
 
 extension Commands {
+    enum ExportOption {
+        static let format = OptionSpec(
+            name: "--format", short: "-f", valueName: "FORMAT", required: true,
+            help: "one of the formats above")
+        static let ascii = OptionSpec(
+            name: "--ascii",
+            help: "ASCII lines for --format text")
+    }
+
     static let export = Command(
         name: "export",
         summary: "write the org as a chart, report or data file (text, dot, mermaid, svg, html, csv, markdown, json)",
-        usage: ["hats export FILE --format FORMAT [-o OUT [--force]]", "hats export --preset NAME --format FORMAT [-o OUT [--force]]"],
-        details: """
+        operands: "FILE",
+        about: """
             Formats:
               text      the reporting tree with titles, load % and hats (--ascii for ASCII lines)
               dot       Graphviz: render with  dot -Tsvg chart.dot -o chart.svg
@@ -15,13 +24,9 @@ extension Commands {
               csv       one row per person (id, manager id, hats, ...): hats import reads it
               markdown  a report for a wiki: chart as a list, people, findings, duties
               json      the canonical org file (what hats saves)
-
-            Options:
-              -o OUT     write to OUT instead of standard output (-o - is standard output)
-              --force    replace OUT if it is an existing file (without it, an existing
-                         file is never touched)
-              --ascii    ASCII lines for --format text
-
+            """,
+        options: [OrgSource.presetOption, ExportOption.format, Output.outputOption, Output.forceOption, ExportOption.ascii],
+        notes: """
             A file is replaced in one step, so OUT is never left half-written. A device
             (-o /dev/null), a named pipe and /dev/stdout are written into, never replaced;
             a directory, a disk device, a socket and the input file itself are refused.
@@ -35,15 +40,8 @@ extension Commands {
               hats export --preset msp-10 --format json -o northwind.json
               hats export northwind.json --format svg -o chart.svg --force
             """,
-        options: [
-            OrgSource.presetOption,
-            OptionSpec(name: "--format", short: "-f", takesValue: true, valueName: "FORMAT"),
-            OptionSpec(name: "--output", short: "-o", takesValue: true, valueName: "OUT"),
-            OptionSpec(name: "--ascii", takesValue: false),
-            OptionSpec(name: "--force", takesValue: false),
-        ],
         run: { arguments, context in
-            guard let formatName = arguments.value("--format") else {
+            guard let formatName = arguments.value(ExportOption.format) else {
                 throw UsageError("which format? --format \(ExportFormat.allCases.map(\.rawValue).joined(separator: "|"))")
             }
             guard let format = ExportFormat(rawValue: formatName) else {
@@ -53,13 +51,13 @@ extension Commands {
                 }
                 throw UsageError(message + ")")
             }
-            if arguments.has("--ascii"), format != .text {
+            if arguments.has(ExportOption.ascii), format != .text {
                 throw UsageError("--ascii is for --format text only")
             }
             let source = try OrgSource.from(arguments, command: "export", console: context.console)
             // After the input, so a broken input is named first; before any output.
             let output = try Output.from(arguments, command: "export", inputs: arguments.positionals)
-            let text = Exporter.export(source.org, as: format, options: ExportOptions(ascii: arguments.has("--ascii")))
+            let text = Exporter.export(source.org, as: format, options: ExportOptions(ascii: arguments.has(ExportOption.ascii)))
             try output.write(text, command: "export", console: context.console)
             return 0
         }

@@ -2,11 +2,20 @@ import Foundation
 import OrgKit
 
 extension Commands {
+    enum ImportOption {
+        static let map = OptionSpec(
+            name: "--map", valueName: "FIELD=HEADER", repeatable: true,
+            help: "use the column HEADER for FIELD (repeatable); FIELD= leaves FIELD out")
+        static let skipBadRows = OptionSpec(
+            name: "--skip-bad-rows",
+            help: "import the sound rows and skip the rows with problems")
+    }
+
     static let `import` = Command(
         name: "import",
         summary: "make an org file from a CSV export of an HR system or org-chart tool",
-        usage: ["hats import CSV [-o OUT [--force]] [--map FIELD=HEADER]... [--skip-bad-rows]"],
-        details: """
+        operands: "CSV",
+        about: """
             Reads an adjacency-list CSV, one row per person: an id, a name, and the id or
             e-mail of their manager (blank at the top). Headers are recognised in the
             spellings org tools use, ignoring case and spaces:
@@ -16,13 +25,9 @@ extension Commands {
               dotted-to     Dottedids (":"-separated), AltReportsTo (";"-separated), dotted_to
               title, email, hats ("Role Name:hours;..."), hours-per-week, external
             The columns used and the columns left unused are listed on standard error.
-
-            Options:
-              -o OUT            write the org file to OUT (default, or -o -: standard output)
-              --force           replace OUT if it exists (without it, an existing OUT is never touched)
-              --map FIELD=HEADER  use the column HEADER for FIELD (repeatable); FIELD= leaves FIELD out
-              --skip-bad-rows   import the sound rows and skip the rows with problems
-
+            """,
+        options: [Output.outputOption, Output.forceOption, ImportOption.map, ImportOption.skipBadRows],
+        notes: """
             Every problem is reported with its line number (a name missing, a manager that
             matches nobody, a duplicate id, a reporting cycle, a bad number of hours), and
             nothing is written unless the whole file is sound or --skip-bad-rows is given.
@@ -31,18 +36,12 @@ extension Commands {
               hats import staff.csv -o northwind.json
               hats import export.csv --map reports-to="Line Manager" --map title=Position
             """,
-        options: [
-            OptionSpec(name: "--output", short: "-o", takesValue: true, valueName: "OUT"),
-            OptionSpec(name: "--map", takesValue: true, repeatable: true, valueName: "FIELD=HEADER"),
-            OptionSpec(name: "--skip-bad-rows", takesValue: false),
-            OptionSpec(name: "--force", takesValue: false),
-        ],
         run: { arguments, context in
             guard arguments.positionals.count == 1, let file = arguments.positionals.first else {
                 throw UsageError(arguments.positionals.isEmpty ? "which CSV file? (hats import staff.csv -o org.json)" : "expected one CSV file, got \(arguments.positionals.count)")
             }
             var mapping: [(field: ImportField, header: String)] = []
-            for item in arguments.all("--map") {
+            for item in arguments.all(ImportOption.map) {
                 guard let equals = item.firstIndex(of: "=") else {
                     throw UsageError("--map \(item): expected FIELD=HEADER (for example --map reports-to=\"Line Manager\")")
                 }
@@ -63,7 +62,7 @@ extension Commands {
             }
             // After the input, so a broken input is named first; before any output.
             let output = try Output.from(arguments, command: "import", inputs: [file])
-            let options = CSVImport.Options(orgName: Org.name(fromFile: file, fallback: "Imported org"), mapping: mapping, skipBadRows: arguments.has("--skip-bad-rows"))
+            let options = CSVImport.Options(orgName: Org.name(fromFile: file, fallback: "Imported org"), mapping: mapping, skipBadRows: arguments.has(ImportOption.skipBadRows))
             let outcome = CSVImport.run(bytes, options: options)
             for line in ImportReportText.lines(outcome.report, file: file) { context.console.errorLine(line) }
             guard let org = outcome.org else {

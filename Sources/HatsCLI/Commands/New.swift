@@ -2,19 +2,26 @@ import Foundation
 import OrgKit
 
 extension Commands {
+    enum NewOption {
+        static let preset = OptionSpec(
+            name: "--preset", valueName: "NAME",
+            help: "write a copy of preset NAME instead of an empty org (hats presets lists them)")
+    }
+
     static let new = Command(
         name: "new",
-        summary: "write a new org file, empty or from a preset",
-        usage: ["hats new FILE [--preset NAME]"],
-        details: """
+        summary: "write a new org file, empty or from a preset; never overwrites",
+        operands: "FILE",
+        about: """
             Writes FILE as a new org: empty, or a copy of a preset. Never overwrites: if FILE
             exists, nothing is written and the exit code is 2.
-
+            """,
+        options: [NewOption.preset],
+        notes: """
             Examples:
               hats new acme.json
               hats new northwind.json --preset msp-10
             """,
-        options: [OrgSource.presetOption],
         run: { arguments, context in
             guard arguments.positionals.count == 1, let file = arguments.positionals.first else {
                 throw UsageError(arguments.positionals.isEmpty ? "which file? (hats new org.json)" : "expected one file, got \(arguments.positionals.count)")
@@ -23,7 +30,7 @@ extension Commands {
                 throw CommandFailure("hats new: \(file) already exists; nothing was written (open it with: hats \(file))")
             }
             let org: Org
-            if let preset = arguments.value("--preset") {
+            if let preset = arguments.value(NewOption.preset) {
                 org = try OrgSource.loadPreset(preset)
             } else {
                 org = .empty(name: Org.name(fromFile: file, fallback: "New org"))

@@ -2,12 +2,19 @@ import OrgKit
 import OrgTUI
 
 extension Commands {
+    enum OpenOption {
+        static let preset = OptionSpec(
+            name: "--preset", valueName: "NAME",
+            help: "start from a copy of preset NAME (hats presets lists them); FILE, which must not exist yet, is where it is saved")
+    }
+
     /// `hats`, `hats FILE`, `hats --preset NAME [FILE]`: the interactive builder.
     static let open = Command(
         name: "open",
         summary: "open the interactive builder (the default command)",
-        usage: ["hats [FILE]", "hats --preset NAME [FILE]"],
-        details: """
+        invocation: "hats",
+        operands: "[FILE]",
+        about: """
             Opens the builder full-screen: the chart, people, roles, duties and the live
             load check, with every edit undoable. ? in the builder lists every key.
 
@@ -16,7 +23,9 @@ extension Commands {
                                          does not exist yet)
               hats --preset NAME [FILE]  a copy of a preset, saved to FILE (which must not
                                          exist yet; without FILE, Ctrl-S asks where)
-
+            """,
+        options: [OpenOption.preset],
+        notes: """
             Needs a terminal. To print an org instead, use hats export FILE --format text;
             to check it, hats check FILE.
 
@@ -24,7 +33,6 @@ extension Commands {
               hats --preset msp-10
               hats northwind.json
             """,
-        options: [OrgSource.presetOption],
         run: { arguments, context in
             guard arguments.positionals.count <= 1 else {
                 throw UsageError("expected at most one file, got \(arguments.positionals.count): \(arguments.positionals.joined(separator: " "))")
@@ -33,7 +41,7 @@ extension Commands {
             let size = Size(width: 80, height: 24)
             let recovery = RecoveryStore.standard(environment: context.console.environment)
             var state: AppState
-            if let preset = arguments.value("--preset") {
+            if let preset = arguments.value(OpenOption.preset) {
                 let org = try OrgSource.loadPreset(preset)
                 if let file, DiskFile.exists(file) {
                     throw CommandFailure("hats: \(file) already exists; open it with: hats \(file) (a preset never replaces a file)")

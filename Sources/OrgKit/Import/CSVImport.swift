@@ -196,59 +196,6 @@ public enum CSVImport {
         if headers.count > 20 { list += " and \(headers.count - 20) more" }
         return list
     }
-
-    /// Makes ids unique with `-2`, `-3`, … and remembers where each base got to, so a
-    /// million rows named "Alex" take a million steps, not half a trillion.
-    struct UniqueIDs {
-        private var taken: Set<String>
-        private var nextSuffix: [String: Int] = [:]
-
-        init(taken: Set<String> = []) {
-            self.taken = taken
-        }
-
-        mutating func claim(_ base: String) -> String {
-            var candidate = base
-            if taken.contains(candidate) {
-                var suffix = nextSuffix[base] ?? 2
-                repeat {
-                    candidate = "\(base)-\(suffix)"
-                    suffix += 1
-                } while taken.contains(candidate)
-                nextSuffix[base] = suffix
-            }
-            taken.insert(candidate)
-            return candidate
-        }
-    }
-
-    /// A URL-and-file-friendly id from a name: lower case, accents removed, letters and
-    /// digits of any script kept, everything else one `-` ("Zoë Müller" → "zoe-muller").
-    public static func slug(_ text: String, fallback: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil).lowercased()
-        var out = String.UnicodeScalarView()
-        var pendingDash = false
-        for scalar in folded.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                if pendingDash, !out.isEmpty { out.append("-") }
-                pendingDash = false
-                out.append(scalar)
-                if out.count >= 60 { break }
-            } else {
-                pendingDash = true
-            }
-        }
-        return out.isEmpty ? fallback : String(out)
-    }
-
-    /// `base`, or `base-2`, `base-3`, … : the first one not `taken`. (Bulk imports use
-    /// `UniqueIDs`, which follows the same rule and remembers where each base got to.)
-    public static func uniqueID(_ base: String, taken: (String) -> Bool) -> String {
-        if !taken(base) { return base }
-        var suffix = 2
-        while taken("\(base)-\(suffix)") { suffix += 1 }
-        return "\(base)-\(suffix)"
-    }
 }
 
 // MARK: - Rows
@@ -405,11 +352,11 @@ extension CSVImport {
                     rows[index].id = id
                 }
             }
-            var taken = UniqueIDs(taken: Set(byID.keys))
+            var taken = OrgID.UniqueIDs(taken: Set(byID.keys))
             for index in rows.indices where rows[index].id.isEmpty {
                 var base = rows[index].email?.lowercased() ?? ""
                 if base.isEmpty || OrgValidator.idProblem(base) != nil {
-                    base = CSVImport.slug(rows[index].name, fallback: "person")
+                    base = OrgID.slug(rows[index].name, fallback: "person")
                 }
                 let candidate = taken.claim(base)
                 rows[index].id = candidate
@@ -457,24 +404,10 @@ extension CSVImport {
 
         /// Each reporting cycle once, at its first line; every row in it is bad.
         mutating func findCycles() {
-            var state = [UInt8](repeating: 0, count: rows.count)
-            for start in rows.indices where state[start] == 0 {
-                var walk: [Int] = []
-                var current: Int? = start
-                while let here = current, state[here] == 0 {
-                    state[here] = 1
-                    walk.append(here)
-                    current = rows[here].manager
-                }
-                if let here = current, state[here] == 1, let cycleStart = walk.firstIndex(of: here) {
-                    let cycle = Array(walk[cycleStart...])
-                    let first = cycle.min() ?? here
-                    let ordered = Array(cycle.drop { $0 != first } + cycle.prefix { $0 != first })
-                    let path = (ordered + [first]).map { "\(quoted(rows[$0].id)) (line \(rows[$0].line))" }.joined(separator: " → ")
-                    problems.append(Problem(line: rows[first].line, "reporting cycle: \(path)"))
-                    for member in cycle { rows[member].bad = true }
-                }
-                for visited in walk { state[visited] = 2 }
+            for cycle in OrgValidator.reportingCycles(count: rows.count, manager: { rows[$0].manager }) {
+                let path = (cycle + [cycle[0]]).map { "\(quoted(rows[$0].id)) (line \(rows[$0].line))" }.joined(separator: " → ")
+                problems.append(Problem(line: rows[cycle[0]].line, "reporting cycle: \(path)"))
+                for member in cycle { rows[member].bad = true }
             }
         }
 
@@ -488,7 +421,7 @@ extension CSVImport {
             }
             var roles: [Role] = []
             var roleID: [String: String] = [:]
-            var roleIDs = UniqueIDs()
+            var roleIDs = OrgID.UniqueIDs()
             var people: [Person] = []
             people.reserveCapacity(kept.count)
             for index in kept {
@@ -515,7 +448,7 @@ extension CSVImport {
                     if let known = roleID[name] {
                         id = known
                     } else {
-                        let candidate = roleIDs.claim(CSVImport.slug(name, fallback: "role"))
+                        let candidate = roleIDs.claim(OrgID.slug(name, fallback: "role"))
                         roleID[name] = candidate
                         roles.append(Role(id: candidate, name: name))
                         id = candidate

@@ -66,28 +66,6 @@ public struct LoadReport: Equatable, Sendable {
         return a.withUTF8 { x in b.withUTF8 { y in compareBytes(x, y) } }
     }
 
-    /// Two lists in `order`, as one list in `order`.
-    static func merge(_ first: [Finding], _ second: [Finding]) -> [Finding] {
-        if second.isEmpty { return first }
-        if first.isEmpty { return second }
-        var result: [Finding] = []
-        result.reserveCapacity(first.count + second.count)
-        var i = 0
-        var j = 0
-        while i < first.count, j < second.count {
-            if order(second[j], first[i]) {
-                result.append(second[j])
-                j += 1
-            } else {
-                result.append(first[i])
-                i += 1
-            }
-        }
-        result += first[i...]
-        result += second[j...]
-        return result
-    }
-
     public static func == (lhs: LoadReport, rhs: LoadReport) -> Bool {
         lhs.findings == rhs.findings && lhs.people == rhs.people
     }

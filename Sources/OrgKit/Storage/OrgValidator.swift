@@ -235,27 +235,40 @@ enum OrgValidator {
         var position: [String: Int] = [:]
         position.reserveCapacity(people.count)
         for (offset, person) in people.enumerated() where position[person.id] == nil { position[person.id] = offset }
-        // 0 = unvisited, 1 = on the current walk, 2 = known to reach the top.
-        var state = [UInt8](repeating: 0, count: people.count)
-        var problems: [Problem] = []
-        for start in people.indices where state[start] == 0 {
+        let cycles = reportingCycles(count: people.count) { here in
+            people[here].reportsTo.flatMap { $0 == people[here].id ? nil : position[$0] }
+        }
+        return cycles.map { cycle in
+            let names = (cycle + [cycle[0]]).map { quoted(people[$0].id) }.joined(separator: " → ")
+            return Problem("people[\(cycle[0])].reportsTo", "reporting cycle: \(names)")
+        }
+    }
+
+    /// The reporting cycles among `count` people, where `manager(i)` is the position of
+    /// person i's manager: each cycle once, in the order they are first met, its members
+    /// in reporting order starting from the lowest position. Linear in `count`, and
+    /// iterative, so a chain of a million people cannot overflow the stack. The one cycle
+    /// rule, for org files and for CSV import alike.
+    static func reportingCycles(count: Int, manager: (Int) -> Int?) -> [[Int]] {
+        // 0 = unvisited, 1 = on the current walk, 2 = known to reach the top or a cycle.
+        var state = [UInt8](repeating: 0, count: count)
+        var cycles: [[Int]] = []
+        for start in 0..<count where state[start] == 0 {
             var walk: [Int] = []
             var current: Int? = start
             while let here = current, state[here] == 0 {
                 state[here] = 1
                 walk.append(here)
-                current = people[here].reportsTo.flatMap { $0 == people[here].id ? nil : position[$0] }
+                current = manager(here)
             }
             if let here = current, state[here] == 1, let cycleStart = walk.firstIndex(of: here) {
-                let cycle = Array(walk[cycleStart...])
+                let cycle = walk[cycleStart...]
                 let first = cycle.min() ?? here
-                let ordered = Array(cycle.drop { $0 != first } + cycle.prefix { $0 != first })
-                let names = (ordered + [first]).map { quoted(people[$0].id) }.joined(separator: " → ")
-                problems.append(Problem("people[\(first)].reportsTo", "reporting cycle: \(names)"))
+                cycles.append(Array(cycle.drop { $0 != first } + cycle.prefix { $0 != first }))
             }
             for visited in walk { state[visited] = 2 }
         }
-        return problems
+        return cycles
     }
 
     /// Text quoted for a message (JSON escaping, so control characters show as `\u001b`).

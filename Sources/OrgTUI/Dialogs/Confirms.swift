@@ -168,7 +168,7 @@ enum Exports {
         if let path = state.document.path {
             base = path.hasSuffix(".json") ? String(path.dropLast(5)) : path
         } else {
-            base = CSVImport.slug(state.document.org.name, fallback: "org")
+            base = OrgID.slug(state.document.org.name, fallback: "org")
         }
         let suffix = format == .json ? "-export" : ""
         return "\(base)\(suffix).\(fileExtension(format))"

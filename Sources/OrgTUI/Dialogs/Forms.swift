@@ -92,7 +92,7 @@ enum Forms {
     }
 
     static func saveAs(_ state: AppState) -> FormDialog {
-        let suggested = state.document.path ?? (CSVImport.slug(state.document.org.name, fallback: "org") + ".json")
+        let suggested = state.document.path ?? (OrgID.slug(state.document.org.name, fallback: "org") + ".json")
         return FormDialog(title: "Save as", purpose: .saveAs, fields: [FormField("File", suggested, hint: "an existing file is not overwritten")])
     }
 
@@ -155,7 +155,7 @@ enum Forms {
         switch form.purpose {
         case .addPerson(let manager):
             let name = try required(0)
-            let id = CSVImport.uniqueID(CSVImport.slug(name, fallback: "person"), taken: { org.person($0) != nil })
+            let id = OrgID.uniqueID(OrgID.slug(name, fallback: "person"), taken: { org.person($0) != nil })
             try apply(.addPerson(Person(id: id, name: name, title: optionalText(1), reportsTo: manager, hoursPerWeek: try numberValue(2))))
             App.reveal(person: id, &state)
             state.status = StatusMessage(text: "Added \(name). Enter gives them hats; m sets their manager.", kind: .success)
@@ -178,7 +178,7 @@ enum Forms {
 
         case .addRole:
             let name = try required(0)
-            let id = CSVImport.uniqueID(CSVImport.slug(name, fallback: "role"), taken: { org.role($0) != nil })
+            let id = OrgID.uniqueID(OrgID.slug(name, fallback: "role"), taken: { org.role($0) != nil })
             try apply(.addRole(Role(id: id, name: name, category: optionalText(1), aliases: list(4), hoursPerWeek: try numberValue(2), critical: flag(3))))
             state.selectedRole = id
             App.keepSelectionVisible(&state)
@@ -196,7 +196,7 @@ enum Forms {
 
         case .addDuty(let role):
             let name = try required(0)
-            let id = CSVImport.uniqueID(CSVImport.slug(name, fallback: "duty"), taken: { org.duty($0) != nil })
+            let id = OrgID.uniqueID(OrgID.slug(name, fallback: "duty"), taken: { org.duty($0) != nil })
             try apply(.addDuty(Duty(id: id, name: name, area: optionalText(1), role: role, hoursPerWeek: try numberValue(2), critical: flag(3))))
             state.selectedDuty = id
             App.keepSelectionVisible(&state)

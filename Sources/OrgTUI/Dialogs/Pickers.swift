@@ -143,32 +143,16 @@ enum Pickers {
     /// roles the org does not have and renaming ids that are taken.
     static func importRole(_ role: Role, from catalog: Org, into org: Org) -> Edit {
         var copy = role
-        copy.id = CSVImport.uniqueID(role.id, taken: { org.role($0) != nil })
+        copy.id = OrgID.uniqueID(role.id, taken: { org.role($0) != nil })
         copy.related = role.related.filter { org.role($0) != nil }
         if let target = copy.escalatesTo, org.role(target) == nil { copy.escalatesTo = nil }
         var edits: [Edit] = [.addRole(copy)]
         for duty in catalog.duties where duty.role == role.id {
             var dutyCopy = duty
-            dutyCopy.id = CSVImport.uniqueID(duty.id, taken: { org.duty($0) != nil })
+            dutyCopy.id = OrgID.uniqueID(duty.id, taken: { org.duty($0) != nil })
             dutyCopy.role = copy.id
             edits.append(.addDuty(dutyCopy))
         }
         return .batch(edits, label: "add role \(role.name) from the catalog")
-    }
-}
-
-extension Org {
-    /// "Lee Park → Sam Ortiz" — names from `start` up the solid lines until `end`.
-    func managementChainNames(from start: String, upTo end: String) -> String {
-        var names: [String] = []
-        var current: String? = start
-        var steps = 0
-        while let id = current, id != end, steps <= people.count {
-            names.append(person(id)?.name ?? id)
-            current = person(id)?.reportsTo
-            steps += 1
-        }
-        names.append(person(end)?.name ?? end)
-        return names.joined(separator: " → ")
     }
 }
