@@ -239,8 +239,9 @@ public final class TerminalSession: TerminalBackend {
     }
 
     /// Repaints the whole terminal on the next draw, even cells curses believes are
-    /// already right: after a stop, the shell may have written over the screen.
-    private func redrawAll() {
+    /// already right: after a stop (the shell may have written over the screen), and for
+    /// Ctrl-L.
+    public func redrawAll() {
         needsFullRedraw = true
         clearRequested = true
     }
