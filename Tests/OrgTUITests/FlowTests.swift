@@ -367,6 +367,31 @@ struct FlowTests {
         #expect(driver.state.document.org.duties.filter { $0.role == "help-desk-technician" }.count >= 3, "duties come along")
     }
 
+    @Test("roles from a catalog keep their escalation and related links whichever order they are added in",
+          arguments: [["level 1", "level 2", "level 3"], ["level 3", "level 2", "level 1"], ["level 2", "level 3", "level 1"]])
+    func catalogLinksAnyOrder(order: [String]) throws {
+        var driver = Driver(org: Org.empty(name: "New MSP"), path: "new.json")
+        driver.press(.showRoles)
+        for name in order {
+            driver.press(.addRoleFromCatalog)
+            driver.type("msp-10")
+            driver.press(.confirm)
+            driver.type(name)
+            driver.press(.confirm)
+        }
+        let org = driver.state.document.org
+        #expect(org.roles.count == 3)
+        #expect(org.role("level-1-technician")?.escalatesTo == "level-2-technician")
+        #expect(org.role("level-2-technician")?.escalatesTo == "level-3-engineer")
+        // The saved file keeps them: the links are in the org, not only on screen.
+        let saved = try OrgFile.decode(OrgFile.encode(org)).org
+        #expect(saved.role("level-1-technician")?.escalatesTo == "level-2-technician")
+        // One undo takes back the last role and the links it completed.
+        driver.press(.undo)
+        #expect(driver.state.document.org.roles.count == 2)
+        #expect(driver.state.document.org.roles.allSatisfy { $0.escalatesTo.map { driver.state.document.org.role($0) != nil } ?? true })
+    }
+
     @Test("deleting a person asks, says where their reports go, and undoes")
     func deletePerson() throws {
         var driver = try Driver()

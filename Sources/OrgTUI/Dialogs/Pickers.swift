@@ -139,14 +139,27 @@ enum Pickers {
         }
     }
 
-    /// The edit that copies a catalog role and its duties into the org, dropping links to
-    /// roles the org does not have and renaming ids that are taken.
+    /// The edit that copies a catalog role and its duties into the org, renaming ids that
+    /// are taken. Its links (related roles, escalation) go to the roles the org already has,
+    /// by id; and roles added earlier from the catalog get back their links to this one,
+    /// which they could not keep while it was missing — so the links do not depend on the
+    /// order roles arrive in.
     static func importRole(_ role: Role, from catalog: Org, into org: Org) -> Edit {
         var copy = role
         copy.id = OrgID.uniqueID(role.id, taken: { org.role($0) != nil })
         copy.related = role.related.filter { org.role($0) != nil }
         if let target = copy.escalatesTo, org.role(target) == nil { copy.escalatesTo = nil }
         var edits: [Edit] = [.addRole(copy)]
+        if copy.id == role.id {
+            for var earlier in org.roles {
+                guard let original = catalog.role(earlier.id) else { continue }
+                let before = earlier
+                if original.related.contains(role.id), !earlier.related.contains(role.id) { earlier.related.append(role.id) }
+                // A link the user set or cleared since is theirs: only a missing one is filled.
+                if original.escalatesTo == role.id, earlier.escalatesTo == nil { earlier.escalatesTo = role.id }
+                if earlier != before { edits.append(.updateRole(earlier)) }
+            }
+        }
         for duty in catalog.duties where duty.role == role.id {
             var dutyCopy = duty
             dutyCopy.id = OrgID.uniqueID(duty.id, taken: { org.duty($0) != nil })
