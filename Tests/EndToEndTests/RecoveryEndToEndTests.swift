@@ -56,7 +56,9 @@ struct RecoveryEndToEndTests {
 
         try b.start("org.json")
         #expect(b.waitFor("Reporting lines"))
-        Thread.sleep(forTimeInterval: 1)
+        // The offer is made when the file is opened, so it would be in the first frame;
+        // its bottom row (the status bar, drawn last) says that frame is all on screen.
+        #expect(b.waitFor("0 info"), "\(b.screen)")
         #expect(!b.screen.contains("Unsaved work found"), "A is still running: its copy is not offered to B")
         try rename(b, "B work")
         #expect(waitForCopies(a.directory, 2), "B has a copy of its own")
@@ -70,7 +72,7 @@ struct RecoveryEndToEndTests {
 
         // A dies: its work is offered to the next session.
         _ = try Tmux.run(["kill", "-KILL", try hatsPid(a)])
-        Thread.sleep(forTimeInterval: 0.3)
+        #expect(a.waitUntilProgramEnded(), "A still runs after kill -9")
         try b.shell("clear")
         try b.start("org.json")
         #expect(b.waitFor("Unsaved work found"))
@@ -92,7 +94,7 @@ struct RecoveryEndToEndTests {
         try rename(tmux, "Crashed work")
         #expect(waitForCopies(tmux.directory, 1))
         _ = try Tmux.run(["kill", "-KILL", try hatsPid(tmux)])
-        Thread.sleep(forTimeInterval: 0.3)
+        #expect(tmux.waitUntilProgramEnded(), "hats still runs after kill -9")
         try tmux.shell("stty sane; clear")
         // A git pull or a sync tool writes the file after the copy.
         Thread.sleep(forTimeInterval: 0.05)

@@ -37,9 +37,13 @@ struct SafetyEndToEndTests {
         let tmux = try Tmux()
         try editAndWaitForCopy(tmux)
         _ = try Tmux.run(["kill", "-KILL", try hatsPid(tmux)])
-        #expect(tmux.waitUntilGone("Reporting lines") || true)
+        // SIGKILL leaves the chart on the screen (nothing can clear it), so its going is no
+        // sign; the process is, and then the shell's `clear` running (hats would take it
+        // as keys).
+        #expect(tmux.waitUntilProgramEnded(), "hats still runs after kill -9: \(tmux.programs ?? [])")
         // Nothing can restore the terminal after SIGKILL; the shell's own reset does.
         try tmux.shell("stty sane; clear")
+        #expect(tmux.waitUntilGone("Reporting lines"), "the shell has the terminal back:\n\(tmux.screen)")
         try tmux.start("--preset msp-10 org.json")
         #expect(tmux.waitFor("Unsaved work found"))
         try tmux.keys("r")
