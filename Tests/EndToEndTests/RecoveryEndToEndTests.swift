@@ -36,6 +36,15 @@ struct RecoveryEndToEndTests {
         #expect(tmux.waitFor(name))
     }
 
+    /// Renames the org 20 times, the last to `name`: hats writes the recovery copy at
+    /// the 20th edit, where after one edit it waits 4 s (the timed copy has its own test,
+    /// "kill -9 after edits" in SafetyEndToEndTests).
+    func renameTwentyTimes(_ tmux: Tmux, _ name: String) throws {
+        for draft in 1...19 { try tmux.tmux(["send-keys", "-t", "e2e", "N", "C-u", "Draft-\(draft)", "Enter"]) }
+        #expect(tmux.waitFor("Draft-19"))
+        try rename(tmux, name)
+    }
+
     func makeOrg(_ tmux: Tmux) throws {
         try tmux.shell("\(Tmux.binary.path) new org.json --preset msp-10 && clear")
         let deadline = Date().addingTimeInterval(15)
@@ -51,14 +60,16 @@ struct RecoveryEndToEndTests {
         try b.shell("cd \(Tmux.quoted(a.directory.path)) && clear")
         try a.start("org.json")
         #expect(a.waitFor("Reporting lines"))
-        try rename(a, "A work")
+        try renameTwentyTimes(a, "A work")
         #expect(waitForCopies(a.directory, 1), "A's copy")
 
         try b.start("org.json")
         #expect(b.waitFor("Reporting lines"))
-        Thread.sleep(forTimeInterval: 1)
+        // The offer is made when the file is opened, so it would be in the first frame;
+        // its bottom row (the status bar, drawn last) says that frame is all on screen.
+        #expect(b.waitFor("0 info"), "\(b.screen)")
         #expect(!b.screen.contains("Unsaved work found"), "A is still running: its copy is not offered to B")
-        try rename(b, "B work")
+        try renameTwentyTimes(b, "B work")
         #expect(waitForCopies(a.directory, 2), "B has a copy of its own")
         #expect(copyNames(a.directory) == ["A work", "B work"])
         try b.keys("C-s")
@@ -70,7 +81,7 @@ struct RecoveryEndToEndTests {
 
         // A dies: its work is offered to the next session.
         _ = try Tmux.run(["kill", "-KILL", try hatsPid(a)])
-        Thread.sleep(forTimeInterval: 0.3)
+        #expect(a.waitUntilProgramEnded(), "A still runs after kill -9")
         try b.shell("clear")
         try b.start("org.json")
         #expect(b.waitFor("Unsaved work found"))
@@ -89,10 +100,10 @@ struct RecoveryEndToEndTests {
         try makeOrg(tmux)
         try tmux.start("org.json")
         #expect(tmux.waitFor("Reporting lines"))
-        try rename(tmux, "Crashed work")
+        try renameTwentyTimes(tmux, "Crashed work")
         #expect(waitForCopies(tmux.directory, 1))
         _ = try Tmux.run(["kill", "-KILL", try hatsPid(tmux)])
-        Thread.sleep(forTimeInterval: 0.3)
+        #expect(tmux.waitUntilProgramEnded(), "hats still runs after kill -9")
         try tmux.shell("stty sane; clear")
         // A git pull or a sync tool writes the file after the copy.
         Thread.sleep(forTimeInterval: 0.05)
@@ -103,7 +114,7 @@ struct RecoveryEndToEndTests {
         #expect(tmux.screen.contains("changed on disk after it"))
         try tmux.keys("Escape")
         #expect(tmux.waitFor("Kept the unsaved copy"))
-        try rename(tmux, "New edit")
+        try renameTwentyTimes(tmux, "New edit")
         #expect(waitForCopies(tmux.directory, 2), "the new edit has its own copy")
         #expect(copyNames(tmux.directory) == ["Crashed work", "New edit"], "the kept copy still holds the crashed session's work")
         try tmux.keys("q")
@@ -132,8 +143,8 @@ struct RecoveryEndToEndTests {
         _ = FileManager.default.createFile(atPath: tmux.directory.appendingPathComponent("blocked").path, contents: Data("x".utf8))
         try tmux.shell("clear; XDG_STATE_HOME=\(Tmux.quoted(tmux.directory.path))/blocked \(Tmux.binary.path) org.json")
         #expect(tmux.waitFor("Reporting lines"))
-        try rename(tmux, "Unprotected")
-        #expect(tmux.waitFor("Crash protection off"), "said within the copy's 5 seconds")
+        try renameTwentyTimes(tmux, "Unprotected")
+        #expect(tmux.waitFor("Crash protection off"), "said when the copy cannot be written")
         #expect(tmux.screen.contains("not a directory"))
         #expect(tmux.screen.contains("no crash copy"))
         try tmux.keys("C-s")

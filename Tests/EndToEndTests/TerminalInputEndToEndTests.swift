@@ -136,7 +136,10 @@ struct TerminalInputEndToEndTests {
         try tmux.type("qtouch LEAKED")
         try tmux.keys("Enter")
         #expect(tmux.waitUntilGone("Reporting lines"))
-        Thread.sleep(forTimeInterval: 1)
+        // Once hats has exited, whatever it left in the terminal's input is the shell's,
+        // and the shell reads it before the echo typed after it: "shell-is-back" on the
+        // screen means a leaked `touch LEAKED` would already have run.
+        #expect(tmux.waitUntilProgramEnded())
         try tmux.shell("echo shell-is-back")
         #expect(tmux.waitFor("shell-is-back"))
         #expect(!FileManager.default.fileExists(atPath: tmux.directory.appendingPathComponent("LEAKED").path), "\(tmux.screen)")

@@ -72,26 +72,43 @@ final class Tmux {
 
     var screen: String { (try? tmux(["capture-pane", "-p", "-t", "e2e"])) ?? "" }
 
-    /// Waits until the screen contains `text` (at most `seconds`); returns whether it did.
-    /// This bounds a wait; nothing here depends on how fast the program is.
-    @discardableResult
-    func waitFor(_ text: String, seconds: Double = 15) -> Bool {
+    /// Waits until `condition` holds (at most `seconds`), looking every 50 ms; returns
+    /// whether it did. This bounds a wait: it returns as soon as the condition holds, so
+    /// nothing here depends on how fast the program is.
+    func waitUntil(seconds: Double = 15, _ condition: () -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
-            if screen.contains(text) { return true }
+            if condition() { return true }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        return false
+        return condition()
+    }
+
+    /// Waits until the screen contains `text` (at most `seconds`); returns whether it did.
+    @discardableResult
+    func waitFor(_ text: String, seconds: Double = 15) -> Bool {
+        waitUntil(seconds: seconds) { screen.contains(text) }
     }
 
     @discardableResult
     func waitUntilGone(_ text: String, seconds: Double = 15) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if !screen.contains(text) { return true }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        return false
+        waitUntil(seconds: seconds) { !screen.contains(text) }
+    }
+
+    /// The ids of the programs the shell is running (its child processes): hats while it
+    /// runs, none once the shell has the terminal back.
+    /// Nil when tmux cannot say which shell that is.
+    var programs: [String]? {
+        let shell = paneFlag("pane_pid")
+        guard !shell.isEmpty, let found = try? Tmux.run(["pgrep", "-P", shell]) else { return nil }
+        return found.output.split(separator: "\n").map(String.init)
+    }
+
+    /// Waits until the program the shell started has ended (killed, crashed or quit) and
+    /// the shell has reaped it; returns whether it did.
+    @discardableResult
+    func waitUntilProgramEnded(seconds: Double = 15) -> Bool {
+        waitUntil(seconds: seconds) { programs?.isEmpty == true }
     }
 
     func resize(_ width: Int, _ height: Int) throws {
