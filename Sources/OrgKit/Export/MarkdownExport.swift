@@ -26,6 +26,7 @@ public enum MarkdownExport {
                 out += String(repeating: "  ", count: depth) + "- "
                 if row.depth > maxListDepth { out += "(level \(row.depth + 1)) " }
                 out += "**\(cell(person.name))**"
+                if person.open { out += " (open position)" }
                 if let title = person.title, !title.isEmpty { out += " — \(cell(title))" }
                 let hats = facts.hatTexts(person)
                 if !hats.isEmpty { out += " · " + hats.map(cell).joined(separator: ", ") }
