@@ -57,6 +57,7 @@ enum DetailPane {
         var lines: [StyledLine] = []
         let manager = person.reportsTo.flatMap { org.person($0)?.name } ?? "—"
         var facts = [person.title ?? "no title", "reports to\u{A0}\(manager)"]
+        if person.open { facts.insert("Open position", at: 0) }
         if !person.dottedTo.isEmpty { facts.append("dotted to \(person.dottedTo.compactMap { org.person($0)?.name }.joined(separator: ", "))") }
         facts.append("\(Format.oneDecimal(hours.capacity(person)))\u{A0}h/week\(person.hoursPerWeek == nil ? "" : "\u{A0}(own)")")
         let reports = state.tree.children[org.position(ofPerson: person.id) ?? 0].count
