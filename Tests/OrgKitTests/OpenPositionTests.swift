@@ -147,6 +147,7 @@ struct OpenPositionTests {
         let svg = Exporter.export(org, as: .svg)
         #expect(svg.components(separatedBy: "stroke-dasharray=\"5 3\"").count == 2, "one dashed box")
         #expect(svg.contains(">Open position · Account Executive</text>"))
+        #expect(svg.contains(">open position</text>"), "the legend explains the dashed box")
         #expect(Exporter.export(org, as: .html).contains("<td>Open position · Account Executive</td>"))
         let csv = Exporter.export(org, as: .csv)
         #expect(csv.hasPrefix("\"id\",\"name\",\"title\",\"email\",\"reports_to\",\"dotted_to\",\"hats\",\"hours_per_week\",\"external\",\"open\"\r\n"))

@@ -279,7 +279,12 @@ public enum SVGExport {
     static func legendWidth(_ facts: ExportFacts) -> Double {
         legendBands.reduce(0) { $0 + legendItemWidth(facts.legend($1)) }
             + legendItemWidth("reports to") + 14 + legendItemWidth("dotted line") + 14
+            + (hasOpen(facts) ? legendItemWidth(openLegend) + 14 : 0)
     }
+
+    /// Only a chart with an open position explains the dashed box, so others stay as they were.
+    static func hasOpen(_ facts: ExportFacts) -> Bool { facts.org.people.contains(where: \.open) }
+    static let openLegend = "open position"
 
     static func legend(_ facts: ExportFacts) -> String {
         let n = ExportFacts.number
@@ -297,6 +302,11 @@ public enum SVGExport {
         x += legendItemWidth("reports to") + 14
         out += "<path d=\"M\(n(x)) \(n(y + 6))L\(n(x + 28)) \(n(y + 6))\" stroke=\"#7b5ea7\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\" marker-end=\"url(#hats-dotted-arrow)\"/>"
         out += "<text x=\"\(n(x + 34))\" y=\"\(n(y + 10))\">dotted line</text>\n"
+        if hasOpen(facts) {
+            x += legendItemWidth("dotted line") + 14
+            out += "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"16\" height=\"12\" rx=\"3\" fill=\"#ffffff\" stroke=\"#555555\" stroke-dasharray=\"3 2\"/>"
+            out += "<text x=\"\(n(x + 22))\" y=\"\(n(y + 10))\">\(openLegend)</text>\n"
+        }
         out += "</g>\n"
         return out
     }
