@@ -517,7 +517,9 @@ struct Advisor {
         var partial: (Int, Double)?
         var budget = Self.verificationBudget
         var search = SearchNotes()
-        for receiverPosition in newcomers(to: role, near: nil) {
+        // A critical role given to an open position would still have nobody there.
+        let critical = context.org.role(role)?.critical == true
+        for receiverPosition in newcomers(to: role, near: nil) where !(critical && context.org.people[receiverPosition].open) {
             search.fit.insert(receiverPosition)
             let receiver = context.org.people[receiverPosition]
             if mayTake(role, hours, receiverPosition, .newcomer) {
