@@ -77,7 +77,7 @@ struct CheckCommandTests {
             for c in changes:
                 assert set(c) == {"before", "after"} and c["before"]["subject"] == c["after"]["subject"], c
             p = {x["id"]: x for x in r["people"]}
-            assert set(p["dana-reyes"]) == {"id", "name", "hats", "kindsOfWork", "allocatedHours", "capacityHours", "switchLoss", "effectiveHours", "load", "room", "external"}
+            assert set(p["dana-reyes"]) == {"id", "name", "hats", "kindsOfWork", "allocatedHours", "capacityHours", "switchLoss", "effectiveHours", "load", "room", "external", "open"}
             d = p["dana-reyes"]
             assert (d["kindsOfWork"], d["switchLoss"], d["effectiveHours"], d["load"], d["room"]) == (2.6197, 0.3239, 27.0427, 1.664, 0), d
             assert p["ledger-co"]["room"] is None and p["lee-park"]["room"] == 6
