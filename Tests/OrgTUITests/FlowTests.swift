@@ -95,6 +95,26 @@ struct FlowTests {
         #expect(driver.state.document.org == opening)
     }
 
+    @Test("the Roles view: a role worn only by an open position is open only; the finding says so")
+    func rolesCoveredOnlyByOpen() throws {
+        var org = try #require(PresetCatalog.named("msp-10")).load()
+        try org.apply(.removeHat(person: "dana-reyes", role: "sales-marketing"))
+        try org.apply(.addPerson(Person(id: "open-ae", name: "Open: AE", reportsTo: "dana-reyes", open: true,
+                                        hats: [Hat(role: "sales-marketing")])))
+        var driver = Driver(org: org, width: 140, height: 30)
+        driver.press(.showRoles)
+        let row = try #require(driver.lines.first { $0.contains("Sales & Marketing !") })
+        #expect(row.contains("○ Open: AE"))
+        #expect(row.contains("▲ open only"))
+        driver.press(.showFindings)
+        driver.key(.down, times: 2)
+        #expect(driver.screen.contains("┌─ unfilled-role · Sales & Marketing "))
+        #expect(driver.screen.contains("│ Sales & Marketing, a critical role, is covered only by an "))
+        #expect(driver.screen.contains("│ open position (Open: AE) "))
+        #expect(driver.screen.contains("│   ○ Open: AE "), "the holders mark it")
+        #expect(driver.screen.contains("│   unfilled-role: the open position is the plan for it: mark "))
+    }
+
     @Test("the manager picker refuses a cycle and says why")
     func managerCycle() throws {
         var driver = try Driver()

@@ -140,7 +140,7 @@ enum DetailPane {
         if wearers.isEmpty { lines.append(StyledLine("  nobody — a vacancy", Style(foreground: .yellow))) }
         for id in wearers.prefix(10) {
             guard let person = org.person(id), let hat = person.hat(for: role.id) else { continue }
-            lines.append(StyledLine("  " + DisplayWidth.pad(person.name, to: max(8, width - 11)) + Widgets.right(Format.oneDecimal(hours.hours(of: hat)), 7)))
+            lines.append(StyledLine("  " + DisplayWidth.pad(Screens.peopleName(person), to: max(8, width - 11)) + Widgets.right(Format.oneDecimal(hours.hours(of: hat)), 7)))
         }
         if wearers.count > 10 { lines.append(StyledLine("  and \(wearers.count - 10) more", .dim)) }
         if findings { lines += findingLines(.role, role.id, state, width: width) + suggestionLines(state, width: width) }

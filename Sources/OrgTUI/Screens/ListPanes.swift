@@ -234,7 +234,7 @@ extension Screens {
             // In a what-if, the people away do not hold the role.
             let allWearers = hours.wearers(ofRole: role.id)
             let wearers = state.away.isEmpty ? allWearers : allWearers.filter { !state.away.contains($0) }
-            let names = wearers.compactMap { org.person($0)?.name }
+            let names = wearers.compactMap { org.person($0).map(Self.peopleName) }
             var holders = names.isEmpty ? "—" : (names.count <= 3 ? names.joined(separator: ", ") : "\(names.prefix(2).joined(separator: ", ")) +\(names.count - 2)")
             if allWearers.count > wearers.count { holders += " (\(allWearers.count - wearers.count) away)" }
             canvas.put(holders, x: x, y: y, width: holdersWidth, style: base)
@@ -244,10 +244,16 @@ extension Screens {
             x += showDuties ? 14 : 7
             let coverage: String
             let severity = worst(.role, role.id, state)
+            // Open positions are planned, not there: they are no holder of a critical role.
+            let filled = wearers.filter { org.person($0)?.open != true }.count
             if wearers.isEmpty {
                 coverage = hours.hours(ofRole: role.id) > 0 || duties > 0 || !allWearers.isEmpty ? "vacant" : "catalog"
+            } else if filled == 0 {
+                coverage = "open only"
+            } else if role.critical, filled == 1 {
+                coverage = "1 holder"
             } else if wearers.count == 1 {
-                coverage = role.critical ? "1 holder" : "1"
+                coverage = "1"
             } else {
                 coverage = "\(wearers.count)"
             }
