@@ -1,8 +1,8 @@
 import OrgKit
 
 /// The org the `fuzz-export` target exports: a small fixed shape (a manager, reports, a
-/// dotted line, shared and explicit hats, a duty, optionally an external provider and more
-/// people) whose text — names, titles, e-mail, role, duty and area names, the org's name
+/// dotted line, shared and explicit hats, a duty, optionally an external provider, an open
+/// position and more people) whose text — names, titles, e-mail, role, duty and area names, the org's name
 /// and description — comes from the fuzzer's input, so the fuzzer explores the escapers.
 ///
 /// Input layout: byte 0 holds flags; the rest is split at 0xFF bytes (which never occur in
@@ -57,6 +57,7 @@ public struct ExportInput: Sendable {
         let leadCritical = flags & 0x10 != 0
         let externalHats = flags & 0x20 != 0
         ascii = flags & 0x40 != 0
+        let openPosition = flags & 0x80 != 0
 
         let roles = [
             Role(id: "a", name: name(.roleA), hoursPerWeek: 20, critical: leadCritical),
@@ -70,7 +71,7 @@ public struct ExportInput: Sendable {
             Person(id: "p0", name: name(.bossName), title: optional(.bossTitle), hats: [Hat(role: "a")] + (conflict ? [Hat(role: "b", hoursPerWeek: 5)] : [])),
             Person(id: "p1", name: name(.reportName), title: "Report", email: optional(.reportEmail), reportsTo: "p0",
                    hats: [Hat(role: "b", hoursPerWeek: overloaded ? 60 : nil)]),
-            Person(id: "p2", name: name(.deepName), reportsTo: "p1", dottedTo: ["p0"], hoursPerWeek: 30, hats: [Hat(role: "b")]),
+            Person(id: "p2", name: name(.deepName), reportsTo: "p1", dottedTo: ["p0"], hoursPerWeek: 30, open: openPosition, hats: [Hat(role: "b")]),
         ]
         if external {
             people.append(Person(id: "p3", name: name(.externalName), external: true, hats: externalHats ? [Hat(role: "b", hoursPerWeek: 3)] : []))

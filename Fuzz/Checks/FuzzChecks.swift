@@ -115,7 +115,7 @@ public enum FuzzChecks {
 
     /// What import.md promises survives `export --format csv` then `import`: ids, names,
     /// titles, e-mails (without plain spaces at their ends), managers, dotted lines,
-    /// capacity, the external flag, and hats by role name with their hours to 0.01 h.
+    /// capacity, the external and open flags, and hats by role name with their hours to 0.01 h.
     static func samePeople(_ original: Org, _ copy: Org, _ check: String) throws(CheckFailure) {
         try expect(copy.people.count == original.people.count, check, "\(original.people.count) people became \(copy.people.count)")
         let hours = Hours(original)
@@ -131,6 +131,7 @@ public enum FuzzChecks {
             try expect(other.reportsTo == person.reportsTo, check, "\(who): manager \(shown(person.reportsTo ?? "")) became \(shown(other.reportsTo ?? ""))")
             try expect(other.dottedTo == person.dottedTo, check, "\(who): dotted lines \(person.dottedTo) became \(other.dottedTo)")
             try expect(other.external == person.external, check, "\(who): external changed")
+            try expect(other.open == person.open, check, "\(who): open changed")
             try expect(copyHours.capacity(other) == hours.capacity(person), check, "\(who): capacity \(hours.capacity(person)) became \(copyHours.capacity(other))")
             let want = person.hats.map { (trim(original.role($0.role)?.name ?? ""), hours.hours(of: $0)) }
             let got = other.hats.map { (copy.role($0.role)?.name ?? "", copyHours.hours(of: $0)) }

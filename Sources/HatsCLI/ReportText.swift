@@ -84,7 +84,9 @@ struct ReportText {
 
     private func peopleTable(_ report: LoadReport, org: Org, away: Set<String>) -> [String] {
         guard !report.people.isEmpty else { return ["People: none yet."] }
-        let names = report.people.map { TextSafety.printable($0.name) }
+        let names = report.people.map { load in
+            TextSafety.printable(load.name) + (org.person(load.id)?.open == true ? " (open position)" : "")
+        }
         let nameWidth = min(32, max(6, names.map(DisplayWidth.of).max() ?? 0))
         let header = bold(DisplayWidth.pad("Person", to: nameWidth) + "  hats  kinds   hours  switching  effective    load   room")
         // Rows are independent: a large org's are built on all cores.

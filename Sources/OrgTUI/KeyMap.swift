@@ -119,10 +119,10 @@ public enum KeyMap {
         Binding(.find, [.character("/")], "find", "Find a person, role or duty by name or alias", group: "Views", hint: true),
 
         // People
-        Binding(.addPerson, [.character("a")], "add", "Add a person (under the selected one)", group: "People", in: people, hint: true),
+        Binding(.addPerson, [.character("a")], "add", "Add a person or an open position (under the selected one)", group: "People", in: people, hint: true),
         Binding(.editHats, [.enter, .character("t")], "hats", "Give and take hats, set their hours", group: "People", in: people, hint: true,
                 unavailable: { $0.selectedPerson == nil ? "no person selected" : nil }),
-        Binding(.editPerson, [.character("e")], "edit", "Edit name, title, e-mail, capacity, external, qualifications", group: "People", in: people,
+        Binding(.editPerson, [.character("e")], "edit", "Edit name, title, e-mail, capacity, external, open position (hired), qualifications", group: "People", in: people,
                 unavailable: { $0.selectedPerson == nil ? "no person selected" : nil }),
         Binding(.setManager, [.character("m")], "manager", "Choose the selected person's manager", group: "People", in: people, hint: true,
                 unavailable: { $0.selectedPerson == nil ? "no person selected" : ($0.document.org.people.count < 2 ? "there is nobody else to report to" : nil) }),

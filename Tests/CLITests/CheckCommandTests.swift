@@ -24,6 +24,24 @@ struct CheckCommandTests {
         #expect(!run.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
     }
 
+    @Test("an open position: marked in the people table, its critical role covered only by it")
+    func openPosition() throws {
+        let directory = try HatsProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("open.json")
+        try """
+            {"format": "hats", "version": 1, "roles": [{"id": "sales", "name": "Sales", "critical": true, "hoursPerWeek": 20}],
+             "people": [{"id": "a", "name": "Ann", "hats": []},
+                        {"id": "o", "name": "Open: Seller", "reportsTo": "a", "open": true, "hats": [{"role": "sales"}]}]}
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let run = try HatsProcess.run(["check", file.path])
+        #expect(run.status == 1)
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.contains("  ▲ unfilled-role · Sales"))
+        #expect(lines.contains("      Sales, a critical role, is covered only by an open position (Open: Seller)"))
+        #expect(lines.contains("Open: Seller (open position)     1           20.0        0 %       40.0    50 %   20.0"))
+    }
+
     @Test("--fail-on decides the exit code")
     func failOn() throws {
         #expect(try HatsProcess.run(["check", "--preset", "msp-10", "--fail-on", "critical"]).status == 1)
@@ -59,7 +77,7 @@ struct CheckCommandTests {
             for c in changes:
                 assert set(c) == {"before", "after"} and c["before"]["subject"] == c["after"]["subject"], c
             p = {x["id"]: x for x in r["people"]}
-            assert set(p["dana-reyes"]) == {"id", "name", "hats", "kindsOfWork", "allocatedHours", "capacityHours", "switchLoss", "effectiveHours", "load", "room", "external"}
+            assert set(p["dana-reyes"]) == {"id", "name", "hats", "kindsOfWork", "allocatedHours", "capacityHours", "switchLoss", "effectiveHours", "load", "room", "external", "open"}
             d = p["dana-reyes"]
             assert (d["kindsOfWork"], d["switchLoss"], d["effectiveHours"], d["load"], d["room"]) == (2.6197, 0.3239, 27.0427, 1.664, 0), d
             assert p["ledger-co"]["room"] is None and p["lee-park"]["room"] == 6

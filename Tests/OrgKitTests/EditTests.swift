@@ -30,6 +30,7 @@ struct EditTests {
             ("setCapacity", .setCapacity(person: "bo", hours: 20)),
             ("reset capacity", .setCapacity(person: "cy", hours: nil)),
             ("setExternal", .setExternal(person: "bo", external: true)),
+            ("setOpen", .setOpen(person: "bo", open: true)),
             ("setQualifications", .setQualifications(person: "cy", certifications: ["CPA"], yearsExperience: 3)),
             ("addHat", .addHat(person: "bo", hat: Hat(role: "books", hoursPerWeek: 3))),
             ("addHat at front", .addHat(person: "cy", hat: Hat(role: "lead"), at: 0)),

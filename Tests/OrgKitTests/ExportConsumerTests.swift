@@ -13,6 +13,7 @@ struct ExportConsumerTests {
         try ExportFixtures.presets() + [
             ("sample", try sampleOrg()),
             ("international", try ExportFixtures.international()),
+            ("open-position", try ExportFixtures.withOpenPosition()),
             ("hostile", try Hostile.org()),
             ("generated-300", try OrgGenerator.org(people: 300, seed: 7)),
         ]
@@ -131,10 +132,11 @@ struct ExportConsumerTests {
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: [[String]]])
         for (path, org) in expected {
             let rows = try #require(parsed[path])
-            #expect(rows.first == CSVExport.header)
+            let header = org.people.contains(where: \.open) ? CSVExport.header + ["open"] : CSVExport.header
+            #expect(rows.first == header, "\(path)")
             #expect(rows.count == org.people.count + 1, "\(path)")
             for row in rows.dropFirst() {
-                #expect(row.count == CSVExport.header.count)
+                #expect(row.count == header.count)
                 for field in row {
                     if let first = field.unicodeScalars.first {
                         #expect(!Escape.isFormulaTrigger(first), "\(path): a field starts a formula: \(field.debugDescription)")
@@ -183,6 +185,7 @@ struct ExportConsumerTests {
             #expect(copy.reportsTo == person.reportsTo, "\(context): \(person.id)")
             #expect(copy.dottedTo == person.dottedTo, "\(context): \(person.id)")
             #expect(copy.external == person.external, "\(context): \(person.id)")
+            #expect(copy.open == person.open, "\(context): \(person.id)")
             #expect(importedHours.capacity(copy) == hours.capacity(person), "\(context): \(person.id)")
             let want = person.hats.map { (trim(original.role($0.role)?.name ?? ""), hours.hours(of: $0)) }
             let got = copy.hats.map { (imported.role($0.role)?.name ?? "", importedHours.hours(of: $0)) }

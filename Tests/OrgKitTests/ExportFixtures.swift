@@ -54,6 +54,16 @@ enum ExportFixtures {
         try PresetCatalog.all.map { ($0.name, try $0.load()) }
     }
 
+    /// msp-10 with Sales & Marketing taken off the owner and given to an open position:
+    /// the planned hire of an account executive.
+    static func withOpenPosition() throws -> Org {
+        var org = try #require(PresetCatalog.named("msp-10")).load()
+        try org.apply(.removeHat(person: "dana-reyes", role: "sales-marketing"))
+        try org.apply(.addPerson(Person(id: "open-account-executive", name: "Open: Account Executive", title: "Account Executive",
+                                        reportsTo: "dana-reyes", open: true, hats: [Hat(role: "sales-marketing")])))
+        return org
+    }
+
     /// Accented, CJK and emoji names, a deep line and a dotted line.
     static func international() throws -> Org {
         try Org(

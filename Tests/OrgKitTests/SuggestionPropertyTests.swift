@@ -43,6 +43,9 @@ struct SuggestionPropertyTests {
                 reportsTo: index == 0 ? nil : "p\(Int.random(in: 0..<index, using: &random))",
                 hoursPerWeek: Int.random(in: 0..<4, using: &random) == 0 ? Double(Int.random(in: 10...40, using: &random)) : nil,
                 external: Int.random(in: 0..<8, using: &random) == 0,
+                // Some open positions, chosen without drawing from `random` so that every
+                // other field of these orgs stays as it was.
+                open: (index * 7 + hats.count) % 9 == 4,
                 certifications: Bool.random(using: &random) ? ["C"] : [],
                 yearsExperience: Bool.random(using: &random) ? Double(Int.random(in: 0...6, using: &random)) : nil,
                 hats: hats))

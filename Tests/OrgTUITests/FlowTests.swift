@@ -53,6 +53,68 @@ struct FlowTests {
         #expect(!driver.screen.contains("● unsaved"))
     }
 
+    @Test("add an open position with a, see it marked, mark it hired in the edit form; undo brings each back")
+    func openPositionFlow() throws {
+        var driver = try Driver()
+        let opening = driver.state.document.org
+        driver.select(person: "dana-reyes")
+        driver.press(.addPerson)
+        #expect(driver.screen.contains("Open position"))
+        driver.type("Open: Account Executive")
+        driver.press(.nextField)
+        driver.type("Account Executive")
+        driver.press(.nextField, times: 2)
+        driver.key(.character(" "))     // Open position: no → yes
+        driver.press(.confirm)
+        #expect(driver.state.dialogs.isEmpty)
+        let id = "open-account-executive"
+        #expect(driver.state.selectedPerson == id)
+        #expect(driver.state.document.org.person(id)?.open == true)
+        #expect(driver.state.status?.text.hasPrefix("Added the open position Open: Account Executive.") == true)
+        #expect(driver.screen.contains("└─ ○ Open: Accoun"), "the chart marks it")
+        #expect(driver.screen.contains("│ Open position · Account Executive ·"), "the details say so")
+        driver.press(.showPeople)
+        #expect(driver.screen.contains("○ Open: Accoun"), "the People view marks it")
+        let added = driver.state.document.org
+
+        driver.press(.editPerson)
+        driver.press(.nextField, times: 5)
+        driver.key(.character(" "))     // Open position: yes → no
+        driver.press(.confirm)
+        #expect(driver.state.dialogs.isEmpty)
+        #expect(driver.state.document.org.person(id)?.open == false)
+        #expect(driver.state.status?.text == "Open: Account Executive is hired: no longer an open position.")
+        #expect(!driver.screen.contains("○ Open:"))
+        #expect(driver.screen.contains("Open: Account"))
+
+        driver.press(.undo)
+        #expect(driver.state.status?.text == "Undid: mark Open: Account Executive as hired")
+        #expect(driver.state.document.org == added)
+        #expect(driver.screen.contains("○ Open: Accoun"))
+        driver.press(.undo)
+        #expect(driver.state.document.org == opening)
+    }
+
+    @Test("the Roles view: a role worn only by an open position is open only; the finding says so")
+    func rolesCoveredOnlyByOpen() throws {
+        var org = try #require(PresetCatalog.named("msp-10")).load()
+        try org.apply(.removeHat(person: "dana-reyes", role: "sales-marketing"))
+        try org.apply(.addPerson(Person(id: "open-ae", name: "Open: AE", reportsTo: "dana-reyes", open: true,
+                                        hats: [Hat(role: "sales-marketing")])))
+        var driver = Driver(org: org, width: 140, height: 30)
+        driver.press(.showRoles)
+        let row = try #require(driver.lines.first { $0.contains("Sales & Marketing !") })
+        #expect(row.contains("○ Open: AE"))
+        #expect(row.contains("▲ open only"))
+        driver.press(.showFindings)
+        driver.key(.down, times: 2)
+        #expect(driver.screen.contains("┌─ unfilled-role · Sales & Marketing "))
+        #expect(driver.screen.contains("│ Sales & Marketing, a critical role, is covered only by an "))
+        #expect(driver.screen.contains("│ open position (Open: AE) "))
+        #expect(driver.screen.contains("│   ○ Open: AE "), "the holders mark it")
+        #expect(driver.screen.contains("│   unfilled-role: the open position is the plan for it: mark "))
+    }
+
     @Test("the manager picker refuses a cycle and says why")
     func managerCycle() throws {
         var driver = try Driver()

@@ -21,6 +21,7 @@ extension Edit {
         case .setCapacity(let id, let value):
             return value.map { "set \(person(id))'s capacity to \(OrgValidator.format($0)) h/week" } ?? "reset \(person(id))'s capacity to the policy's"
         case .setExternal(let id, let external): return external ? "mark \(person(id)) as external" : "mark \(person(id)) as internal"
+        case .setOpen(let id, let open): return open ? "mark \(person(id)) as an open position" : "mark \(person(id)) as hired"
         case .setQualifications(let id, _, _): return "change \(person(id))'s qualifications"
         case .addHat(let id, let hat, _): return "give \(person(id)) the \(role(hat.role)) hat"
         case .removeHat(let id, let roleId): return "take the \(role(roleId)) hat from \(person(id))"

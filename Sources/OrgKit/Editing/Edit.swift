@@ -16,6 +16,8 @@ public enum Edit: Equatable, Sendable {
     case removeDottedLine(person: String, manager: String)
     case setCapacity(person: String, hours: Double?)
     case setExternal(person: String, external: Bool)
+    /// Open (a planned hire or a vacancy) or filled: `false` is "hired".
+    case setOpen(person: String, open: Bool)
     case setQualifications(person: String, certifications: [String], yearsExperience: Double?)
 
     case addHat(person: String, hat: Hat, at: Int? = nil)

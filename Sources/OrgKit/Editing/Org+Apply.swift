@@ -84,6 +84,10 @@ extension Org {
             let old = try changePerson(id) { $0.external = external }
             return .setExternal(person: id, external: old.external)
 
+        case .setOpen(let id, let open):
+            let old = try changePerson(id) { $0.open = open }
+            return .setOpen(person: id, open: old.open)
+
         case .setQualifications(let id, let certifications, let years):
             let old = try changePerson(id) {
                 $0.certifications = certifications

@@ -9,6 +9,8 @@
 ///   `\;`, `\:` (likewise `\` and `;` inside an id in `dotted_to`).
 /// - `hours_per_week` is the person's capacity (their own, or the policy's).
 /// - `external` is `true` or `false`.
+/// - `open` (`true` or `false`) follows, only when some person is an open position: an org
+///   without one exports exactly as before.
 ///
 /// Rows are in reporting order (each manager before their reports; external providers
 /// last), lines end in CR LF (RFC 4180), and every field goes through `Escape.csvField`:
@@ -19,7 +21,8 @@ public enum CSVExport {
     public static func render(_ org: Org) -> String {
         let hours = Hours(org)
         let tree = ReportingTree(org)
-        var out = header.map(Escape.csvField).joined(separator: ",") + "\r\n"
+        let hasOpen = org.people.contains(where: \.open)
+        var out = (hasOpen ? header + ["open"] : header).map(Escape.csvField).joined(separator: ",") + "\r\n"
         let order = tree.rows(from: tree.roots).map(\.person) + tree.rows(from: tree.externalRoots).map(\.person)
         for position in order {
             let person = org.people[position]
@@ -27,7 +30,7 @@ public enum CSVExport {
                 let name = org.role(hat.role)?.name ?? hat.role
                 return Escape.listItem(name, separators: [";", ":"]) + ":" + formatHours(hours.hours(of: hat))
             }
-            let fields = [
+            var fields = [
                 person.id,
                 person.name,
                 person.title ?? "",
@@ -38,6 +41,7 @@ public enum CSVExport {
                 plainNumber(hours.capacity(person)),
                 person.external ? "true" : "false",
             ]
+            if hasOpen { fields.append(person.open ? "true" : "false") }
             out += fields.map(Escape.csvField).joined(separator: ",") + "\r\n"
         }
         return out

@@ -16,11 +16,13 @@ public enum DotExport {
         func node(_ position: Int, indent: String) {
             let person = org.people[position]
             var lines = [Escape.oneLine(person.name)]
-            if let title = person.title, !title.isEmpty { lines.append(Escape.oneLine(title)) }
+            let title = ExportFacts.boxTitle(person)
+            if !title.isEmpty { lines.append(Escape.oneLine(title)) }
             lines += facts.hatTexts(person).map(Escape.oneLine)
             lines.append(person.external ? "external" : "load \(facts.loadText(person))")
             let band = facts.band(person)
-            out += "\(indent)p\(position) [label=\(quoted(lines.joined(separator: "\n"))), fillcolor=\"\(band.fill)\", color=\"\(band.stroke)\"];\n"
+            let style = person.open ? ", style=\"rounded,filled,dashed\"" : ""
+            out += "\(indent)p\(position) [label=\(quoted(lines.joined(separator: "\n"))), fillcolor=\"\(band.fill)\", color=\"\(band.stroke)\"\(style)];\n"
         }
 
         for (position, person) in org.people.enumerated() where !person.external {

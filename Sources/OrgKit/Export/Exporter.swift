@@ -83,6 +83,16 @@ struct ExportFacts {
         }
     }
 
+    /// The words every export puts on an open position (a planned hire or a vacancy).
+    static let openLabel = "Open position"
+
+    /// A box's title line: an open position says so before its title.
+    static func boxTitle(_ person: Person) -> String {
+        let title = person.title ?? ""
+        guard person.open else { return title }
+        return title.isEmpty ? openLabel : "\(openLabel) · \(title)"
+    }
+
     /// "188 %", "external", "no hats".
     func loadText(_ person: Person) -> String {
         if person.external { return "external" }

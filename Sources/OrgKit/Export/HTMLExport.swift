@@ -71,7 +71,7 @@ public enum HTMLExport {
                 let band = facts.band(person)
                 let manager = person.reportsTo.flatMap(org.person).map { text($0.name) } ?? ""
                 let dotted = person.dottedTo.compactMap(org.person).map { text($0.name) }
-                out += "<tr><td>\(text(person.name))</td><td>\(text(person.title ?? ""))</td><td>\(manager)"
+                out += "<tr><td>\(text(person.name))</td><td>\(text(ExportFacts.boxTitle(person)))</td><td>\(manager)"
                 if !dotted.isEmpty { out += "<br/><span class=\"dotted\">dotted: \(dotted.joined(separator: ", "))</span>" }
                 out += "</td><td>\(facts.hatTexts(person).map(text).joined(separator: "<br/>"))</td>"
                 out += "<td class=\"n\">\(Format.oneDecimal(load.allocatedHours))</td><td class=\"n\">\(Format.oneDecimal(load.capacityHours))</td>"

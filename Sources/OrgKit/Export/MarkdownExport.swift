@@ -26,6 +26,7 @@ public enum MarkdownExport {
                 out += String(repeating: "  ", count: depth) + "- "
                 if row.depth > maxListDepth { out += "(level \(row.depth + 1)) " }
                 out += "**\(cell(person.name))**"
+                if person.open { out += " (open position)" }
                 if let title = person.title, !title.isEmpty { out += " — \(cell(title))" }
                 let hats = facts.hatTexts(person)
                 if !hats.isEmpty { out += " · " + hats.map(cell).joined(separator: ", ") }
@@ -58,7 +59,7 @@ public enum MarkdownExport {
                 let hats = facts.hatTexts(person).map(cell).joined(separator: ", ")
                 var loadCell = person.external ? "external" : Format.percent(load.load)
                 if let severity = load.severity(under: org.policy) { loadCell += " " + ExportFacts.severitySymbol(severity) }
-                out += "| \(cell(person.name)) | \(cell(person.title ?? "")) | \(hats) | \(Format.oneDecimal(load.allocatedHours)) | \(Format.oneDecimal(load.capacityHours)) | "
+                out += "| \(cell(person.name))\(person.open ? " (open position)" : "") | \(cell(person.title ?? "")) | \(hats) | \(Format.oneDecimal(load.allocatedHours)) | \(Format.oneDecimal(load.capacityHours)) | "
                 out += person.external ? "| | " : "\(Format.percentNumber(load.switchLoss)) % | \(Format.oneDecimal(load.effectiveHours)) | "
                 out += "\(loadCell) |\n"
             }

@@ -10,7 +10,8 @@ public enum MermaidExport {
         func node(_ position: Int, indent: String) {
             let person = org.people[position]
             var lines = ["<b>" + Escape.mermaidLabel(person.name) + "</b>"]
-            if let title = person.title, !title.isEmpty { lines.append(Escape.mermaidLabel(title)) }
+            let title = ExportFacts.boxTitle(person)
+            if !title.isEmpty { lines.append(Escape.mermaidLabel(title)) }
             let hats = facts.hatTexts(person)
             if !hats.isEmpty { lines.append(Escape.mermaidLabel(hats.joined(separator: " · "))) }
             lines.append(Escape.mermaidLabel(person.external ? "external" : "load \(facts.loadText(person))"))
@@ -50,6 +51,11 @@ public enum MermaidExport {
                 out += "  class \(chunk.map { "p\($0)" }.joined(separator: ",")) \(band.rawValue)\n"
                 start += 500
             }
+        }
+        // A style line, not a class: a node has one class (its load band) and the dash is
+        // on top of it.
+        for (position, person) in org.people.enumerated() where person.open {
+            out += "  style p\(position) stroke-dasharray:5 3\n"
         }
         return out
     }

@@ -82,7 +82,7 @@ public enum SVGExport {
     static func boxTexts(_ facts: ExportFacts) -> [BoxText] {
         facts.org.people.map { person in
             let name = Escape.oneLine(person.name)
-            let title = Escape.oneLine(person.title ?? "")
+            let title = Escape.oneLine(ExportFacts.boxTitle(person))
             let hats = facts.hatTexts(person).map(Escape.oneLine)
             let wanted = max(Double(DisplayWidth.of(name)) * Metrics.nameColumn,
                              Double(DisplayWidth.of(title)) * Metrics.smallColumn,
@@ -210,12 +210,13 @@ public enum SVGExport {
         let band = facts.band(person)
         let left = rect.x + Metrics.boxPadding
         var tooltip = [Escape.oneLine(person.name)]
-        if let title = person.title, !title.isEmpty { tooltip.append(Escape.oneLine(title)) }
+        let title = ExportFacts.boxTitle(person)
+        if !title.isEmpty { tooltip.append(Escape.oneLine(title)) }
         let hats = facts.hatTexts(person)
         if !hats.isEmpty { tooltip.append(Escape.oneLine(hats.joined(separator: " · "))) }
         tooltip.append(person.external ? "external provider" : "load \(facts.loadText(person))")
         out += "<g><title>\(Escape.xml(tooltip.joined(separator: " — ")))</title>"
-        out += "<rect x=\"\(n(rect.x))\" y=\"\(n(rect.y))\" width=\"\(n(rect.width))\" height=\"\(n(rect.height))\" rx=\"6\" fill=\"\(band.fill)\" stroke=\"\(band.stroke)\" stroke-width=\"\(band == .critical || band == .warning ? "1.6" : "1")\"/>"
+        out += "<rect x=\"\(n(rect.x))\" y=\"\(n(rect.y))\" width=\"\(n(rect.width))\" height=\"\(n(rect.height))\" rx=\"6\" fill=\"\(band.fill)\" stroke=\"\(band.stroke)\" stroke-width=\"\(band == .critical || band == .warning ? "1.6" : "1")\"\(person.open ? " stroke-dasharray=\"5 3\"" : "")/>"
         out += "<text x=\"\(n(left))\" y=\"\(n(rect.y + 18))\" font-size=\"\(n(Metrics.nameSize))\" font-weight=\"bold\" fill=\"#1a1a1a\">\(Escape.xml(text.name))</text>"
         if !text.title.isEmpty {
             out += "<text x=\"\(n(left))\" y=\"\(n(rect.y + 33))\" font-size=\"\(n(Metrics.smallSize))\" fill=\"#444444\">\(Escape.xml(text.title))</text>"
@@ -278,7 +279,12 @@ public enum SVGExport {
     static func legendWidth(_ facts: ExportFacts) -> Double {
         legendBands.reduce(0) { $0 + legendItemWidth(facts.legend($1)) }
             + legendItemWidth("reports to") + 14 + legendItemWidth("dotted line") + 14
+            + (hasOpen(facts) ? legendItemWidth(openLegend) + 14 : 0)
     }
+
+    /// Only a chart with an open position explains the dashed box, so others stay as they were.
+    static func hasOpen(_ facts: ExportFacts) -> Bool { facts.org.people.contains(where: \.open) }
+    static let openLegend = "open position"
 
     static func legend(_ facts: ExportFacts) -> String {
         let n = ExportFacts.number
@@ -296,6 +302,11 @@ public enum SVGExport {
         x += legendItemWidth("reports to") + 14
         out += "<path d=\"M\(n(x)) \(n(y + 6))L\(n(x + 28)) \(n(y + 6))\" stroke=\"#7b5ea7\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\" marker-end=\"url(#hats-dotted-arrow)\"/>"
         out += "<text x=\"\(n(x + 34))\" y=\"\(n(y + 10))\">dotted line</text>\n"
+        if hasOpen(facts) {
+            x += legendItemWidth("dotted line") + 14
+            out += "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"16\" height=\"12\" rx=\"3\" fill=\"#ffffff\" stroke=\"#555555\" stroke-dasharray=\"3 2\"/>"
+            out += "<text x=\"\(n(x + 22))\" y=\"\(n(y + 10))\">\(openLegend)</text>\n"
+        }
         out += "</g>\n"
         return out
     }

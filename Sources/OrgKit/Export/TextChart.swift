@@ -43,7 +43,10 @@ public enum TextChart {
         let trailingWidth = trailing.values.reduce(0) { max($0, DisplayWidth.of($1)) }
 
         func nameCell(_ index: Int, _ rows: [ReportingTree.Row], indent: String) -> String {
-            indent + ReportingTree.guide(for: index, in: rows, ascii: options.ascii) + clean(org.people[rows[index].person].name)
+            indent + ReportingTree.guide(for: index, in: rows, ascii: options.ascii) + name(org.people[rows[index].person])
+        }
+        func name(_ person: Person) -> String {
+            clean(person.name) + (person.open ? " (open position)" : "")
         }
         func hatsCell(_ person: Person) -> String {
             person.hats.map { hat in

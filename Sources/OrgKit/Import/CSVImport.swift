@@ -210,6 +210,7 @@ extension CSVImport {
         var email: String?
         var hoursPerWeek: Double?
         var external = false
+        var open = false
         var hats: [(role: String, hours: Double?)] = []
         var managerRef: String?
         var dottedRefs: [String] = []
@@ -291,6 +292,13 @@ extension CSVImport {
                     case "true", "yes", "y", "1", "x": rows[index].external = true
                     case "false", "no", "n", "0": rows[index].external = false
                     default: problem(index, "\(header(.external)) \(quoted(text)) is not true or false")
+                    }
+                }
+                if let text = value(.open) {
+                    switch text.lowercased() {
+                    case "true", "yes", "y", "1", "x": rows[index].open = true
+                    case "false", "no", "n", "0": rows[index].open = false
+                    default: problem(index, "\(header(.open)) \(quoted(text)) is not true or false")
                     }
                 }
                 if let text = value(.hats) { readHats(text, row: index) }
@@ -456,7 +464,7 @@ extension CSVImport {
                     hats.append(Hat(role: id, hoursPerWeek: hours))
                 }
                 people.append(Person(id: row.id, name: row.name, title: row.title, email: row.email, reportsTo: manager,
-                                     dottedTo: dotted, hoursPerWeek: row.hoursPerWeek, external: row.external, hats: hats))
+                                     dottedTo: dotted, hoursPerWeek: row.hoursPerWeek, external: row.external, open: row.open, hats: hats))
             }
             do {
                 let org = try Org(name: options.orgName, roles: roles, people: people)

@@ -11,6 +11,7 @@ public enum ImportField: String, CaseIterable, Sendable {
     case hats
     case hoursPerWeek = "hours-per-week"
     case external
+    case open
 
     /// Header spellings, compared after `normalize` (case, spaces, `_` and `-` ignored).
     /// The lists follow PRODUCT.md's conventions of the common org tools and HR exports.
@@ -27,6 +28,8 @@ public enum ImportField: String, CaseIterable, Sendable {
         case .hats: ["hats"]
         case .hoursPerWeek: ["hoursperweek", "hours", "weeklyhours"]
         case .external: ["external"]
+        // Vacancy reports of HR tools name the column Vacant or Open.
+        case .open: ["open", "openposition", "isopen", "vacant", "vacancy", "isvacant"]
         }
     }
 
@@ -44,6 +47,7 @@ public enum ImportField: String, CaseIterable, Sendable {
         case .hats: "hats (Role Name:hours;…)"
         case .hoursPerWeek: "hours per week (capacity)"
         case .external: "external (true/false)"
+        case .open: "open position (true/false)"
         }
     }
 

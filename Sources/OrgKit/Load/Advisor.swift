@@ -94,7 +94,9 @@ struct Advisor {
         case (.singlePointOfFailure, .duty):
             guard let role = context.org.duty(finding.subject.id)?.role else { return Advice(reason: "the duty has no role") }
             return backup(role: role)
-        case (.unfilledRole, .role): return fill(role: finding.subject.id)
+        case (.unfilledRole, .role):
+            if case .coveredOnlyByOpen = finding.explanation { return Advice(reason: Self.noAutomaticFix(finding)) }
+            return fill(role: finding.subject.id)
         case (.understaffedRole, .role): return topUp(role: finding.subject.id)
         case (.roleConflict, .person): return separate(finding.subject.id, pair: finding.detail)
         default: return Advice(reason: Self.noAutomaticFix(finding))
@@ -108,6 +110,8 @@ struct Advisor {
             return "hats does not reorganise escalation: give \(target) to someone (if it has work, its unfilled-role finding has a suggestion), or change where \(role) escalates"
         case .escalationToSamePeople(let role, let target):
             return "hats does not reorganise escalation: have someone who does not wear \(role) wear \(target), or change where it escalates"
+        case .coveredOnlyByOpen:
+            return "the open position is the plan for it: mark it hired when someone starts, or cross-train a person as cover until then"
         default: break
         }
         return switch finding.rule {
@@ -472,7 +476,8 @@ struct Advisor {
     // MARK: - Single point of failure: cross-train a backup
 
     private func backup(role: String) -> Advice {
-        let holders = context.hours.wearers(ofRole: role)
+        // The backup stands in for someone who is away: it has to be a person already there.
+        let holders = context.hours.wearers(ofRole: role).filter { context.org.person($0)?.open != true }
         guard holders.count == 1, let holderPosition = context.org.position(ofPerson: holders[0]) else { return Advice(reason: "the role has more than one wearer") }
         let holder = context.org.people[holderPosition]
         guard let hat = holder.hat(for: role) else { return Advice(reason: "the role has no wearer") }
@@ -483,7 +488,7 @@ struct Advisor {
         var edits: [Edit] = [.setHatHours(person: holder.id, role: role, hours: hours - share)]
         var budget = Self.verificationBudget
         var search = SearchNotes()
-        for receiverPosition in newcomers(to: role, near: holder) {
+        for receiverPosition in newcomers(to: role, near: holder) where !context.org.people[receiverPosition].open {
             search.fit.insert(receiverPosition)
             guard mayTake(role, share, receiverPosition, .newcomer) else { continue }
             search.roomy = true
@@ -512,7 +517,9 @@ struct Advisor {
         var partial: (Int, Double)?
         var budget = Self.verificationBudget
         var search = SearchNotes()
-        for receiverPosition in newcomers(to: role, near: nil) {
+        // A critical role given to an open position would still have nobody there.
+        let critical = context.org.role(role)?.critical == true
+        for receiverPosition in newcomers(to: role, near: nil) where !(critical && context.org.people[receiverPosition].open) {
             search.fit.insert(receiverPosition)
             let receiver = context.org.people[receiverPosition]
             if mayTake(role, hours, receiverPosition, .newcomer) {
@@ -644,6 +651,16 @@ struct Advisor {
                 : nil
         } else {
             wearing.soleWearer = nil
+        }
+        let isOpen = { (id: String) in replaced[id]?.open ?? org.person(id)?.open ?? false }
+        if wearing.open == 0, !added.contains(where: isOpen) {
+            wearing.soleFilledWearer = wearing.soleWearer
+        } else {
+            // Open positions among the wearers: rare, so counted afresh rather than tracked.
+            let now = context.hours.wearers(ofRole: role).filter { !removed.contains($0) } + added
+            let filled = now.filter { !isOpen($0) }
+            wearing.open = now.count - filled.count
+            wearing.soleFilledWearer = filled.count == 1 ? filled.first : nil
         }
 
         let share = context.hours.hours(ofRole: role) / Double(max(wearing.count, 1))

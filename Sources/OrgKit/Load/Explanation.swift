@@ -11,6 +11,8 @@ public enum Explanation: Equatable, Sendable {
     case unfilledRole(role: String, critical: Bool, hours: Double, duties: Int)
     case understaffedRole(role: String, critical: Bool, needs: Double, given: Double, wearers: Int, fullTime: Double)
     case unownedDuty(duty: String, critical: Bool)
+    /// A critical role (`role` nil) or critical duty of `role` worn only by open positions.
+    case coveredOnlyByOpen(subject: String, role: String?, positions: [String])
     case escalationToNobody(role: String, target: String)
     case escalationToSamePeople(role: String, target: String)
 
@@ -44,6 +46,10 @@ public enum Explanation: Equatable, Sendable {
             return "\(role)\(critical ? ", a critical role," : "") needs \(Format.hours(needs)) a week; \(who) \(Format.hours(given)): \(Rules.shortMessage(needs - given, fullTime: fullTime))"
         case .unownedDuty(let duty, let critical):
             return "No role owns \(critical ? "the critical duty " : "")\(Rules.quoted(duty))"
+        case .coveredOnlyByOpen(let subject, let role, let positions):
+            let what = role.map { "a critical duty of \($0)" } ?? "a critical role"
+            let by = positions.count == 1 ? "an open position" : "open positions"
+            return "\(subject), \(what), is covered only by \(by) (\(positions.joined(separator: ", ")))"
         case .escalationToNobody(let role, let target):
             return "\(role) escalates to \(target), which nobody wears: escalations have nowhere to go"
         case .escalationToSamePeople(let role, let target):

@@ -171,8 +171,9 @@ struct Reach {
             hatChanges.append((person, role, false))
         case .setCapacity(let person, _), .setQualifications(let person, _, _):
             people.insert(person)
-        case .setExternal:
-            // A provider is no single point of failure: the roles they wear change too.
+        case .setExternal, .setOpen:
+            // A provider or an open position is no single point of failure: the roles they
+            // wear change too.
             return false
         case .setManager(let person, let manager):
             guard case .setManager(_, let old) = inverse else { return false }

@@ -90,6 +90,7 @@ struct CheckContext {
         let wearers = hours.wearers(ofRole: role)
         var summary = RoleWearing()
         var equalShare: [String] = []
+        var filledWearer: String?
         let target = org.role(role)?.escalatesTo
         for id in wearers {
             guard let person = org.person(id) else { continue }
@@ -101,8 +102,14 @@ struct CheckContext {
                 summary.equalShare += 1
             }
             if let target, person.wears(target) { summary.alsoWearingTarget += 1 }
+            if person.open {
+                summary.open += 1
+            } else {
+                filledWearer = id
+            }
         }
         summary.soleWearer = summary.count == 1 ? wearers.first : nil
+        summary.soleFilledWearer = summary.filled == 1 ? filledWearer : nil
         wearing[role] = summary.count == 0 ? nil : summary
         equalShareWearers[role] = equalShare.isEmpty ? nil : equalShare
     }

@@ -45,6 +45,7 @@ extension LoadReport {
             JSONMember("load", Self.number(load.load)),
             JSONMember("room", load.external || away ? .null : Self.number(load.room)),
             JSONMember("external", .bool(load.external)),
+            JSONMember("open", .bool(load.open)),
         ])
     }
 

@@ -19,6 +19,8 @@ public struct PersonLoad: Equatable, Sendable {
     /// over it. (A new kind of work costs more switching: the advisor computes that.)
     public var room: Double
     public var external: Bool
+    /// An open position (a planned hire or a vacancy), checked like a person.
+    public var open: Bool
 
     /// The numbers of `person`, whose hats take `hatHours` (by default what `hours` says).
     public init(person: Person, hours: Hours, policy: Policy, hatHours: ((Hat) -> Double)? = nil) {
@@ -64,6 +66,7 @@ public struct PersonLoad: Equatable, Sendable {
         }
         room = max(0, policy.warnAt * effectiveHours - allocated)
         external = person.external
+        open = person.open
     }
 
     /// The severity the load alone deserves under `policy` (strict comparisons: exactly

@@ -12,6 +12,13 @@ struct RoleWearing: Equatable {
     var explicitHours = 0.0
     /// Wearers whose hat takes an equal share of the role's hours.
     var equalShare = 0
+    /// Wearers who are open positions: planned hires, nobody there yet.
+    var open = 0
+    /// The one wearer who is not an open position, when there is exactly one.
+    var soleFilledWearer: String?
+
+    /// Wearers who are people already there.
+    var filled: Int { count - open }
 
     /// The hours the wearers give a role of `roleHours` a week.
     func given(_ roleHours: Double) -> Double {
@@ -158,9 +165,15 @@ enum Rules {
         let subject = Finding.Subject(kind: .role, id: role.id, name: role.name)
         var findings: [Finding] = []
         // An outside provider is a firm with its own cover: not a single point of failure.
-        if role.critical, wearing.count == 1, !isProvider(wearing.soleWearer, context) {
+        // An open position is no cover yet: the one person beside it is still the only one,
+        // and a role worn only by open positions has nobody there today.
+        if role.critical, wearing.filled == 1, !isProvider(wearing.soleFilledWearer, context) {
             findings.append(Finding(rule: .singlePointOfFailure, severity: .warning, subject: subject,
-                explanation: .onlyHolderOfRole(holder: context.personName(wearing.soleWearer ?? ""), role: role.name)))
+                explanation: .onlyHolderOfRole(holder: context.personName(wearing.soleFilledWearer ?? ""), role: role.name)))
+        }
+        if role.critical, wearing.count > 0, wearing.filled == 0 {
+            findings.append(Finding(rule: .unfilledRole, severity: .warning, subject: subject,
+                explanation: .coveredOnlyByOpen(subject: role.name, role: nil, positions: openWearers(role.id, context))))
         }
         let roleHours = context.hours.hours(ofRole: role.id)
         let duties = context.dutiesOfRole[role.id]?.count ?? 0
@@ -201,9 +214,20 @@ enum Rules {
         }
         guard duty.critical, let role = context.org.role(roleId), !role.critical else { return [] }
         let holders = wearing(roleId)
-        guard holders.count == 1, !isProvider(holders.soleWearer, context) else { return [] }
+        if holders.count > 0, holders.filled == 0 {
+            return [Finding(rule: .unfilledRole, severity: .warning, subject: subject,
+                explanation: .coveredOnlyByOpen(subject: quoted(duty.name), role: role.name, positions: openWearers(roleId, context)))]
+        }
+        guard holders.filled == 1, !isProvider(holders.soleFilledWearer, context) else { return [] }
         return [Finding(rule: .singlePointOfFailure, severity: .warning, subject: subject,
-            explanation: .onlyHolderOfDuty(holder: context.personName(holders.soleWearer ?? ""), duty: duty.name, role: role.name))]
+            explanation: .onlyHolderOfDuty(holder: context.personName(holders.soleFilledWearer ?? ""), duty: duty.name, role: role.name))]
+    }
+
+    /// The names of the open positions wearing a role, in file order.
+    static func openWearers(_ role: String, _ context: CheckContext) -> [String] {
+        context.hours.wearers(ofRole: role).compactMap { id in
+            context.org.person(id).flatMap { $0.open ? $0.name : nil }
+        }
     }
 
     static func quoted(_ text: String) -> String { "“\(text)”" }

@@ -12,6 +12,9 @@ public struct Person: Equatable, Sendable, Identifiable {
     public var hoursPerWeek: Double?
     /// A provider or team outside the org: shown apart, never load-checked.
     public var external: Bool
+    /// An open position: a planned hire or a vacancy. Load-checked like a person, but nobody
+    /// is there yet, so it never counts as a backup for a critical role.
+    public var open: Bool
     public var certifications: [String]
     public var yearsExperience: Double?
     public var hats: [Hat]
@@ -21,7 +24,7 @@ public struct Person: Equatable, Sendable, Identifiable {
     public init(
         id: String, name: String, title: String? = nil, email: String? = nil,
         reportsTo: String? = nil, dottedTo: [String] = [], hoursPerWeek: Double? = nil,
-        external: Bool = false, certifications: [String] = [], yearsExperience: Double? = nil,
+        external: Bool = false, open: Bool = false, certifications: [String] = [], yearsExperience: Double? = nil,
         hats: [Hat] = [], extra: [JSONMember] = []
     ) {
         self.id = id
@@ -32,6 +35,7 @@ public struct Person: Equatable, Sendable, Identifiable {
         self.dottedTo = dottedTo
         self.hoursPerWeek = hoursPerWeek
         self.external = external
+        self.open = open
         self.certifications = certifications
         self.yearsExperience = yearsExperience
         self.hats = hats

@@ -104,6 +104,7 @@ struct FastOrgReader {
             case "dottedTo": guard let value = strings() else { return nil }; person.dottedTo = value
             case "hoursPerWeek": guard let value = number() else { return nil }; person.hoursPerWeek = value
             case "external": guard let value = bool() else { return nil }; person.external = value
+            case "open": guard let value = bool() else { return nil }; person.open = value
             case "certifications": guard let value = strings() else { return nil }; person.certifications = value
             case "yearsExperience": guard let value = number() else { return nil }; person.yearsExperience = value
             case "hats": guard let value = array({ $0.hat() }) else { return nil }; person.hats = value

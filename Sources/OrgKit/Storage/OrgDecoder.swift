@@ -11,7 +11,7 @@ final class OrgDecoder {
     static let roleKeys = ["id", "name", "category", "summary", "aliases", "related", "hoursPerWeek", "critical", "tier", "escalatesTo", "requires"]
     static let requiresKeys = ["certifications", "anyCertification", "minYears"]
     static let dutyKeys = ["id", "name", "area", "role", "hoursPerWeek", "critical", "specialProject"]
-    static let personKeys = ["id", "name", "title", "email", "reportsTo", "dottedTo", "hoursPerWeek", "external", "certifications", "yearsExperience", "hats"]
+    static let personKeys = ["id", "name", "title", "email", "reportsTo", "dottedTo", "hoursPerWeek", "external", "open", "certifications", "yearsExperience", "hats"]
     static let hatKeys = ["role", "hoursPerWeek"]
 
     func decodeOrg(_ json: JSONValue) -> Org? {
@@ -198,6 +198,7 @@ final class OrgDecoder {
             case "dottedTo": person.dottedTo = strings(value, path)
             case "hoursPerWeek": person.hoursPerWeek = number(value, path)
             case "external": person.external = bool(value, path) ?? false
+            case "open": person.open = bool(value, path) ?? false
             case "certifications": person.certifications = strings(value, path)
             case "yearsExperience": person.yearsExperience = number(value, path)
             case "hats": person.hats = array(value, path) { decodeHat($0, $1) }

@@ -73,6 +73,7 @@ enum OrgEncoder {
         list(person.dottedTo, "dottedTo", &members)
         optional(person.hoursPerWeek, "hoursPerWeek", &members)
         flag(person.external, "external", &members)
+        flag(person.open, "open", &members)
         list(person.certifications, "certifications", &members)
         optional(person.yearsExperience, "yearsExperience", &members)
         members.append(JSONMember("hats", .array(person.hats.map { hat in

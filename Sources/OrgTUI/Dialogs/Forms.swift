@@ -12,8 +12,11 @@ enum Forms {
             FormField("Name"),
             FormField("Title"),
             FormField("Capacity h/week", "", .number(optional: true), hint: "blank: the policy's \(Format.oneDecimal(org.policy.hoursPerWeek)) h"),
+            FormField("Open position", "no", .choice(yesNo), hint: Self.openHint),
         ], note: note)
     }
+
+    static let openHint = "a planned hire or a vacancy: load-checked, but no cover for a critical role yet (Space changes)"
 
     static func editPerson(_ id: String, _ state: AppState) -> FormDialog {
         let person = state.document.org.person(id) ?? Person(id: id, name: "")
@@ -23,6 +26,7 @@ enum Forms {
             FormField("E-mail", person.email ?? ""),
             FormField("Capacity h/week", person.hoursPerWeek.map(number) ?? "", .number(optional: true), hint: "blank: the policy's hours"),
             FormField("External", person.external ? "yes" : "no", .choice(yesNo), hint: "an outside provider: shown apart, not load-checked (Space changes)"),
+            FormField("Open position", person.open ? "yes" : "no", .choice(yesNo), hint: "no: hired, someone is in the job now (Space changes)"),
             FormField("Certifications", person.certifications.joined(separator: ", "), hint: "comma-separated"),
             FormField("Years of experience", person.yearsExperience.map(number) ?? "", .number(optional: true)),
         ])
@@ -156,9 +160,11 @@ enum Forms {
         case .addPerson(let manager):
             let name = try required(0)
             let id = OrgID.uniqueID(OrgID.slug(name, fallback: "person"), taken: { org.person($0) != nil })
-            try apply(.addPerson(Person(id: id, name: name, title: optionalText(1), reportsTo: manager, hoursPerWeek: try numberValue(2))))
+            let open = flag(3)
+            try apply(.addPerson(Person(id: id, name: name, title: optionalText(1), reportsTo: manager, hoursPerWeek: try numberValue(2), open: open)))
             App.reveal(person: id, &state)
-            state.status = StatusMessage(text: "Added \(name). Enter gives them hats; m sets their manager.", kind: .success)
+            let what = open ? "the open position \(name)" : name
+            state.status = StatusMessage(text: "Added \(what). Enter gives them hats; m sets their manager.", kind: .success)
 
         case .editPerson(let id):
             guard let person = org.person(id) else { throw FormProblem(message: "that person is gone") }
@@ -170,11 +176,18 @@ enum Forms {
             let capacity = try numberValue(3)
             if capacity != person.hoursPerWeek { edits.append(.setCapacity(person: id, hours: capacity)) }
             if flag(4) != person.external { edits.append(.setExternal(person: id, external: flag(4))) }
-            let years = try numberValue(6)
-            if list(5) != person.certifications || years != person.yearsExperience {
-                edits.append(.setQualifications(person: id, certifications: list(5), yearsExperience: years))
+            if flag(5) != person.open { edits.append(.setOpen(person: id, open: flag(5))) }
+            let years = try numberValue(7)
+            if list(6) != person.certifications || years != person.yearsExperience {
+                edits.append(.setQualifications(person: id, certifications: list(6), yearsExperience: years))
             }
-            if !edits.isEmpty { try apply(.batch(edits, label: "edit \(person.name)")) }
+            // Hired on its own is its own undo step ("mark … as hired"), as the user thinks of it.
+            if edits.count == 1, case .setOpen = edits[0] {
+                try apply(edits[0])
+                if !flag(5) { state.status = StatusMessage(text: "\(person.name) is hired: no longer an open position.", kind: .success) }
+            } else if !edits.isEmpty {
+                try apply(.batch(edits, label: "edit \(person.name)"))
+            }
 
         case .addRole:
             let name = try required(0)

@@ -57,6 +57,7 @@ enum DetailPane {
         var lines: [StyledLine] = []
         let manager = person.reportsTo.flatMap { org.person($0)?.name } ?? "—"
         var facts = [person.title ?? "no title", "reports to\u{A0}\(manager)"]
+        if person.open { facts.insert("Open position", at: 0) }
         if !person.dottedTo.isEmpty { facts.append("dotted to \(person.dottedTo.compactMap { org.person($0)?.name }.joined(separator: ", "))") }
         facts.append("\(Format.oneDecimal(hours.capacity(person)))\u{A0}h/week\(person.hoursPerWeek == nil ? "" : "\u{A0}(own)")")
         let reports = state.tree.children[org.position(ofPerson: person.id) ?? 0].count
@@ -139,7 +140,7 @@ enum DetailPane {
         if wearers.isEmpty { lines.append(StyledLine("  nobody — a vacancy", Style(foreground: .yellow))) }
         for id in wearers.prefix(10) {
             guard let person = org.person(id), let hat = person.hat(for: role.id) else { continue }
-            lines.append(StyledLine("  " + DisplayWidth.pad(person.name, to: max(8, width - 11)) + Widgets.right(Format.oneDecimal(hours.hours(of: hat)), 7)))
+            lines.append(StyledLine("  " + DisplayWidth.pad(Screens.peopleName(person), to: max(8, width - 11)) + Widgets.right(Format.oneDecimal(hours.hours(of: hat)), 7)))
         }
         if wearers.count > 10 { lines.append(StyledLine("  and \(wearers.count - 10) more", .dim)) }
         if findings { lines += findingLines(.role, role.id, state, width: width) + suggestionLines(state, width: width) }

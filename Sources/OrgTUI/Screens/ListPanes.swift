@@ -54,7 +54,7 @@ extension Screens {
             guard case .person(let row, let external) = lines[index] else { continue }
             let rows = external ? state.externalRows : state.chartRows
             let person = org.people[rows[row].person]
-            var name = ReportingTree.guide(for: row, in: rows) + (external && rows[row].depth == 0 ? "◇ " : "") + person.name
+            var name = ReportingTree.guide(for: row, in: rows) + (external && rows[row].depth == 0 ? "◇ " : "") + (person.open ? "○ " : "") + person.name
             if state.collapsed.contains(person.id), rows[row].childCount > 0 { name += " [+\(descendants(rows[row].person, state))]" }
             if !person.dottedTo.isEmpty { name += " ┄" }
             cells[index] = name
@@ -126,6 +126,11 @@ extension Screens {
 
     // MARK: - People
 
+    /// A name as the People view shows it: an open position marked `○`, as in the chart.
+    static func peopleName(_ person: Person) -> String {
+        (person.open ? "○ " : "") + person.name
+    }
+
     static func peopleTable(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect, box: Rect) {
         let org = state.document.org
         // Marker 2, name, space, title, then hats 5, hours 7, switch 7, effective 7, room 6,
@@ -137,7 +142,7 @@ extension Screens {
         let flexible = max(10, rect.width - 2 - 1 - 34 - effectiveWidth)
         let list = App.paneList(state)
         let rows = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
-        let longest = state.peopleOrder[list.window(count: state.peopleOrder.count, rows: rows.height)].map { DisplayWidth.of(org.people[$0].name) }.max() ?? 8
+        let longest = state.peopleOrder[list.window(count: state.peopleOrder.count, rows: rows.height)].map { DisplayWidth.of(Self.peopleName(org.people[$0])) }.max() ?? 8
         let showTitle = flexible >= 20
         let nameWidth = showTitle ? min(max(8, longest), flexible / 2) : flexible
         let titleWidth = showTitle ? flexible - nameWidth : 0
@@ -157,7 +162,7 @@ extension Screens {
             let base: Style = selected ? .reverse : .plain
             canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base)
             canvas.put(selected ? "▸ " : "  ", x: rect.x, y: y, style: base)
-            canvas.put(person.name, x: rect.x + 2, y: y, width: nameWidth, style: base)
+            canvas.put(Self.peopleName(person), x: rect.x + 2, y: y, width: nameWidth, style: base)
             if showTitle {
                 canvas.put(person.title ?? "", x: rect.x + 3 + nameWidth, y: y, width: titleWidth, style: base.with(dim: !selected))
             }
@@ -229,7 +234,7 @@ extension Screens {
             // In a what-if, the people away do not hold the role.
             let allWearers = hours.wearers(ofRole: role.id)
             let wearers = state.away.isEmpty ? allWearers : allWearers.filter { !state.away.contains($0) }
-            let names = wearers.compactMap { org.person($0)?.name }
+            let names = wearers.compactMap { org.person($0).map(Self.peopleName) }
             var holders = names.isEmpty ? "—" : (names.count <= 3 ? names.joined(separator: ", ") : "\(names.prefix(2).joined(separator: ", ")) +\(names.count - 2)")
             if allWearers.count > wearers.count { holders += " (\(allWearers.count - wearers.count) away)" }
             canvas.put(holders, x: x, y: y, width: holdersWidth, style: base)
@@ -239,10 +244,16 @@ extension Screens {
             x += showDuties ? 14 : 7
             let coverage: String
             let severity = worst(.role, role.id, state)
+            // Open positions are planned, not there: they are no holder of a critical role.
+            let filled = wearers.filter { org.person($0)?.open != true }.count
             if wearers.isEmpty {
                 coverage = hours.hours(ofRole: role.id) > 0 || duties > 0 || !allWearers.isEmpty ? "vacant" : "catalog"
+            } else if filled == 0 {
+                coverage = "open only"
+            } else if role.critical, filled == 1 {
+                coverage = "1 holder"
             } else if wearers.count == 1 {
-                coverage = role.critical ? "1 holder" : "1"
+                coverage = "1"
             } else {
                 coverage = "\(wearers.count)"
             }
