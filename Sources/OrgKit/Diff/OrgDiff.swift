@@ -71,7 +71,10 @@ public struct OrgDiff: Sendable {
                 continue
             }
             let (loadBefore, loadAfter) = (before.load(of: person.id), after.load(of: person.id))
-            guard was != person || loadBefore != loadAfter else { continue }
+            // Someone whose entry is unchanged is listed only when their hours or load moved
+            // (a role's hours changed, say): a new warning line alone changes only room.
+            let loadMoved = loadBefore?.load != loadAfter?.load || loadBefore?.allocatedHours != loadAfter?.allocatedHours
+            guard was != person || loadMoved else { continue }
             people.append(PersonChange(change: .changed, id: person.id, name: person.name, fields: Self.personFields(was, person, old: old, new: new), hats: Self.hats(was, person, old: old, new: new), loadBefore: loadBefore, loadAfter: loadAfter))
         }
         for person in old.people where new.person(person.id) == nil {
