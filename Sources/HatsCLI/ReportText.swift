@@ -33,22 +33,30 @@ struct ReportText {
             let comparison = whatIf.comparison
             lines.append("")
             lines.append(bold("Compared with the org as it is: \(Self.comparisonSummary(comparison))"))
-            for finding in comparison.new {
-                lines.append("  + \(paint(Self.symbols[finding.severity] ?? "", finding.severity)) \(finding.rule.rawValue) · \(TextSafety.printable(finding.subject.name))")
-            }
-            for change in comparison.worse {
-                lines.append("  ↑ \(paint(Self.symbols[change.after.severity] ?? "", change.after.severity)) \(TextSafety.printable(change.after.subject.name)): \(Self.transition(change))")
-            }
-            for change in comparison.better {
-                lines.append("  ↓ \(TextSafety.printable(change.after.subject.name)): \(Self.transition(change))")
-            }
-            for finding in comparison.resolved {
-                lines.append("  − \(finding.rule.rawValue) · \(TextSafety.printable(finding.subject.name))")
-            }
+            lines += comparisonLines(comparison)
         }
         lines.append("")
         lines += peopleTable(report, org: org, away: Set(whatIf?.without ?? []))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One line per finding that is new (+), worse (↑), better (↓) or resolved (−); also
+    /// what `hats diff` lists.
+    func comparisonLines(_ comparison: ReportComparison) -> [String] {
+        var lines: [String] = []
+        for finding in comparison.new {
+            lines.append("  + \(paint(Self.symbols[finding.severity] ?? "", finding.severity)) \(finding.rule.rawValue) · \(TextSafety.printable(finding.subject.name))")
+        }
+        for change in comparison.worse {
+            lines.append("  ↑ \(paint(Self.symbols[change.after.severity] ?? "", change.after.severity)) \(TextSafety.printable(change.after.subject.name)): \(Self.transition(change))")
+        }
+        for change in comparison.better {
+            lines.append("  ↓ \(TextSafety.printable(change.after.subject.name)): \(Self.transition(change))")
+        }
+        for finding in comparison.resolved {
+            lines.append("  − \(finding.rule.rawValue) · \(TextSafety.printable(finding.subject.name))")
+        }
+        return lines
     }
 
     /// "2 new, 1 worse, 0 better, 1 resolved"
