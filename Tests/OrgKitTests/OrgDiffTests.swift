@@ -55,4 +55,22 @@ struct OrgDiffTests {
         let diff = OrgDiff(old: try Self.base().org(), new: try Self.base().org())
         #expect(diff.same && diff.isEmpty)
     }
+
+    @Test("an open position added says so; one marked hired shows the open field change")
+    func openPositions() throws {
+        let old = try Self.base().org()
+        var builder = Self.base()
+        builder.person("hire", reportsTo: "boss", hats: [("r2", 10)])
+        builder.people[3].open = true
+        builder.people[2].open = true
+        let opened = try builder.org()
+        let diff = OrgDiff(old: old, new: opened)
+        let added = try #require(diff.people.first { $0.id == "hire" })
+        #expect(added.change == .added)
+        #expect(added.fields.first == OrgDiff.Field(name: "open", before: nil, after: "open position"))
+        builder.people[2].open = false
+        let hired = OrgDiff(old: opened, new: try builder.org())
+        #expect(hired.people.map(\.id) == ["b"])
+        #expect(hired.people[0].fields == [OrgDiff.Field(name: "open", before: "open position", after: "filled")])
+    }
 }

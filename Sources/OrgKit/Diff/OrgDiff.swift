@@ -149,6 +149,7 @@ public struct OrgDiff: Sendable {
             ("dottedTo", names(a.dottedTo, in: old), names(b.dottedTo, in: new)),
             ("hoursPerWeek", a.hoursPerWeek.map(hours), b.hoursPerWeek.map(hours)),
             ("external", a.external ? "yes" : "no", b.external ? "yes" : "no"),
+            ("open", a.open ? "open position" : "filled", b.open ? "open position" : "filled"),
             ("certifications", a.certifications.joined(separator: ", "), b.certifications.joined(separator: ", ")),
             ("yearsExperience", a.yearsExperience.map(Format.oneDecimal), b.yearsExperience.map(Format.oneDecimal)),
         ])
@@ -164,6 +165,7 @@ public struct OrgDiff: Sendable {
     /// exist (the other side nil).
     static func placeFields(_ person: Person, in org: Org, added: Bool) -> [Field] {
         let values: [(String, String?)] = [
+            ("open", person.open ? "open position" : nil),
             ("title", person.title),
             ("reportsTo", person.reportsTo.map { org.person($0)?.name ?? $0 }),
             ("dottedTo", person.dottedTo.isEmpty ? nil : names(person.dottedTo, in: org)),
