@@ -44,7 +44,7 @@ struct Command: Sendable {
 
 enum Commands {
     /// The commands `hats --help` lists, in its order.
-    static let all: [Command] = [check, diff, presets, new, export, `import`]
+    static let all: [Command] = [check, plan, diff, presets, new, export, `import`]
 
     /// A command by name, the builder (`open`, which `hats --help` shows as the first usage
     /// line) included, so `hats help open` works as the hint for its options says.

@@ -10,14 +10,18 @@ public struct Console: Sendable {
     public var outBytes: @Sendable ([UInt8]) -> Void
     public var err: @Sendable (String) -> Void
     public var stdoutIsTerminal: Bool
+    /// Whether standard error is a terminal: only then is a progress bar drawn there.
+    public var stderrIsTerminal: Bool
     public var environment: [String: String]
 
     public init(out: @escaping @Sendable (String) -> Void, outBytes: (@Sendable ([UInt8]) -> Void)? = nil,
-                err: @escaping @Sendable (String) -> Void, stdoutIsTerminal: Bool, environment: [String: String]) {
+                err: @escaping @Sendable (String) -> Void, stdoutIsTerminal: Bool, stderrIsTerminal: Bool = false,
+                environment: [String: String]) {
         self.out = out
         self.outBytes = outBytes ?? { bytes in out(String(decoding: bytes, as: UTF8.self)) }
         self.err = err
         self.stdoutIsTerminal = stdoutIsTerminal
+        self.stderrIsTerminal = stderrIsTerminal
         self.environment = environment
     }
 
@@ -40,6 +44,7 @@ public struct Console: Sendable {
             },
             err: { text in FileHandle.standardError.write(Data(text.utf8)) },
             stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
+            stderrIsTerminal: isatty(STDERR_FILENO) == 1,
             environment: ProcessInfo.processInfo.environment
         )
     }

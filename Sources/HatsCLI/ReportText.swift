@@ -143,7 +143,9 @@ struct ReportText {
         return "\u{1B}[\(bold ? "1;" : "")\(code)m\(text)\u{1B}[0m"
     }
 
-    private func bold(_ text: String) -> String {
+    func symbol(_ severity: Finding.Severity) -> String { paint(Self.symbols[severity] ?? "", severity) }
+
+    func bold(_ text: String) -> String {
         colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text
     }
 }

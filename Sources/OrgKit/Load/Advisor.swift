@@ -730,10 +730,12 @@ struct Advisor {
         let after = loads[person.id]?.load ?? before
         return "\(person.name) \(Format.percent(before)) → \(Format.percent(after))"
     }
-
-    private func halfHoursUp(_ hours: Double) -> Double { (hours * 2).rounded(.up) / 2 }
-    private func halfHoursDown(_ hours: Double) -> Double { max(0, (hours * 2).rounded(.down) / 2) }
 }
+
+/// Hours rounded up or down to the half hour: the grain of every amount the advisor and
+/// the plan offer.
+func halfHoursUp(_ hours: Double) -> Double { (hours * 2).rounded(.up) / 2 }
+func halfHoursDown(_ hours: Double) -> Double { max(0, (hours * 2).rounded(.down) / 2) }
 
 /// A suggestion, or why there is none.
 public struct Advice: Equatable, Sendable {
