@@ -107,9 +107,9 @@ struct HireBundle {
         var text = "Hire a \(time) \(hire.title) (“\(hire.name)”, an open position\(manager)): \(work.joined(separator: ", "))"
         let needs = hire.needs
         if !needs.isEmpty { text += "; hire for \(needs)" }
-        let work = hire.hats.reduce(0) { $0 + ($1.hoursPerWeek ?? 0) }
-        if work < hire.hoursPerWeek / 2 {
-            text += " — only \(Format.hours(work)) of work: an outside provider or a few hours of someone's week may suit better than a hire"
+        let carried = hire.hats.reduce(0) { $0 + ($1.hoursPerWeek ?? 0) }
+        if carried < hire.hoursPerWeek / 2 {
+            text += " — only \(Format.hours(carried)) of work: an outside provider or a few hours of someone's week may suit better than a hire"
         }
         return text
     }
