@@ -19,13 +19,13 @@ public enum Planner {
         let start = state.report
         let startHours = state.score.hours
         var steps: [Plan.Step] = []
-        func report() {
+        let tell: (PlanState, [Plan.Step]) -> Void = { state, steps in
             progress?(PlanProgress(steps: steps.count, hoursLeft: state.score.hours, hoursAtStart: startHours))
         }
 
         // 1. Moves that clear a finding on their own. A move that only eases one waits:
         // the hire that finding needs anyway may take it all, and one move fewer is better.
-        moves(&state, clearingOnly: true, into: &steps, report: report)
+        moves(&state, clearingOnly: true, into: &steps, tell: tell)
         let lowerBound = state.lowerBound()
 
         // 2. Hires, for what the moves could not clear.
@@ -51,11 +51,11 @@ public enum Planner {
             }
             guard hired else { break }
             hires += 1
-            report()
+            tell(state, steps)
         }
 
         // 3. Moves that ease what the hires left (when hires are limited, or none fits).
-        moves(&state, clearingOnly: false, into: &steps, report: report)
+        moves(&state, clearingOnly: false, into: &steps, tell: tell)
 
         // What is left: every critical finding, and the load findings, with why.
         let limitReached = maxHires.map { hires >= $0 } ?? false
@@ -78,7 +78,7 @@ public enum Planner {
 
     /// Takes the checker's suggestions for the load findings, one at a time, each checked
     /// against the org as the earlier ones left it, for up to four passes over them.
-    static func moves(_ state: inout PlanState, clearingOnly: Bool, into steps: inout [Plan.Step], report: () -> Void) {
+    static func moves(_ state: inout PlanState, clearingOnly: Bool, into steps: inout [Plan.Step], tell: (PlanState, [Plan.Step]) -> Void) {
         var pass = 0
         var moved = true
         while moved, pass < 4 {
@@ -94,7 +94,7 @@ public enum Planner {
                                                clearing: clearingOnly ? current.key : nil) else { continue }
                 steps.append(step)
                 moved = true
-                report()
+                tell(state, steps)
             }
         }
     }
