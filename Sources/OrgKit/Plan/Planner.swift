@@ -44,7 +44,7 @@ public enum Planner {
                         hired = true
                         break
                     }
-                    reasons.append("the hire would make another finding appear or get worse")
+                    reasons.append("a hire for it " + (state.refusal.map { "was refused: \($0)" } ?? "would not leave the org better"))
                 }
                 if hired { break }
                 failures[seed.finding.key] = reasons.first ?? "no work here that a hire can take"
@@ -143,6 +143,8 @@ struct PlanState {
     var score: Score
     /// Ids of the open positions this plan created.
     var hireIDs: Set<String> = []
+    /// Why the last refused attempt was refused, when something it brought was the reason.
+    var refusal: String?
 
     init(_ org: Org) {
         self.org = org
@@ -156,6 +158,7 @@ struct PlanState {
     /// With `clearing`, the step must also clear the finding of that key.
     mutating func attempt(_ edit: Edit, kind: Plan.Step.Kind, text: String, hire: Plan.Hire?, clearing: String? = nil) -> Plan.Step? {
         var org = self.org
+        refusal = nil
         guard let inverse = try? org.apply(edit) else { return nil }
         var live = self.live
         live.update(to: org, edit: edit, inverse: inverse)
@@ -170,7 +173,7 @@ struct PlanState {
         var hires = hireIDs
         if let hire { hires.insert(hire.id) }
         func tolerated(_ finding: Finding) -> Bool {
-            if working.contains(finding.subject), finding.severity < .critical || Planner.isTarget(finding) { return true }
+            if working.contains(finding.subject), Planner.isTarget(finding) || finding.rule == .singlePointOfFailure { return true }
             // A role covered only by the plan's own open positions: hiring them clears it.
             if case .coveredOnlyByOpen = finding.explanation, !hires.isEmpty {
                 return live.hours.wearers(ofRole: finding.subject.kind == .role ? finding.subject.id : (org.duty(finding.subject.id)?.role ?? ""))
@@ -178,7 +181,11 @@ struct PlanState {
             }
             return false
         }
-        guard comparison.new.allSatisfy(tolerated), comparison.worse.map(\.after).allSatisfy(tolerated) else { return nil }
+        let untolerated = comparison.new.filter { !tolerated($0) } + comparison.worse.map(\.after).filter { !tolerated($0) }
+        guard untolerated.isEmpty else {
+            refusal = "it would bring " + untolerated.prefix(3).map { "\($0.rule.rawValue) · \($0.subject.name)" }.joined(separator: ", ")
+            return nil
+        }
 
         var loads: [Plan.LoadChange] = []
         for (position, after) in live.loads.enumerated() where !after.external {
