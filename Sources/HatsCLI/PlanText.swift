@@ -29,6 +29,7 @@ struct PlanText {
         }
         lines.append("")
         lines.append(report.bold("After: \(report.summary(plan.after))") + (plan.steps.isEmpty ? "" : " (\(ReportText.comparisonSummary(plan.comparison)))"))
+        if !plan.steps.isEmpty { lines += report.comparisonLines(plan.comparison) }
         if !plan.hires.isEmpty {
             let total = plan.hires.reduce(0) { $0 + $1.hoursPerWeek }
             lines.append("")
@@ -71,23 +72,27 @@ struct PlanText {
             return "\(finding.rule.rawValue) · \(TextSafety.printable(finding.subject.name))\(load)"
         }
         if !eased.isEmpty { lines.append("      eases: " + eased.joined(separator: ", ")) }
+        for finding in step.brings {
+            lines.append("      brings: \(finding.rule.rawValue) · \(TextSafety.printable(finding.subject.name)) — \(TextSafety.printable(finding.message))")
+        }
         return lines
     }
 
     func lowerBound(_ plan: Plan) -> [String] {
         let bound = plan.lowerBound
         guard bound.hours > 0 else { return [] }
-        var line = "Lower bound: after the moves, \(Format.hours(bound.hours)) a week must leave overloaded people or fill short roles (counting no switching for them)"
-        if bound.roomElsewhere > 0 {
-            line += "; everyone else has room for at most \(Format.hours(bound.roomElsewhere)), even doing any work with no switching"
-        }
+        var lines = [""]
         if bound.people > 0 {
-            line += ", so at least \(Format.oneDecimal(bound.people)) of a full-time person (\(Format.hours(bound.personHours)) at the warning line) must be new"
+            lines.append(report.bold("Lower bound: at least \(Format.oneDecimal(bound.people)) of a full-time person must be new"))
         } else {
-            line += ", so in principle the people there could carry it: the hires are for work they cannot take on (the fit rule)"
+            lines.append(report.bold("Lower bound: none — the people there have the room, but not for this work (the fit rule)"))
         }
+        lines.append("  After the moves, \(Format.hours(bound.hours)) a week must still leave overloaded people or fill short roles, even if they lost nothing to switching;")
+        lines.append("  everyone else has room for at most \(Format.hours(bound.roomElsewhere)), even doing any work; a full-time person carries \(Format.hours(bound.personHours)) at the warning line.")
         let hired = plan.hires.reduce(0) { $0 + $1.hoursPerWeek }
-        if hired > 0 { line += "; this plan hires \(Format.hours(hired))" }
-        return ["", line + "."]
+        if hired > 0 {
+            lines.append("  This plan hires \(Format.hours(hired)) a week: work comes in whole hats, of kinds one person can carry together.")
+        }
+        return lines
     }
 }

@@ -44,6 +44,7 @@ extension Plan {
                 })),
                 JSONMember("cleared", .array(step.cleared.map(finding))),
                 JSONMember("eased", .array(step.eased.map(finding))),
+                JSONMember("brings", .array(step.brings.map(finding))),
                 JSONMember("summaryAfter", summary(step.findingsAfter)),
             ]
             if let value = step.hire { members.append(JSONMember("hire", hire(value))) }

@@ -56,6 +56,9 @@ public struct Plan: Equatable, Sendable {
         /// Findings the step clears, and findings it makes less severe (as they are after).
         public var cleared: [Finding]
         public var eased: [Finding]
+        /// Findings the step brings, all of them the expected kind: a role now covered
+        /// only by the plan's open position, a fill that leaves a role short.
+        public var brings: [Finding]
         /// The open position a hire step creates.
         public var hire: Hire?
         /// Critical, warning and info findings of the org after this step.

@@ -194,7 +194,8 @@ struct PlanState {
             loads.append(Plan.LoadChange(id: after.id, name: org.people[position].name, before: before?.load, after: after.load))
         }
         var step = Plan.Step(kind: kind, text: text, edit: edit, loads: loads,
-                             cleared: comparison.resolved, eased: comparison.better.map(\.after), hire: hire,
+                             cleared: comparison.resolved, eased: comparison.better.map(\.after),
+                             brings: comparison.new + comparison.worse.map(\.after), hire: hire,
                              findingsAfter: Plan.Counts(report))
         if let hire, let position = org.position(ofPerson: hire.id) {
             // The hats' hours as the check counts them.
