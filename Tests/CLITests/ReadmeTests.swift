@@ -21,6 +21,22 @@ struct ReadmeTests {
         #expect(run.stdout == (try block(after: command)))
     }
 
+    @Test("the plan-your-next-hire walk-through: hats plan, then hats diff of the org and its plan")
+    func planWalkThrough() throws {
+        let directory = try HatsProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.copyItem(at: HatsProcess.repositoryRoot.appendingPathComponent("docs/examples/solo-owner.json"),
+                                         to: directory.appendingPathComponent("solo-owner.json"))
+        let plan = try HatsProcess.run(["plan", "solo-owner.json"], in: directory)
+        #expect(plan.status == 0)
+        #expect(plan.stdout == (try block(after: "hats plan solo-owner.json")))
+        let written = try HatsProcess.run(["plan", "solo-owner.json", "-o", "priya-next.json"], in: directory)
+        #expect(written.status == 0 && written.stdout == plan.stdout)
+        let diff = try HatsProcess.run(["diff", "solo-owner.json", "priya-next.json"], in: directory)
+        #expect(diff.status == 1)
+        #expect(diff.stdout == (try block(after: "hats diff solo-owner.json priya-next.json")))
+    }
+
     static var readmeURL: URL { HatsProcess.repositoryRoot.appendingPathComponent("README.md") }
 
     @Test("the command table is made from the option declarations")

@@ -169,6 +169,7 @@ public struct OrgDiff: Sendable {
             ("title", person.title),
             ("reportsTo", person.reportsTo.map { org.person($0)?.name ?? $0 }),
             ("dottedTo", person.dottedTo.isEmpty ? nil : names(person.dottedTo, in: org)),
+            ("hoursPerWeek", person.hoursPerWeek.map(hours)),
         ]
         return values.compactMap { name, value in
             value.map { added ? Field(name: name, before: nil, after: $0) : Field(name: name, before: $0, after: nil) }
