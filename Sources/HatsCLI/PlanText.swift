@@ -11,11 +11,13 @@ struct PlanText {
         let title = input.name.isEmpty ? "Untitled org" : TextSafety.printable(input.name)
         let moves = plan.moves.count, hires = plan.hires.count
         if plan.steps.isEmpty {
-            lines.append(report.bold("\(title): no plan — \(plan.unresolved.isEmpty ? "nothing to fix" : "nothing the plan can do")"))
+            lines.append(report.bold("\(title): " + (plan.unresolved.isEmpty
+                ? "no plan needed — nobody is over the line and no role is short or unfilled"
+                : "no step helps — what is left, and why, is below")))
         } else {
             lines.append(report.bold("\(title): a plan in \(Format.count(plan.steps.count, "step")) (\(Format.count(moves, "move")), \(Format.count(hires, "hire")))"))
         }
-        lines.append("Before: \(report.summary(plan.before))")
+        lines.append("\(plan.steps.isEmpty ? "Findings" : "Before"): \(report.summary(plan.before))")
         var number = 0
         for (heading, kind) in [("Moves among the people you have", Plan.Step.Kind.move), ("Hires (open positions)", .hire)] {
             let steps = plan.steps.filter { $0.kind == kind }
@@ -27,9 +29,11 @@ struct PlanText {
                 lines += describe(step, number: number)
             }
         }
-        lines.append("")
-        lines.append(report.bold("After: \(report.summary(plan.after))") + (plan.steps.isEmpty ? "" : " (\(ReportText.comparisonSummary(plan.comparison)))"))
-        if !plan.steps.isEmpty { lines += report.comparisonLines(plan.comparison) }
+        if !plan.steps.isEmpty {
+            lines.append("")
+            lines.append(report.bold("After: \(report.summary(plan.after))") + " (\(ReportText.comparisonSummary(plan.comparison)))")
+            lines += report.comparisonLines(plan.comparison)
+        }
         if !plan.hires.isEmpty {
             let total = plan.hires.reduce(0) { $0 + $1.hoursPerWeek }
             lines.append("")
