@@ -2,9 +2,7 @@ import OrgKit
 
 extension Commands {
     enum CheckOption {
-        static let format = OptionSpec(
-            name: "--format", short: "-f", valueName: "text|json",
-            help: "text for people (the default), json for scripts")
+        static let format = TextOrJSON.option()
         static let without = OptionSpec(
             name: "--without", valueName: "PERSON-ID", repeatable: true,
             help: "check as if this person were away (repeatable); the report lists what is new, worse, better and resolved compared with the org as it is")
@@ -43,12 +41,7 @@ extension Commands {
               hats check northwind.json --format json --fail-on critical
             """,
         run: { arguments, context in
-            let format = arguments.value(CheckOption.format) ?? "text"
-            guard format == "text" || format == "json" else {
-                var message = "unknown format \"\(format)\" (formats: text, json"
-                if let suggestion = NearestSpelling.suggest(for: format, among: ["text", "json"]) { message += "; did you mean \"\(suggestion)\"?" }
-                throw UsageError(message + ")")
-            }
+            let json = try TextOrJSON.wantsJSON(arguments, CheckOption.format)
             let failOnName = arguments.value(CheckOption.failOn) ?? "warning"
             let failOn: Finding.Severity?
             if failOnName == "never" {
@@ -77,12 +70,10 @@ extension Commands {
                 report = result.report
                 whatIf = (without, result.comparison)
             }
-            if format == "json" {
+            if json {
                 context.console.resultBytes(report.jsonBytes(whatIf: whatIf))
             } else {
-                let environment = context.console.environment
-                let colour = context.console.stdoutIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-                context.console.out(ReportText(colour: colour).render(report, org: org, whatIf: whatIf))
+                                context.console.out(TextOrJSON.reportText(context.console).render(report, org: org, whatIf: whatIf))
             }
             guard let failOn, let worst = report.worst else { return 0 }
             return worst >= failOn ? 1 : 0

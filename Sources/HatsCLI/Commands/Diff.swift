@@ -2,9 +2,7 @@ import OrgKit
 
 extension Commands {
     enum DiffOption {
-        static let format = OptionSpec(
-            name: "--format", short: "-f", valueName: "text|json",
-            help: "text for people (the default), json for scripts (see docs/diff.md)")
+        static let format = TextOrJSON.option(doc: "docs/diff.md")
         static let git = OptionSpec(
             name: "--git",
             help: "take the seven arguments git gives an external diff driver (path old-file old-hex old-mode new-file new-hex new-mode); exit 0 unless a file is invalid, as git expects")
@@ -33,12 +31,7 @@ extension Commands {
               git -c diff.hats.command="hats diff --git" diff northwind.org.json
             """,
         run: { arguments, context in
-            let format = arguments.value(DiffOption.format) ?? "text"
-            guard format == "text" || format == "json" else {
-                var message = "unknown format \"\(format)\" (formats: text, json"
-                if let suggestion = NearestSpelling.suggest(for: format, among: ["text", "json"]) { message += "; did you mean \"\(suggestion)\"?" }
-                throw UsageError(message + ")")
-            }
+            let json = try TextOrJSON.wantsJSON(arguments, DiffOption.format)
             let files = arguments.positionals
             let git = arguments.has(DiffOption.git)
             let (oldPath, newPath, labels): (String, String, (String, String))
@@ -56,12 +49,10 @@ extension Commands {
             let old = try loadSide(oldPath, git: git, console: context.console)
             let new = try loadSide(newPath, git: git, console: context.console)
             let diff = OrgDiff(old: old, new: new)
-            if format == "json" {
+            if json {
                 context.console.resultBytes(diff.jsonBytes())
             } else {
-                let environment = context.console.environment
-                let colour = context.console.stdoutIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-                context.console.out(DiffText(report: ReportText(colour: colour)).render(diff, old: labels.0, new: labels.1))
+                                context.console.out(DiffText(report: TextOrJSON.reportText(context.console)).render(diff, old: labels.0, new: labels.1))
             }
             if git { return 0 }
             return diff.same ? 0 : 1

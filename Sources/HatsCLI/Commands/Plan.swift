@@ -3,9 +3,7 @@ import OrgKit
 
 extension Commands {
     enum PlanOption {
-        static let format = OptionSpec(
-            name: "--format", short: "-f", valueName: "text|json",
-            help: "text for people (the default), json for scripts (see docs/plan.md)")
+        static let format = TextOrJSON.option(doc: "docs/plan.md")
         static let maxHires = OptionSpec(
             name: "--max-hires", valueName: "N",
             help: "hire at most N open positions (0: moves only); without it, as many as the work needs")
@@ -43,12 +41,7 @@ extension Commands {
               hats plan northwind.json --format json
             """,
         run: { arguments, context in
-            let format = arguments.value(PlanOption.format) ?? "text"
-            guard format == "text" || format == "json" else {
-                var message = "unknown format \"\(format)\" (formats: text, json"
-                if let suggestion = NearestSpelling.suggest(for: format, among: ["text", "json"]) { message += "; did you mean \"\(suggestion)\"?" }
-                throw UsageError(message + ")")
-            }
+            let json = try TextOrJSON.wantsJSON(arguments, PlanOption.format)
             var maxHires: Int?
             if let text = arguments.value(PlanOption.maxHires) {
                 guard let value = Int(text), value >= 0 else { throw UsageError("--max-hires takes a whole number, 0 or more, not \"\(text)\"") }
@@ -67,12 +60,10 @@ extension Commands {
                 try output.write(Exporter.export(plan.org, as: .json), command: "plan", console: context.console)
                 context.console.errorLine("hats plan: wrote the planned org to \(path)")
             }
-            if format == "json" {
+            if json {
                 context.console.resultBytes(plan.jsonBytes())
             } else {
-                let environment = context.console.environment
-                let colour = context.console.stdoutIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-                context.console.out(PlanText(report: ReportText(colour: colour)).render(plan, input: source.org))
+                                context.console.out(PlanText(report: TextOrJSON.reportText(context.console)).render(plan, input: source.org))
             }
             return plan.after.count(.critical) > 0 ? 1 : 0
         }
