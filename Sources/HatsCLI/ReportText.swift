@@ -29,6 +29,11 @@ struct ReportText {
             lines.append("")
             lines.append("No findings: nobody is over the line and every critical role is covered.")
         }
+        let needPlan = report.findings.filter { $0.isLoad && ($0.suggestion == nil || $0.suggestion?.partial == true) }.count
+        if needPlan > 0, whatIf == nil {
+            lines.append("")
+            lines.append("\(needPlan == 1 ? "1 load finding needs" : "\(needPlan) load findings need") more than one change, or a hire: hats plan plans the moves and hires (docs/plan.md).")
+        }
         if let whatIf {
             let comparison = whatIf.comparison
             lines.append("")

@@ -82,7 +82,7 @@ struct PlannerTests {
         try Self.replay(plan, from: org, name)
         Self.checkHires(plan, name)
         #expect(plan.after.count(.critical) == 0, "\(name): \(plan.after.findings.filter { $0.severity == .critical }.map(\.message))")
-        #expect(!plan.after.findings.contains(where: Planner.isTarget), "\(name): a load finding is left")
+        #expect(plan.after.findings.filter(\.isLoad).isEmpty, "\(name): a load finding is left")
         #expect(plan.unresolved.isEmpty)
         // hats diff of the org and its plan: exactly the hires added, and the people the
         // steps changed.

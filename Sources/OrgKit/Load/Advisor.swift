@@ -311,6 +311,7 @@ struct Advisor {
         guard let (found, _) = best else { return search.advice(self, roles: hats.map(\.0.role), for: giver.name) }
         var suggestion = found()
         suggestion.text += " (not enough on its own: nobody who can do this work has room for more — that takes a hire)"
+        suggestion.partial = true
         return Advice(suggestion)
     }
 
@@ -553,7 +554,7 @@ struct Advisor {
         }
         return Advice(Suggestion(text: "Give \(receiver.name) the \(roleName) hat for \(Format.hours(amount)) of its \(Format.hours(hours)): \(change(receiver, loads)) (still \(Rules.shortMessage(hours - amount, fullTime: context.policy.hoursPerWeek)) — a hire)",
                                  edit: .addHat(person: receiver.id, hat: given),
-                                 change: SuggestionChange(kind: .give, role: role, from: nil, to: receiver.id, hours: amount)))
+                                 change: SuggestionChange(kind: .give, role: role, from: nil, to: receiver.id, hours: amount), partial: true))
     }
 
     // MARK: - Understaffed role: more hours from those who can give them
@@ -603,7 +604,8 @@ struct Advisor {
                 case .wearer: text = "Have \(receiver.name) give \(roleName) \(Format.hours(amount)) more: \(change(receiver, loads))\(rest)"
                 case .newcomer: text = "Give \(receiver.name) \(Format.hours(amount)) of \(roleName): \(change(receiver, loads))\(rest)"
                 }
-                let suggestion = Suggestion(text: text, edit: edit, change: SuggestionChange(kind: .give, role: role, from: nil, to: receiver.id, hours: amount))
+                let suggestion = Suggestion(text: text, edit: edit, change: SuggestionChange(kind: .give, role: role, from: nil, to: receiver.id, hours: amount),
+                                            partial: !rest.isEmpty)
                 if still < Rules.minimumShortfall { return Advice(suggestion) }
                 if best == nil || still < (best?.1 ?? .infinity) { best = (suggestion, still) }
             }

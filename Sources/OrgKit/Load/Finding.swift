@@ -87,11 +87,14 @@ public struct Suggestion: Equatable, Sendable {
     public var edit: Edit
     /// The change as data, for scripts (`hats check --format json`).
     public var change: SuggestionChange?
+    /// It helps but does not clear the finding on its own: the rest takes a hire.
+    public var partial: Bool
 
-    public init(text: String, edit: Edit, change: SuggestionChange? = nil) {
+    public init(text: String, edit: Edit, change: SuggestionChange? = nil, partial: Bool = false) {
         self.text = text
         self.edit = edit
         self.change = change
+        self.partial = partial
     }
 }
 

@@ -179,6 +179,19 @@ public struct ReportComparison: Equatable, Sendable {
 }
 
 extension Finding {
+    /// A load finding: an overload, an understaffed role or an unfilled role (but not a
+    /// role covered only by open positions: hiring them clears that). What `hats plan`
+    /// works on.
+    public var isLoad: Bool {
+        switch rule {
+        case .overload, .understaffedRole: return true
+        case .unfilledRole:
+            if case .coveredOnlyByOpen = explanation { return false }
+            return true
+        default: return false
+        }
+    }
+
     /// The load of an overload finding.
     public var load: Double? {
         if case .overload(_, let load, _) = explanation { return load.load }

@@ -46,7 +46,7 @@ struct HireBundle {
         let hours = state.live.hours
         let kinship = Kinship(org)
         var result: [Demand] = []
-        for finding in state.report.findings where Planner.isTarget(finding) {
+        for finding in state.report.findings where finding.isLoad {
             switch finding.explanation {
             case .overload:
                 guard let position = org.position(ofPerson: finding.subject.id) else { continue }

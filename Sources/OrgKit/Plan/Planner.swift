@@ -60,11 +60,11 @@ public enum Planner {
         // What is left: every critical finding, and the load findings, with why.
         let limitReached = maxHires.map { hires >= $0 } ?? false
         var unresolved: [Plan.Unresolved] = []
-        for finding in state.report.findings where finding.severity == .critical || isTarget(finding) {
+        for finding in state.report.findings where finding.severity == .critical || finding.isLoad {
             let reason: String
             if let known = failures[finding.key] {
                 reason = known
-            } else if isTarget(finding), limitReached {
+            } else if finding.isLoad, limitReached {
                 reason = maxHires == 0 ? "no hires allowed (--max-hires 0), and no move among the people there clears it"
                     : "the plan used its \(maxHires ?? 0) hire\(maxHires == 1 ? "" : "s") (--max-hires), and no move clears it"
             } else {
@@ -84,7 +84,7 @@ public enum Planner {
         while moved, pass < 4 {
             moved = false
             pass += 1
-            for finding in state.report.findings where isTarget(finding) {
+            for finding in state.report.findings where finding.isLoad {
                 // An earlier move this pass may have cleared or changed it.
                 guard let current = state.live.findings(about: finding.subject.kind, finding.subject.id, in: state.org)
                     .first(where: { $0.key == finding.key }) else { continue }
@@ -96,18 +96,6 @@ public enum Planner {
                 moved = true
                 tell(state, steps)
             }
-        }
-    }
-
-    /// The findings the plan works on: overloads, understaffed roles and unfilled roles
-    /// (but not a role covered only by open positions: that is cleared by hiring them).
-    static func isTarget(_ finding: Finding) -> Bool {
-        switch finding.rule {
-        case .overload, .understaffedRole: return true
-        case .unfilledRole:
-            if case .coveredOnlyByOpen = finding.explanation { return false }
-            return true
-        default: return false
         }
     }
 
@@ -169,11 +157,11 @@ struct PlanState {
         let comparison = ReportComparison(before: self.report, after: report)
         // Subjects the step is working on: a fill turns "unfilled" into "short", which is
         // progress, not a new problem.
-        let working = Set(self.report.findings.filter(Planner.isTarget).map(\.subject))
+        let working = Set(self.report.findings.filter(\.isLoad).map(\.subject))
         var hires = hireIDs
         if let hire { hires.insert(hire.id) }
         func tolerated(_ finding: Finding) -> Bool {
-            if working.contains(finding.subject), Planner.isTarget(finding) || finding.rule == .singlePointOfFailure { return true }
+            if working.contains(finding.subject), finding.isLoad || finding.rule == .singlePointOfFailure { return true }
             // A role covered only by the plan's own open positions: hiring them clears it.
             if case .coveredOnlyByOpen = finding.explanation, !hires.isEmpty {
                 return live.hours.wearers(ofRole: finding.subject.kind == .role ? finding.subject.id : (org.duty(finding.subject.id)?.role ?? ""))
@@ -214,7 +202,7 @@ struct PlanState {
         let policy = org.policy
         var hours = 0.0
         var overloaded: Set<String> = []
-        for finding in report.findings where Planner.isTarget(finding) {
+        for finding in report.findings where finding.isLoad {
             switch finding.explanation {
             case .overload:
                 guard let load = report.load(of: finding.subject.id) else { continue }
@@ -247,7 +235,7 @@ struct Score: Comparable {
         critical = report.count(.critical)
         var targets = 0
         var hours = 0.0
-        for finding in report.findings where Planner.isTarget(finding) {
+        for finding in report.findings where finding.isLoad {
             targets += 1
             switch finding.explanation {
             case .overload:
