@@ -62,6 +62,7 @@ extension LoadReport {
         ]
         if let suggestion = finding.suggestion {
             members.append(JSONMember("suggestion", .string(suggestion.text)))
+            if suggestion.partial { members.append(JSONMember("partial", .bool(true))) }
             if let change = suggestion.change {
                 var fields = [JSONMember("kind", .string(change.kind.rawValue)), JSONMember("role", .string(change.role))]
                 if let from = change.from { fields.append(JSONMember("from", .string(from))) }
