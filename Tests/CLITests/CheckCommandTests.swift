@@ -69,7 +69,8 @@ struct CheckCommandTests {
             assert set(r["summary"]) == {"critical", "warning", "info"}
             changes = r["whatIf"]["worse"] + r["whatIf"]["better"]
             for f in r["findings"] + r["whatIf"]["new"] + r["whatIf"]["resolved"] + [c["before"] for c in changes] + [c["after"] for c in changes]:
-                assert set(f) <= {"rule", "severity", "subject", "message", "suggestion", "change", "noSuggestion"}, f
+                assert set(f) <= {"rule", "severity", "subject", "message", "suggestion", "change", "partial", "noSuggestion"}, f
+                assert f.get("partial", True) is True and ("partial" in f) <= ("suggestion" in f), f
                 assert ("suggestion" in f) != ("noSuggestion" in f) or f in [c["before"] for c in changes] + r["whatIf"]["resolved"], f
                 assert ("change" in f) <= ("suggestion" in f), f
                 assert f["severity"] in ("critical", "warning", "info")
