@@ -9,11 +9,14 @@ import Terminal
 /// the file on disk, so the app can say when someone else changed it.
 struct Builder {
     let recovery: RecoveryStore
+    /// Works out the Plan view's staffing plans off the loop.
+    let planner: PlanWorker
     /// The file's stat stamp when it was last compared, so it is hashed only after a change.
     private var watchedStamp: FileStamp?
 
-    init(recovery: RecoveryStore) {
+    init(recovery: RecoveryStore, planner: PlanWorker = PlanWorker()) {
         self.recovery = recovery
+        self.planner = planner
     }
 
     /// Starts the terminal and runs until the user quits. Returns the exit code.
@@ -42,7 +45,9 @@ struct Builder {
         var lastTick = now()
         while true {
             var events: [InputEvent] = []
-            if let event = terminal.nextEvent(timeoutMilliseconds: 1000) {
+            // While a plan is being worked out, look for it often: it shows within 50 ms.
+            let planning = planner.isBusy
+            if let event = terminal.nextEvent(timeoutMilliseconds: planning ? 50 : 1000) {
                 events.append(event)
                 // A burst (keys typed ahead, a paste the terminal did not mark): take what is
                 // already waiting, then draw once, so a long burst costs one frame.
@@ -52,10 +57,10 @@ struct Builder {
                     events.append(next)
                 }
             }
-            var pending = events.map(Self.message(for:))
+            var pending = planner.take() + events.map(Self.message(for:))
             // Once a second even while keys keep coming: the recovery copy and the disk
             // check must not wait for the typing to stop.
-            if events.isEmpty || now().timeIntervalSince(lastTick) >= 1 {
+            if (events.isEmpty && !planning) || now().timeIntervalSince(lastTick) >= 1 {
                 lastTick = now()
                 pending.append(.tick(lastTick))
                 if fileChanged(state) { pending.append(.diskChanged) }
@@ -98,6 +103,9 @@ struct Builder {
     mutating func perform(_ effect: Effect) -> Msg? {
         switch effect {
         case .quit, .redraw:
+            return nil
+        case .plan(let org):
+            planner.request(org)
             return nil
         case .save(let org, let path, let revision, let check):
             switch check {

@@ -3,12 +3,12 @@ import OrgKit
 /// Every action a key can trigger. Tests press keys by these ids.
 public enum BindingID: String, CaseIterable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom, collapse, expand, toggleCollapse
-    case showChart, showPeople, showRoles, showDuties, showFindings, nextView, previousView
+    case showChart, showPeople, showRoles, showDuties, showFindings, showPlan, nextView, previousView
     case addPerson, editPerson, deletePerson, setManager, dottedLines, editHats
     case addRole, addRoleFromCatalog, editRole, deleteRole
     case addDuty, editDuty, deleteDuty, moveDuty, matrixColumns, scrollLeft, scrollRight
     case sortPeople, reverseSort, jumpToSubject
-    case applySuggestion, toggleAway, clearAway, editPolicy, renameOrg
+    case applySuggestion, applyPlanStep, applyWholePlan, toggleAway, clearAway, editPolicy, renameOrg
     case undo, redo, save, saveAs, export
     case find, toggleDetail, help, redraw, quit
     case confirm, cancel, nextField, previousField, choiceDown, choiceUp
@@ -20,7 +20,7 @@ public enum BindingID: String, CaseIterable, Sendable {
 /// Where a binding works: a view, or a kind of dialog (the one on top has the keys; see
 /// `Dialog.keyContext`), or the start screen.
 public enum BindingContext: String, CaseIterable, Sendable {
-    case chart, people, roles, duties, findings
+    case chart, people, roles, duties, findings, plan
     case form, picker, hats, hatsHours, export, help, start
     case deleteQuestion, quitQuestion, conflictQuestion, recoveryQuestion, replaceQuestion
 
@@ -44,7 +44,7 @@ public enum BindingContext: String, CaseIterable, Sendable {
         }
     }
 
-    static let views: Set<BindingContext> = [.chart, .people, .roles, .duties, .findings]
+    static let views: Set<BindingContext> = [.chart, .people, .roles, .duties, .findings, .plan]
     static let questions: Set<BindingContext> = [.deleteQuestion, .quitQuestion, .conflictQuestion, .recoveryQuestion, .replaceQuestion]
 
     /// A question's Esc is one of its answers (keep a recovery copy, or cancel).
@@ -113,6 +113,7 @@ public enum KeyMap {
         Binding(.showRoles, [.character("3")], "roles", "Show the roles", group: "Views"),
         Binding(.showDuties, [.character("4")], "duties", "Show the duties matrix", group: "Views"),
         Binding(.showFindings, [.character("5")], "findings", "Show the findings", group: "Views"),
+        Binding(.showPlan, [.character("6")], "plan", "Show the staffing plan: moves and hires that clear the findings", group: "Views"),
         Binding(.nextView, [.tab], "next view", "Next view", group: "Views"),
         Binding(.previousView, [.backTab], "previous view", "Previous view", group: "Views"),
         Binding(.toggleDetail, [.character("i")], "details", "Show or hide the details pane", group: "Views"),
@@ -154,12 +155,17 @@ public enum KeyMap {
         // Findings and what-if
         Binding(.jumpToSubject, [.enter], "go to", "Go to the person, role or duty of the finding", group: "Findings", in: [.findings], hint: true,
                 unavailable: { $0.selectedFinding == nil ? "no finding selected" : nil }),
-        Binding(.applySuggestion, [.character("f")], "fix", "Apply the suggestion shown in the details (undo with u)", group: "Findings", hint: true,
+        Binding(.applySuggestion, [.character("f")], "fix", "Apply the suggestion shown in the details (undo with u)", group: "Findings",
+                in: BindingContext.views.subtracting([.plan]), hint: true,
                 unavailable: { $0.currentSuggestion == nil ? ($0.noSuggestionReason.map { "no suggestion — \($0)" } ?? "no finding with a suggestion here") : nil }),
         Binding(.toggleAway, [.character("w")], "what-if", "Mark the selected person away (what-if), or back", group: "Findings", in: people, hint: true,
                 unavailable: { $0.selectedPerson == nil ? "no person selected" : nil }),
         Binding(.clearAway, [.character("W")], "all back", "End the what-if: everyone back", group: "Findings",
                 unavailable: { $0.away.isEmpty ? "nobody is marked away" : nil }),
+        Binding(.applyPlanStep, [.character("f")], "apply step", "Apply the selected step of the plan (one undo step; the plan is worked out again)", group: "Plan", in: [.plan], hint: true,
+                unavailable: { App.planUnavailable($0, step: true) }),
+        Binding(.applyWholePlan, [.character("F")], "apply all", "Apply the whole plan, step by step (each step one undo step)", group: "Plan", in: [.plan], hint: true,
+                unavailable: { App.planUnavailable($0, step: false) }),
         Binding(.editPolicy, [.character("p")], "policy", "Edit the policy: hours, switching model, thresholds", group: "Findings"),
 
         // History and file

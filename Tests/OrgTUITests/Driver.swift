@@ -38,6 +38,23 @@ struct Driver {
         effects += App.update(&state, msg)
     }
 
+    /// Answers the last `.plan` effect as the runner's planner would, with the plan for the
+    /// org it asked about. Returns that org (nil: no plan was asked for).
+    @discardableResult
+    mutating func answerPlan(progress: PlanProgress? = nil) -> Org? {
+        guard let org = effects.lazy.reversed().compactMap({ effect -> Org? in
+            if case .plan(let org) = effect { return org }
+            return nil
+        }).first else { return nil }
+        effects.removeAll { if case .plan = $0 { return true }; return false }
+        if let progress { send(.planProgress(progress)) }
+        send(.planned(for: org, Planner.plan(org)))
+        return org
+    }
+
+    /// The `.plan` effects waiting for an answer.
+    var planRequests: Int { effects.filter { if case .plan = $0 { return true }; return false }.count }
+
     mutating func resize(_ width: Int, _ height: Int) {
         send(.resize(Size(width: width, height: height)))
     }

@@ -517,9 +517,15 @@ struct FlowTests {
         #expect(driver.state.selectedPerson == "lee-park")
         driver.send(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 4)))
         #expect(driver.state.selectedPerson == "mia-chen")
-        let (tab, range) = Screens.tabPositions(width: 120)[2]
+        let (tab, _, range) = Screens.tabPositions(driver.state)[2]
         driver.send(.mouse(MouseEvent(kind: .press, x: range.lowerBound + 1, y: 0)))
         #expect(driver.state.tab == tab)
+        // At 80 columns the other views show only their numbers, and a click on one works.
+        driver.send(.resize(Size(width: 80, height: 24)))
+        let (plan, label, sixth) = Screens.tabPositions(driver.state)[5]
+        #expect(plan == .plan && label == " 6 ")
+        driver.send(.mouse(MouseEvent(kind: .press, x: sixth.lowerBound + 1, y: 0)))
+        #expect(driver.state.tab == .plan)
     }
 
     @Test("a 10,000-person org: moving to the end scrolls there, and only what fits is drawn")

@@ -235,6 +235,25 @@ struct ScreenTests {
         driver = Driver(org: .empty(name: "Acme"), width: size.0, height: size.1)
         assertScreen(driver.screen, name("empty-chart", size))
     }
+
+    @Test("the Plan view: working, a move (msp-10), hires with what they bring, nothing to plan", arguments: sizes)
+    func plan(size: (Int, Int)) throws {
+        var driver = try driver(size)
+        driver.press(.showPlan)
+        driver.send(.planProgress(PlanProgress(steps: 0, hoursLeft: 15, hoursAtStart: 20)))
+        assertScreen(driver.styledScreen, name("plan-working", size))
+        driver.answerPlan()
+        assertScreen(driver.styledScreen, name("plan", size))
+        driver.press(.applyWholePlan)
+        driver.answerPlan()
+        assertScreen(driver.styledScreen, name("plan-done", size))
+
+        var solo = Driver(org: try PlanViewTests.example("solo-owner"), path: "solo-owner.json", width: size.0, height: size.1)
+        solo.press(.showPlan)
+        solo.answerPlan()
+        solo.press(.moveDown)
+        assertScreen(solo.styledScreen, name("plan-hires", size))
+    }
 }
 
 /// The screens shown in the README are the app's real screens.

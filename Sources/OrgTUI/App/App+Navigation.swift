@@ -28,6 +28,10 @@ extension App {
                              selected: state.selectedDuty.flatMap { org.position(ofDuty: $0) }.flatMap { state.matrix?.row(ofDuty: $0) })
         case .findings:
             return PaneLines(count: state.findingsList.count, selected: state.findingsList.isEmpty ? nil : state.selectedFindingIndex)
+        case .plan:
+            let lines = state.planner.lines
+            return PaneLines(count: lines.count, selectable: wanted ? lines.indices.filter { lines[$0].isSelectable } : nil,
+                             selected: lines.isEmpty ? nil : state.lists[.plan]?.selected)
         }
     }
 
@@ -138,7 +142,7 @@ extension App {
         case .release: break
         case .press:
             if event.y == 0 {
-                for (tab, range) in Screens.tabPositions(width: state.size.width) where range.contains(event.x) {
+                for (tab, _, range) in Screens.tabPositions(state) where range.contains(event.x) {
                     switchTab(tab, &state)
                 }
             } else {
@@ -169,6 +173,9 @@ extension App {
             }
         case .findings:
             if state.findingsList.indices.contains(line) { state.selectedFindingIndex = line }
+        case .plan:
+            let lines = state.planner.lines
+            if lines.indices.contains(line), lines[line].isSelectable { state.lists[.plan, default: ListState()].selected = line }
         }
     }
 }

@@ -164,20 +164,28 @@ extension App {
             candidates = state.selectedRole.map { findings(about: .role, $0, state) } ?? []
         case .duties:
             candidates = state.selectedDuty.map { findings(about: .duty, $0, state) } ?? []
+        case .plan:
+            candidates = []
         }
         let key = candidates.map(\.key).joined(separator: ",") + "@\(state.document.history.revision)/\(state.away.sorted())"
         guard key != state.suggestionKey else { return }
         state.suggestionKey = key
         state.currentSuggestion = nil
         state.noSuggestionReason = nil
+        state.needsPlan = false
         // The most severe finding with a suggestion; else why the most severe has none.
         for finding in candidates {
             let advice = state.check.advice(for: finding, in: state.checkedOrg)
             if let suggestion = advice.suggestion {
                 state.currentSuggestion = suggestion
+                // Not enough on its own: the plan combines moves and hires.
+                state.needsPlan = suggestion.partial && finding.isLoad
                 return
             }
-            if state.noSuggestionReason == nil { state.noSuggestionReason = advice.reason.map { "\(finding.rule.rawValue): \($0)" } }
+            if state.noSuggestionReason == nil {
+                state.noSuggestionReason = advice.reason.map { "\(finding.rule.rawValue): \($0)" }
+                state.needsPlan = finding.isLoad
+            }
         }
     }
 }

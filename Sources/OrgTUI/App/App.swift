@@ -19,7 +19,7 @@ public enum App {
     public static func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         let revision = state.document.history.revision
         let effects = handle(&state, msg)
-        return keepRecovery(&state, msg, revisionBefore: revision, effects)
+        return keepRecovery(&state, msg, revisionBefore: revision, effects) + requestPlan(&state)
     }
 
     /// Offers the copies of unsaved work found when opening the document, newest first,
@@ -90,6 +90,12 @@ public enum App {
         case .terminate:
             state.quitting = true
             return [.quit]
+        case .planned(let org, let plan):
+            receive(plan, for: org, &state)
+            return []
+        case .planProgress(let progress):
+            if state.planner.requested != nil { state.planner.progress = progress }
+            return []
         case .saveConflict(let path):
             state.dialogs.append(.confirm(Confirms.conflict(path, state)))
             return []
@@ -210,6 +216,7 @@ public enum App {
         case .showRoles: switchTab(.roles, &state)
         case .showDuties: switchTab(.duties, &state)
         case .showFindings: switchTab(.findings, &state)
+        case .showPlan: switchTab(.plan, &state)
         case .nextView: switchTab(Tab(rawValue: state.tab.rawValue % Tab.allCases.count + 1) ?? .chart, &state)
         case .previousView: switchTab(Tab(rawValue: (state.tab.rawValue + Tab.allCases.count - 2) % Tab.allCases.count + 1) ?? .chart, &state)
         case .toggleDetail: state.showDetail.toggle(); keepSelectionVisible(&state)
@@ -245,6 +252,8 @@ public enum App {
             if let suggestion = state.currentSuggestion, commit(suggestion.edit, &state) {
                 state.status = StatusMessage(text: "Applied: \(suggestion.text) — u undoes it", kind: .success)
             }
+        case .applyPlanStep: applyPlanStep(&state)
+        case .applyWholePlan: applyWholePlan(&state)
         case .toggleAway:
             if let id = state.selectedPerson {
                 if state.away.contains(id) { state.away.remove(id) } else { state.away.insert(id) }

@@ -39,7 +39,7 @@ public struct Document: Sendable {
 
 /// The views the number keys and Tab switch between.
 public enum Tab: Int, CaseIterable, Sendable {
-    case chart = 1, people, roles, duties, findings
+    case chart = 1, people, roles, duties, findings, plan
 
     var title: String {
         switch self {
@@ -48,6 +48,7 @@ public enum Tab: Int, CaseIterable, Sendable {
         case .roles: "Roles"
         case .duties: "Duties"
         case .findings: "Findings"
+        case .plan: "Plan"
         }
     }
 
@@ -58,6 +59,7 @@ public enum Tab: Int, CaseIterable, Sendable {
         case .roles: .roles
         case .duties: .duties
         case .findings: .findings
+        case .plan: .plan
         }
     }
 }
@@ -131,6 +133,8 @@ public struct AppState: Sendable {
     public var recovery = RecoveryTracker()
     /// The file changed on disk since it was opened or saved.
     public var diskChanged = false
+    /// The staffing plan the Plan view shows, worked out off the main loop (App+Plan).
+    public internal(set) var planner = PlanPane()
 
     // Derived from the org; refreshed after every edit (see App+Refresh).
     /// The load check of the org as it is, kept current edit by edit.
@@ -158,6 +162,9 @@ public struct AppState: Sendable {
     /// Why there is no suggestion for the selection's findings, when there is none.
     public internal(set) var noSuggestionReason: String?
     var suggestionKey: String?
+    /// The selection's load finding needs more than one move, or a hire: the details point
+    /// to the Plan view.
+    public internal(set) var needsPlan = false
 
     public init(document: Document, size: Size) {
         self.document = document

@@ -49,7 +49,7 @@ struct Layout {
     static func headingRows(_ tab: Tab) -> Int {
         switch tab {
         case .chart, .findings: 0
-        case .people, .roles: 1
+        case .people, .roles, .plan: 1
         case .duties: 1
         }
     }

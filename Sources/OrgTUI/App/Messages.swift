@@ -26,6 +26,10 @@ public enum Msg: Sendable {
     case tick(Date)
     /// SIGTERM or SIGHUP: leave now (the runner restores the terminal).
     case terminate
+    /// The result of a `.plan` effect: the plan for `org` (dropped if the org has changed since).
+    case planned(for: Org, Plan)
+    /// How far the running `.plan` effect has got.
+    case planProgress(PlanProgress)
 }
 
 /// What must hold on disk before a save may replace the file.
@@ -65,6 +69,10 @@ public enum Effect: Equatable, Sendable {
     case export(Org, format: ExportFormat, path: String, replacing: Bool = false, document: String? = nil)
     /// Read the org file at `path` (missing: a new org to be saved there); answer `.opened`.
     case open(path: String)
+    /// Work out the staffing plan for `org` off the main loop, without holding up keys; answer
+    /// with `.planProgress` as it goes and `.planned` when done. A newer request replaces an
+    /// older one still waiting; the answer to an older one may still come (and is dropped).
+    case plan(Org)
     /// Draw every cell again on the next frame (Ctrl-L: something else wrote on the screen).
     case redraw
     case quit

@@ -46,6 +46,8 @@ enum DetailPane {
             }
             lines += suggestionLines(state, width: width)
             return ("\(finding.rule.rawValue) · \(finding.subject.name)", lines)
+        case .plan:
+            return planDetails(state, width: width, compact: compact)
         }
     }
 
@@ -195,16 +197,103 @@ enum DetailPane {
 
     static func suggestionLines(_ state: AppState, width: Int) -> [StyledLine] {
         let compact = Layout(state).detail.map { $0.height < 16 } ?? false
+        let planPointer = Widgets.wrap(state.currentSuggestion == nil ? "No single move helps: see the Plan (6)" : "Not enough on its own: see the Plan (6)", width: max(1, width - 2))
+            .map { StyledLine("  " + $0, Style(foreground: .cyan, bold: true)) }
         guard let suggestion = state.currentSuggestion else {
             guard let reason = state.noSuggestionReason else { return [] }
             var lines = compact ? [] : [StyledLine("")]
             lines.append(StyledLine("No suggestion", .bold))
+            if state.needsPlan { lines += planPointer }
             lines += Widgets.wrap(reason, width: max(1, width - 2)).map { StyledLine("  " + $0, .dim) }
             return lines
         }
         var lines = compact ? [] : [StyledLine("")]
         lines.append(StyledLine("Suggestion", .bold, tail: "  (f applies, u undoes)", tailStyle: .dim))
         lines += Widgets.wrap(suggestion.text, width: max(1, width - 2)).map { StyledLine("  " + $0, Style(foreground: .cyan)) }
+        if state.needsPlan { lines += planPointer }
+        return lines
+    }
+}
+
+// MARK: - Plan
+
+extension DetailPane {
+    static func planDetails(_ state: AppState, width: Int, compact: Bool) -> (String, [StyledLine]) {
+        guard let plan = state.planner.plan else {
+            return ("Plan", Widgets.wrap("The plan is being worked out for the org as it is. It never holds up your keys.", width: width).map { StyledLine($0, .dim) })
+        }
+        let org = state.document.org
+        let wrapped: (String, Style) -> [StyledLine] = { text, style in Widgets.wrap(text, width: max(1, width - 2)).map { StyledLine("  " + $0, style) } }
+        var lines: [StyledLine] = []
+        if !App.planIsCurrent(state) {
+            lines += Widgets.wrap("Worked out before your last edit: a new plan is on its way.", width: width).map { StyledLine($0, Style(foreground: .yellow)) }
+            lines.append(StyledLine(""))
+        }
+        switch App.selectedPlanLine(state) {
+        case .step(let index):
+            let step = plan.steps[index]
+            lines += Widgets.wrap(step.text, width: width).map { StyledLine($0, Style(foreground: .cyan)) }
+            lines += findingList("Clears", step.cleared, width: width, withLoad: false)
+            lines += findingList("Eases", step.eased, width: width, withLoad: true)
+            lines += findingList("Brings (expected)", step.brings, width: width, withLoad: false)
+            if !step.loads.isEmpty {
+                lines.append(StyledLine(""))
+                lines.append(StyledLine("Load, before → after", .bold))
+                let nameWidth = max(8, width - 18)
+                for change in step.loads {
+                    let before = change.before.map { Format.percent($0) } ?? "new"
+                    let policy = plan.org.policy
+                    let severity: Finding.Severity? = change.after > policy.criticalAt ? .critical : (change.after > policy.warnAt ? .warning : nil)
+                    lines.append(StyledLine("  " + DisplayWidth.pad(change.name, to: nameWidth) + Widgets.right(before, 6) + " → ",
+                                            tail: Widgets.right(Format.percent(change.after), 6), tailStyle: Widgets.style(for: severity)))
+                }
+            }
+            // The step's text already says all of it; short panes (80×24) leave the list out.
+            if let hire = step.hire, !compact {
+                lines.append(StyledLine(""))
+                lines.append(StyledLine("Open position", .bold))
+                var facts = ["\(hire.name) · \(hire.title)", hire.fullTime ? "full-time, \(Format.hours(hire.hoursPerWeek)) a week" : "part-time, \(Format.hours(hire.hoursPerWeek)) a week"]
+                if let manager = hire.manager.flatMap({ plan.org.person($0) ?? org.person($0) }) { facts.append("reports to\u{A0}\(manager.name)") }
+                lines += wrapped(facts.joined(separator: " · "), .plain)
+                for (hat, hours) in zip(hire.hats, hire.hatHours) {
+                    let name = plan.org.role(hat.role)?.name ?? hat.role
+                    lines.append(StyledLine("    " + DisplayWidth.pad(name, to: max(8, width - 12)) + Widgets.right(Format.oneDecimal(hours), 6)))
+                }
+                if !hire.needs.isEmpty { lines += wrapped("Hire for: \(hire.needs)", .plain) }
+            }
+            lines.append(StyledLine(""))
+            lines.append(StyledLine("After this step: \(Screens.countsText(step.findingsAfter))", .dim))
+            if index > 0 {
+                lines += Widgets.wrap("Planned for the org after step\(index == 1 ? " 1" : "s 1–\(index)"): F applies the steps in order.", width: width).map { StyledLine($0, .dim) }
+            }
+            return ("Step \(index + 1) of \(plan.steps.count) · \(step.kind == .hire ? "hire" : "move")", lines)
+        case .unresolved(let index):
+            let item = plan.unresolved[index]
+            lines += Widgets.wrap(item.finding.message, width: width).map { StyledLine($0, Widgets.style(for: item.finding.severity)) }
+            lines.append(StyledLine(""))
+            lines.append(StyledLine("Why the plan leaves it", .bold))
+            lines += wrapped(item.reason, .plain)
+            return ("Left · \(item.finding.rule.rawValue)", lines)
+        default:
+            lines += Widgets.wrap(plan.steps.isEmpty && plan.unresolved.isEmpty
+                ? "Nothing to plan: the org carries its work. Edits elsewhere bring the plan up to date here."
+                : "Select a step to see what it changes.", width: width).map { StyledLine($0, .dim) }
+            return ("Plan", lines)
+        }
+    }
+
+    /// "Clears" and a line per finding: symbol, rule, subject (and the load it is at now).
+    static func findingList(_ title: String, _ findings: [Finding], width: Int, withLoad: Bool) -> [StyledLine] {
+        guard !findings.isEmpty else { return [] }
+        var lines = [StyledLine(""), StyledLine(title, .bold)]
+        for finding in findings {
+            let load = withLoad ? finding.load.map { " (now \(Format.percent($0)))" } ?? "" : ""
+            let text = "\(finding.rule.rawValue) · \(finding.subject.name)\(load)"
+            for (offset, line) in Widgets.wrap(text, width: max(1, width - 4)).enumerated() {
+                lines.append(StyledLine(offset == 0 ? "  " : "    ", tail: (offset == 0 ? "\(Widgets.severitySymbol[finding.severity] ?? "") " : "") + line,
+                                        tailStyle: offset == 0 ? Widgets.style(for: finding.severity) : .plain))
+            }
+        }
         return lines
     }
 }

@@ -9,6 +9,7 @@ extension Screens {
         case .roles: title = "Roles"
         case .duties: title = "Duties · \(state.matrixByRole ? "roles" : "people") across"
         case .findings: title = "Findings"
+        case .plan: title = planTitle(state)
         }
         Widgets.box(&canvas, rect, title: title)
         let inner = rect.inset(1)
@@ -19,6 +20,7 @@ extension Screens {
         case .roles: rolesTable(&canvas, state, inner, box: rect)
         case .duties: dutiesMatrix(&canvas, state, inner, box: rect)
         case .findings: findingsList(&canvas, state, inner, box: rect)
+        case .plan: planList(&canvas, state, inner, box: rect)
         }
     }
 
@@ -344,5 +346,98 @@ extension Screens {
             canvas.put(finding.subject.name, x: rect.x + 4 + ruleWidth, y: y, width: subjectWidth, style: base)
             canvas.put(finding.message, x: rect.x + 5 + ruleWidth + subjectWidth, y: y, width: max(0, rect.width - 5 - ruleWidth - subjectWidth), style: base.with(dim: !selected))
         }
+    }
+}
+
+// MARK: - Plan
+
+extension Screens {
+    static func planTitle(_ state: AppState) -> String {
+        let pane = state.planner
+        guard pane.requested != nil || !App.planIsCurrent(state) else {
+            guard let plan = pane.plan, !plan.steps.isEmpty else { return "Plan" }
+            return "Plan · \(Format.count(plan.steps.count, "step")): \(Format.count(plan.moves.count, "move")), \(Format.count(plan.hires.count, "hire"))"
+        }
+        let percent = pane.progress.map { " \(Format.percentNumber($0.fraction)) %" } ?? ""
+        return pane.plan == nil ? "Plan · working it out…\(percent)" : "Plan · working it out again for your last edit…\(percent)"
+    }
+
+    /// "✖ 1 ▲ 5" for a plan's counts.
+    static func countsText(_ counts: Plan.Counts) -> String {
+        "\(Widgets.severitySymbol[.critical] ?? "") \(counts.critical)  \(Widgets.severitySymbol[.warning] ?? "") \(counts.warning)"
+    }
+
+    static func planList(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect, box: Rect) {
+        guard let plan = state.planner.plan else {
+            let progress = state.planner.progress
+            var lines = ["Working out the plan: moves among the people you have, then hires."]
+            if let progress {
+                lines.append(Widgets.gauge(progress.fraction, width: 20) + " \(Format.percentNumber(progress.fraction)) % · \(Format.count(progress.steps, "step")) so far")
+            }
+            lines.append("Keys still work meanwhile; 1–5 show the other views.")
+            paragraphs(&canvas, rect, lines)
+            return
+        }
+        let current = App.planIsCurrent(state)
+        if plan.steps.isEmpty, plan.unresolved.isEmpty {
+            paragraphs(&canvas, rect, ["No plan needed: nobody is over the line and no role is short or unfilled.",
+                                       "The plan is worked out again after each edit."])
+            return
+        }
+        // The heading: the findings now and after the plan.
+        let heading = plan.steps.isEmpty
+            ? "No step helps: what is left, and why, is below"
+            : "Findings now \(countsText(plan.countsBefore))  →  after the plan \(countsText(plan.countsAfter))"
+        canvas.put(DisplayWidth.truncate(heading, to: rect.width - 1), x: rect.x + 1, y: rect.y, style: .bold, limit: rect.width - 1)
+        let rows = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        let lines = state.planner.lines
+        let numberWidth = plan.steps.count >= 10 ? 3 : 2
+        ListView.draw(&canvas, rows, App.paneList(state), count: lines.count, box: box) { canvas, index, line, selected in
+            let y = line.y
+            let base: Style = selected ? .reverse : (current ? .plain : .dim)
+            switch lines[index] {
+            case .blank: break
+            case .heading(let text):
+                canvas.put(text, x: line.x + 1, y: y, style: .bold, limit: line.width - 1)
+            case .note(let text):
+                canvas.put(DisplayWidth.truncate(text, to: line.width - 1), x: line.x + 1, y: y, style: .dim, limit: line.width - 1)
+            case .step(let number):
+                canvas.fill(line, style: base)
+                let step = plan.steps[number]
+                let cleared = step.cleared.count
+                let tail = cleared > 0 ? " clears \(cleared)" : (step.eased.isEmpty ? "" : " eases")
+                let textWidth = max(0, line.width - 3 - numberWidth - DisplayWidth.of(tail))
+                canvas.put((selected ? "▸" : " ") + Widgets.right("\(number + 1).", numberWidth) + " ", x: line.x, y: y, style: base)
+                canvas.put(planStepSummary(step, in: plan), x: line.x + 2 + numberWidth, y: y, width: textWidth, style: base)
+                canvas.put(tail, x: line.maxX - DisplayWidth.of(tail) - 1, y: y, style: base.with(dim: !selected))
+            case .unresolved(let number):
+                canvas.fill(line, style: base)
+                let finding = plan.unresolved[number].finding
+                var symbolStyle = Widgets.style(for: finding.severity)
+                symbolStyle.reverse = selected
+                canvas.put(selected ? "▸ " : "  ", x: line.x, y: y, style: base)
+                canvas.put(Widgets.severitySymbol[finding.severity] ?? "", x: line.x + 2, y: y, style: symbolStyle)
+                canvas.put("\(finding.rule.rawValue) · \(finding.subject.name)", x: line.x + 4, y: y, width: max(0, line.width - 5), style: base)
+            }
+        }
+    }
+
+    /// Paragraphs wrapped to the pane, the first plain and the rest dim: a message that
+    /// tells what to do is never cut.
+    static func paragraphs(_ canvas: inout Canvas, _ rect: Rect, _ texts: [String]) {
+        var y = rect.y
+        for (index, text) in texts.enumerated() {
+            for line in Widgets.wrap(text, width: max(1, rect.width - 2)) where y < rect.maxY {
+                canvas.put(line, x: rect.x + 1, y: y, style: index == 0 ? .plain : .dim, limit: rect.width - 1)
+                y += 1
+            }
+        }
+    }
+
+    /// A step in one line: a move as the plan words it, a hire by its name and title.
+    static func planStepSummary(_ step: Plan.Step, in plan: Plan) -> String {
+        guard let hire = step.hire else { return step.text }
+        let time = hire.fullTime ? "full-time" : "part-time \(Format.hours(hire.hoursPerWeek))"
+        return "Hire: \(hire.title), \(time)"
     }
 }

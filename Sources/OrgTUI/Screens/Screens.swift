@@ -34,22 +34,8 @@ enum Screens {
 
     static let tabLabels: [(Tab, String)] = Tab.allCases.map { ($0, " \($0.rawValue) \($0.title) ") }
 
-    /// Where each tab label is in the header, for drawing and for mouse clicks.
-    static func tabPositions(width: Int) -> [(Tab, Range<Int>)] {
-        let total = tabLabels.reduce(0) { $0 + DisplayWidth.of($1.1) }
-        var x = max(0, width - total)
-        return tabLabels.map { tab, label in
-            let range = x..<(x + DisplayWidth.of(label))
-            x += DisplayWidth.of(label)
-            return (tab, range)
-        }
-    }
-
-    static func header(_ canvas: inout Canvas, _ state: AppState) {
-        let width = state.size.width
-        canvas.fill(Rect(x: 0, y: 0, width: width, height: 1), style: .reverse)
-        let positions = tabPositions(width: width)
-        let tabsStart = positions.first?.1.lowerBound ?? width
+    /// The header's title, and its markers in long and short forms.
+    static func headerText(_ state: AppState) -> (title: String, long: String, short: String) {
         let document = state.document
         let source: String
         if let path = document.path {
@@ -58,21 +44,45 @@ enum Screens {
             source = document.origin.map { "\($0), not saved yet" } ?? "not saved yet"
         }
         let name = document.org.name.isEmpty ? "Untitled org" : document.org.name
-        let title = (width >= Layout.sideBySideWidth ? " hats  " : " ") + "\(name) — \(source)"
-        // The unsaved marker is never cut: the title gives way to it.
-        var marker = document.isModified ? "  ● unsaved" : ""
-        if state.diskChanged { marker += "  ⚠ changed on disk" }
+        let title = (state.size.width >= Layout.sideBySideWidth ? " hats  " : " ") + "\(name) — \(source)"
+        var long = document.isModified ? "  ● unsaved" : ""
+        if state.diskChanged { long += "  ⚠ changed on disk" }
         let unprotected = state.recovery.failure != nil && document.isModified
-        if unprotected { marker += "  ⚠ no crash copy" }
-        if tabsStart - 1 - DisplayWidth.of(marker) < 16 {
-            // Narrow: short markers, so the org's name still shows.
-            marker = (document.isModified ? " ●" : "") + (state.diskChanged ? " ⚠ disk" : "") + (unprotected ? " ⚠ copy" : "")
+        if unprotected { long += "  ⚠ no crash copy" }
+        let short = (document.isModified ? " ●" : "") + (state.diskChanged ? " ⚠ disk" : "") + (unprotected ? " ⚠ copy" : "")
+        return (title, long, short)
+    }
+
+    /// Where each tab label is in the header, for drawing and for mouse clicks: whole names
+    /// when they leave room for the markers and 24 columns of the title, else the current
+    /// view's name and the others' numbers (" 1  2  3 Roles  4  5  6 ").
+    static func tabPositions(_ state: AppState) -> [(Tab, String, Range<Int>)] {
+        let width = state.size.width
+        let text = headerText(state)
+        let total = tabLabels.reduce(0) { $0 + DisplayWidth.of($1.1) }
+        let full = width - total - 1 >= min(DisplayWidth.of(text.title), 24) + DisplayWidth.of(text.long)
+        let labels = full ? tabLabels : tabLabels.map { tab, label in (tab, tab == state.tab ? label : " \(tab.rawValue) ") }
+        var x = max(0, width - labels.reduce(0) { $0 + DisplayWidth.of($1.1) })
+        return labels.map { tab, label in
+            let range = x..<(x + DisplayWidth.of(label))
+            x += DisplayWidth.of(label)
+            return (tab, label, range)
         }
+    }
+
+    static func header(_ canvas: inout Canvas, _ state: AppState) {
+        let width = state.size.width
+        canvas.fill(Rect(x: 0, y: 0, width: width, height: 1), style: .reverse)
+        let positions = tabPositions(state)
+        let tabsStart = positions.first?.2.lowerBound ?? width
+        let (title, long, short) = headerText(state)
+        // The unsaved marker is never cut: the title gives way to it. Narrow: short
+        // markers, so the org's name still shows.
+        let marker = tabsStart - 1 - DisplayWidth.of(long) < 16 ? short : long
         let room = max(0, tabsStart - 1 - DisplayWidth.of(marker))
         let used = canvas.put(DisplayWidth.truncate(title, to: room), x: 0, y: 0, style: .reverse.with(bold: true))
         canvas.put(marker, x: used, y: 0, style: Style(foreground: .yellow, bold: true, reverse: true), limit: max(0, tabsStart - 1 - used))
-        for (tab, range) in positions {
-            let label = tabLabels.first { $0.0 == tab }?.1 ?? ""
+        for (tab, label, range) in positions {
             let style = tab == state.tab ? Style(bold: true, underline: true) : .reverse
             canvas.put(label, x: range.lowerBound, y: 0, style: style)
         }
