@@ -148,4 +148,62 @@ struct BuilderLoopTests {
     }
 
     final class NamesBox { var names: [String]? }
+
+    /// Lets the first plan wait until the test opens the gate; later plans go straight on.
+    final class Gate: @unchecked Sendable {
+        let semaphore = DispatchSemaphore(value: 0)
+        private let lock = NSLock()
+        private var calls = 0
+
+        func plan(_ org: Org, _ progress: @escaping (PlanProgress) -> Void) -> Plan {
+            lock.lock()
+            calls += 1
+            let first = calls == 1
+            lock.unlock()
+            // Never forever: a loop that waited for the plan would otherwise hang the suite.
+            if first { _ = semaphore.wait(timeout: .now() + 30) }
+            return Planner.plan(org, progress: progress)
+        }
+    }
+
+    final class ScreensBox { var screens: [String] = [] }
+
+    @Test("the Plan view: the plan is worked out on its own thread while keys go on being taken; F applies it, Ctrl-S saves it, u undoes a step")
+    func planOffTheLoop() throws {
+        let place = try Place()
+        defer { place.remove() }
+        let state = try place.openPreset(as: "org.json", size: Size(width: 120, height: 40))
+        let original = state.document.org
+        let gate = Gate()
+        let worker = PlanWorker(planning: { gate.plan($0, $1) })
+        let box = ScreensBox()
+        var backend: TestBackend!
+        let look: TestBackend.Step = .action { box.screens.append(backend.screen) }
+        backend = TestBackend(size: Size(width: 120, height: 40), script:
+            TestBackend.keys([KeyMap.key(.showPlan)]) + [.idle, look]
+            // The plan is held up: the chart and a move down are taken all the same.
+            + TestBackend.keys([KeyMap.key(.showChart), KeyMap.key(.moveDown)]) + [.idle, look]
+            + TestBackend.keys([KeyMap.key(.showPlan)]) + [.idle, look]
+            // The plan comes: shown on the next turn of the loop.
+            + [.action { gate.semaphore.signal(); worker.waitUntilIdle() }, .idle, look]
+            // A quiet moment lets the loop take the key and ask for the new plan; the next
+            // wait lets the plan finish; the quiet moment after it, the loop take it.
+            + TestBackend.keys([KeyMap.key(.applyWholePlan)]) + [.idle, .action { worker.waitUntilIdle() }, .idle, look]
+            + TestBackend.keys([KeyMap.key(.save)]) + [.idle]
+            + TestBackend.keys([KeyMap.key(.undo)]) + [.idle, .action { worker.waitUntilIdle() }, .idle, look])
+        var builder = Builder(recovery: place.recovery, planner: worker)
+        builder.run(state, on: backend, now: { backend.now })
+
+        let screens = box.screens
+        try #require(screens.count == 6)
+        #expect(screens[0].contains("Working out the plan"))
+        #expect(screens[1].contains("Reporting lines") && screens[1].contains("▸ ├─ Sam Ortiz"), "keys were taken while the plan was held up:\n\(screens[1])")
+        #expect(screens[2].contains("Working out the plan"), "still the one plan, not asked for twice")
+        #expect(screens[3].contains("1. Move Sales & Marketing (15.0 h) from Dana Reyes"), "\(screens[3])")
+        #expect(screens[4].contains("No plan needed"), "\(screens[4])")
+        #expect(screens[4].contains("Applied the whole plan: 1 step"))
+        #expect(screens[5].contains("1. Move Sales & Marketing (15.0 h) from Dana Reyes"), "undone: the same plan again\n\(screens[5])")
+        let saved = try OrgFile.load(path: place.path("org.json")).org
+        #expect(saved == Planner.plan(original).org, "the file holds the planned org")
+    }
 }
