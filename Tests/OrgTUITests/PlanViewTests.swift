@@ -46,7 +46,7 @@ struct PlanViewTests {
         #expect(driver.state.planner.plan?.steps.count == planned.steps.count)
         #expect(driver.screen.contains("Plan · 2 steps: 0 moves, 2 hires"))
         #expect(driver.screen.contains("Findings now ✖ 1  ▲ 4  →  after the plan ✖ 0  ▲ 2"))
-        #expect(driver.screen.contains("1. Hire: Level 1 Technician, part-time 30.0 h"))
+        #expect(driver.screen.contains("1. Hire: Level 1 Technician, 30.0 h"))
         // Shown, nothing more is asked for until the org changes.
         driver.press(.moveDown)
         driver.press(.showChart)

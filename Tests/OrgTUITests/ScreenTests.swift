@@ -280,5 +280,11 @@ struct ReadmeScreenTests {
         let giveHat = driver.screen
         #expect(try readmeBlock(after: "chart") == chart)
         #expect(try readmeBlock(after: "give-hat") == giveHat)
+
+        var solo = Driver(org: try PlanViewTests.example("solo-owner"), path: "solo-owner.json", width: 100, height: 30)
+        solo.press(.showPlan)
+        solo.answerPlan()
+        assertScreen(solo.screen, "readme-plan-100x30")
+        #expect(try readmeBlock(after: "plan") == solo.screen)
     }
 }

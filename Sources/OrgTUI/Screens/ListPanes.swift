@@ -437,7 +437,7 @@ extension Screens {
     /// A step in one line: a move as the plan words it, a hire by its name and title.
     static func planStepSummary(_ step: Plan.Step, in plan: Plan) -> String {
         guard let hire = step.hire else { return step.text }
-        let time = hire.fullTime ? "full-time" : "part-time \(Format.hours(hire.hoursPerWeek))"
+        let time = hire.fullTime ? "full-time" : Format.hours(hire.hoursPerWeek)
         return "Hire: \(hire.title), \(time)"
     }
 }
