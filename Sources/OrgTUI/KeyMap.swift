@@ -10,7 +10,7 @@ public enum BindingID: String, CaseIterable, Sendable {
     case sortPeople, reverseSort, jumpToSubject
     case applySuggestion, applyPlanStep, applyWholePlan, toggleAway, clearAway, editPolicy, renameOrg
     case undo, redo, save, saveAs, export
-    case find, toggleDetail, help, redraw, quit
+    case find, toggleDetail, scrollDetailsDown, scrollDetailsUp, help, redraw, quit
     case confirm, cancel, nextField, previousField, choiceDown, choiceUp
     case nextValue, previousValue, switchFocus, addHat, editHatHours, removeHat
     case deleteIt, replaceIt, saveAndQuit, discardAndQuit, overwriteFile, reloadFile, saveAsInstead
@@ -118,6 +118,10 @@ public enum KeyMap {
         Binding(.previousView, [.backTab], "previous view", "Previous view", group: "Views"),
         Binding(.toggleDetail, [.character("i")], "details", "Show or hide the details pane", group: "Views"),
         Binding(.find, [.character("/")], "find", "Find a person, role or duty by name or alias", group: "Views", hint: true),
+        Binding(.scrollDetailsDown, [.character("J")], "details ↓", "Scroll the details pane down, when its border says N more ↓", group: "Views", hint: true,
+                unavailable: { App.detailsScroll($0, down: true) }),
+        Binding(.scrollDetailsUp, [.character("K")], "details ↑", "Scroll the details pane back up", group: "Views", hint: true,
+                unavailable: { App.detailsScroll($0, down: false) }),
 
         // People
         Binding(.addPerson, [.character("a")], "add", "Add a person or an open position (under the selected one)", group: "People", in: people, hint: true),
@@ -241,6 +245,26 @@ public enum KeyMap {
         Binding(.confirm, [.enter], "first choice", "The first choice (the one on the left)", group: "Questions", in: BindingContext.questions),
     ]
 
+    /// Every symbol the screens use, for the help screen and docs/keys.md.
+    public static let symbols: [(symbol: String, meaning: String)] = [
+        ("✖ ▲ ·", "a critical finding, a warning, a note (also red, yellow and cyan where there is colour)"),
+        ("██░░░░ 86%", "a person's load: their hours ÷ the week left after switching between kinds of work; full above 100 %"),
+        ("●●● ●●●+", "a person's hats, one dot each (+: more than four)"),
+        ("○", "an open position: a planned hire or a vacancy"),
+        ("◇ ext", "an external provider: listed apart, not load-checked"),
+        ("┄", "has a dotted-line manager (named in the details)"),
+        ("[+N]", "a folded team of N people (Space or → unfolds it)"),
+        ("!", "a critical role or duty: one holder is a single point of failure"),
+        ("$", "a special-project duty"),
+        ("≈", "a hat that takes an equal share of its role's hours"),
+        ("▸", "the selection"),
+        ("N more ↓  N more ↑", "rows of a list or the details hidden below or above"),
+        ("new worse", "in a what-if: a finding that appears, or gets more severe"),
+        ("● unsaved", "changes since the last save (the title bar)"),
+        ("⚠ changed on disk", "another program changed the file since it was opened or saved"),
+        ("⚠ no crash copy", "the recovery copy of unsaved work cannot be written"),
+    ]
+
     /// The binding for `key` in `context`, if any. While a text field has the focus only the
     /// bindings that work in fields count: the field takes every other key.
     public static func binding(for key: Key, in context: BindingContext, inField: Bool = false) -> Binding? {
@@ -255,6 +279,14 @@ public enum KeyMap {
     public static func key(_ id: BindingID) -> Key {
         binding(id)?.keys.first ?? .escape
     }
+
+    /// Which hints the status bar keeps when not all fit, most wanted first (`?` always);
+    /// the rest follow in table order. They are shown in table order.
+    static let hintPriority: [BindingID] = [
+        .help, .save, .undo, .scrollDetailsDown, .scrollDetailsUp, .applySuggestion, .applyPlanStep, .applyWholePlan,
+        .editHats, .addPerson, .addRole, .addRoleFromCatalog, .editRole, .addDuty, .editDuty, .jumpToSubject,
+        .toggleAway, .export, .find,
+    ]
 
     /// The keys to show in the status bar (a view) or the footer (a dialog), in table order.
     static func hints(for context: BindingContext) -> [Binding] {
@@ -316,6 +348,8 @@ public enum KeyMap {
             }
             if let note = fieldNote(group: group) { text += "\n\(note)\n" }
         }
+        text += "\n## Symbols\n\n| symbol | means |\n|---|---|\n"
+        for (symbol, meaning) in symbols { text += "| `\(symbol)` | \(meaning) |\n" }
         text += """
 
             ## In text fields

@@ -29,7 +29,7 @@ extension App {
         case .export(var export):
             effects = exportKey(id, key, &export, index, &state)
         case .help(var help):
-            let total = Screens.helpLines().count
+            let total = Screens.helpLines(state.size).count
             let rows = Screens.helpRows(state.size)
             switch id {
             case .moveDown: help.list.scroll(by: 1, count: total, rows: rows)

@@ -59,6 +59,29 @@ extension App {
         state.lists[state.tab] = list
     }
 
+    // MARK: - The details pane
+
+    /// The details' lines and the rows that show them, or nil when the pane is hidden.
+    static func detailsExtent(_ state: AppState) -> (lines: Int, rows: Int)? {
+        guard let rect = Layout(state).detail else { return nil }
+        let lines = DetailPane.content(state, width: max(0, rect.width - 4), compact: rect.height < 16).1.count
+        return (lines, max(1, rect.height - 2))
+    }
+
+    /// Why J (down) or K (up) cannot scroll the details now, or nil.
+    static func detailsScroll(_ state: AppState, down: Bool) -> String? {
+        guard let extent = detailsExtent(state) else { return "the details are hidden (i shows them)" }
+        if down { return state.detailScroll + extent.rows >= extent.lines ? "the rest of the details shows already" : nil }
+        return state.detailScroll > 0 ? nil : "the details show from their top"
+    }
+
+    /// J and K: half a pane at a time, never past the end.
+    static func scrollDetails(down: Bool, _ state: inout AppState) {
+        guard let extent = detailsExtent(state) else { return }
+        let step = max(1, extent.rows / 2)
+        state.detailScroll = max(0, min(state.detailScroll + (down ? step : -step), extent.lines - extent.rows))
+    }
+
     // MARK: - Chart folding
 
     static func collapseOrParent(_ state: inout AppState) {
@@ -135,6 +158,7 @@ extension App {
 
     static func handleMouse(_ event: MouseEvent, _ state: inout AppState) {
         let layout = Layout(state)
+        state.detailScroll = 0
         guard !layout.isTooSmall, state.starting == nil, state.dialogs.isEmpty else { return }
         switch event.kind {
         case .wheelUp: moveSelection(by: -3, &state)

@@ -182,7 +182,10 @@ public enum App {
             return []
         }
         if state.starting != nil { return startScreenKey(key, &state) }
-        if !state.dialogs.isEmpty { return dialogKey(key, &state) }
+        if !state.dialogs.isEmpty {
+            state.detailScroll = 0
+            return dialogKey(key, &state)
+        }
         guard let binding = KeyMap.binding(for: key, in: state.tab.context) else {
             state.status = StatusMessage(text: "\(key.label) does nothing in \(state.tab.title) — ? lists the keys", kind: .info)
             return []
@@ -191,6 +194,7 @@ public enum App {
             state.status = StatusMessage(text: "\(key.label) (\(binding.label)): \(reason)", kind: .error)
             return []
         }
+        if binding.id != .scrollDetailsDown, binding.id != .scrollDetailsUp { state.detailScroll = 0 }
         let effects = perform(binding.id, &state)
         refreshSuggestion(&state)
         return effects
@@ -220,6 +224,8 @@ public enum App {
         case .nextView: switchTab(Tab(rawValue: state.tab.rawValue % Tab.allCases.count + 1) ?? .chart, &state)
         case .previousView: switchTab(Tab(rawValue: (state.tab.rawValue + Tab.allCases.count - 2) % Tab.allCases.count + 1) ?? .chart, &state)
         case .toggleDetail: state.showDetail.toggle(); keepSelectionVisible(&state)
+        case .scrollDetailsDown: scrollDetails(down: true, &state)
+        case .scrollDetailsUp: scrollDetails(down: false, &state)
         case .find: state.dialogs.append(.picker(Pickers.find(state)))
         case .addPerson: state.dialogs.append(.form(Forms.addPerson(manager: state.selectedPerson, state)))
         case .editPerson: if let id = state.selectedPerson { state.dialogs.append(.form(Forms.editPerson(id, state))) }

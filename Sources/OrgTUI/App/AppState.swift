@@ -101,6 +101,8 @@ public struct AppState: Sendable {
     public var dialogs: [Dialog] = []
     public var status: StatusMessage?
     public var showDetail = true
+    /// How far the details pane is scrolled (J, K); back to its top with any other key.
+    public var detailScroll = 0
     public var quitting = false
     /// Keys pressed while the terminal was too small to show anything: ignored, and counted
     /// so the user is told.

@@ -9,8 +9,9 @@ enum DetailPane {
         Widgets.box(&canvas, rect, title: title, focused: false)
         let inner = rect.inset(1)
         let room = max(0, inner.width - 2)
-        // The details are read, not scrolled: always from their top.
-        ListView.draw(&canvas, inner, ListState(), count: lines.count, box: rect) { canvas, index, row, _ in
+        // From their top, or as far as J and K scrolled them.
+        let list = ListState(selected: -1, offset: state.detailScroll)
+        let shown = ListView.draw(&canvas, inner, list, count: lines.count, box: rect) { canvas, index, row, _ in
             let line = lines[index]
             let text = DisplayWidth.truncate(line.text, to: room)
             let used = canvas.put(text, x: row.x + 1, y: row.y, style: line.style, limit: room)
@@ -18,23 +19,32 @@ enum DetailPane {
                 canvas.put(DisplayWidth.truncate(line.tail, to: room - used), x: row.x + 1 + used, y: row.y, style: line.tailStyle, limit: room - used)
             }
         }
+        ListView.moreAbove(&canvas, rect, hidden: shown.lowerBound)
     }
 
     static func content(_ state: AppState, width: Int, compact: Bool = false) -> (String, [StyledLine]) {
         let org = state.document.org
+        // A short pane (80×24) shows the suggestion whole and the findings first, then the
+        // rest, which J and K scroll to.
+        func advice(_ kind: Finding.Subject.Kind, _ id: String) -> [StyledLine] {
+            var lines = suggestionLines(state, width: width) + findingLines(kind, id, state, width: width)
+            if !lines.isEmpty { lines.append(StyledLine("")) }
+            return lines
+        }
         switch state.tab {
         case .chart, .people:
             guard let id = state.selectedPerson, let person = org.person(id) else { return ("Details", [StyledLine("Nobody selected.", .dim)]) }
-            return (person.name, personLines(person, state, width: width))
+            return (person.name, compact ? advice(.person, id) + personLines(person, state, width: width, findings: false) : personLines(person, state, width: width))
         case .roles:
             guard let id = state.selectedRole, let role = org.role(id) else { return ("Details", [StyledLine("No role selected.", .dim)]) }
-            return (role.name, roleLines(role, state, width: width))
+            return (role.name, compact ? advice(.role, id) + roleLines(role, state, width: width, findings: false) : roleLines(role, state, width: width))
         case .duties:
             guard let id = state.selectedDuty, let duty = org.duty(id) else { return ("Details", [StyledLine("No duty selected.", .dim)]) }
-            return ("Duty", dutyLines(duty, state, width: width))
+            return ("Duty", compact ? advice(.duty, id) + dutyLines(duty, state, width: width, findings: false) : dutyLines(duty, state, width: width))
         case .findings:
             guard let finding = state.selectedFinding else { return ("Details", [StyledLine("No findings.", .dim)]) }
             var lines = Widgets.wrap(finding.message, width: width).map { StyledLine($0) }
+            if compact { lines += suggestionLines(state, width: width) }
             lines.append(StyledLine(""))
             switch finding.subject.kind {
             case .person:
@@ -44,7 +54,7 @@ enum DetailPane {
             case .duty:
                 if let duty = org.duty(finding.subject.id) { lines += dutyLines(duty, state, width: width, findings: false) }
             }
-            lines += suggestionLines(state, width: width)
+            if !compact { lines += suggestionLines(state, width: width) }
             return ("\(finding.rule.rawValue) · \(finding.subject.name)", lines)
         case .plan:
             return planDetails(state, width: width, compact: compact)

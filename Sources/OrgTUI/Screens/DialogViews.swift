@@ -65,14 +65,19 @@ enum DialogViews {
 
     static func drawForm(_ form: FormDialog, _ canvas: inout Canvas, _ state: AppState) {
         let labelWidth = min(22, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 8) + 1)
-        let height = form.fields.count + 6 + (form.note == nil ? 0 : 2)
+        // Hints wrap, never cut: the form is as tall as its longest hint needs, so it does
+        // not change size as the focus moves.
+        let hintWidth = max(1, min(state.size.width - 2, 68) - 4)
+        let hintLines = form.fields.map { Widgets.wrap($0.hint ?? "", width: hintWidth).count }.max() ?? 1
+        let height = form.fields.count + 5 + max(1, hintLines) + (form.note == nil ? 0 : 2)
         let inner = frame(&canvas, state, width: 68, height: height, title: form.title)
         var y = inner.y
         if let note = form.note {
             canvas.put(note, x: inner.x + 1, y: y, style: .dim, limit: inner.width - 2)
             y += 2
         }
-        for (index, field) in form.fields.enumerated() where y < inner.maxY - 3 {
+        let hintTop = inner.maxY - 2 - max(1, hintLines)
+        for (index, field) in form.fields.enumerated() where y < hintTop - 1 {
             let focused = index == form.focus
             canvas.put(field.label, x: inner.x + 1, y: y, style: focused ? .bold : .plain, limit: labelWidth)
             let fieldX = inner.x + 2 + labelWidth
@@ -86,9 +91,11 @@ enum DialogViews {
         }
         let focusedHint = form.fields.indices.contains(form.focus) ? form.fields[form.focus].hint : nil
         if let hint = focusedHint, form.error == nil {
-            canvas.put(hint, x: inner.x + 1, y: inner.maxY - 3, style: .dim, limit: inner.width - 2)
+            for (offset, line) in Widgets.wrap(hint, width: max(1, inner.width - 2)).enumerated() where hintTop + offset < inner.maxY - 1 {
+                canvas.put(line, x: inner.x + 1, y: hintTop + offset, style: .dim, limit: inner.width - 2)
+            }
         }
-        error(&canvas, form.error, x: inner.x + 1, y: inner.maxY - 3, width: inner.width - 2)
+        error(&canvas, form.error, x: inner.x + 1, y: hintTop, width: inner.width - 2)
         footer(&canvas, inner, Dialog.form(form).footer)
     }
 
@@ -228,8 +235,8 @@ enum DialogViews {
     // MARK: - Help
 
     static func drawHelp(_ help: HelpDialog, _ canvas: inout Canvas, _ state: AppState) {
-        let lines = Screens.helpLines()
-        let inner = frame(&canvas, state, width: 96, height: state.size.height - 2, title: "Keys — " + FooterEntry.line(Dialog.help(help).footer))
+        let lines = Screens.helpLines(state.size)
+        let inner = frame(&canvas, state, width: Screens.helpWidth, height: state.size.height - 2, title: "Keys — " + FooterEntry.line(Dialog.help(help).footer))
         ListView.draw(&canvas, inner, help.list, count: lines.count, box: inner.inset(-1)) { canvas, index, row, _ in
             canvas.put(lines[index].text, x: row.x + 1, y: row.y, style: lines[index].style, limit: row.width - 2)
         }
@@ -237,9 +244,20 @@ enum DialogViews {
 }
 
 extension Screens {
-    /// The help screen, generated from the key table.
-    static func helpLines() -> [StyledLine] {
+    /// The help frame's width at most.
+    static let helpWidth = 96
+
+    /// The help screen, generated from the key table, wrapped to the frame it is shown in
+    /// (a line that does not fit goes on under its text, never cut).
+    static func helpLines(_ size: Size) -> [StyledLine] {
+        let width = max(20, min(size.width - 2, helpWidth) - 4)
         var lines: [StyledLine] = []
+        func entry(_ key: String, _ text: String, keyWidth: Int = 16) {
+            let wrapped = Widgets.wrap(text, width: max(8, width - 2 - keyWidth))
+            for (offset, line) in wrapped.enumerated() {
+                lines.append(StyledLine("  " + DisplayWidth.pad(offset == 0 ? key : "", to: keyWidth) + line))
+            }
+        }
         var groups: [String] = []
         for binding in KeyMap.bindings where !groups.contains(binding.group) { groups.append(binding.group) }
         for group in groups {
@@ -249,11 +267,16 @@ extension Screens {
                 let titles = BindingContext.allCases.filter { binding.contexts.contains($0) }.map(\.title)
                 // A dialog's group is named after it: its rows say where only when that differs.
                 let whereText = binding.contexts.isSuperset(of: BindingContext.views) || (binding.contexts.isDisjoint(with: BindingContext.views) && titles == [group]) ? "" : "  (" + titles.joined(separator: ", ") + ")"
-                lines.append(StyledLine("  " + DisplayWidth.pad(binding.keys.map(\.label).joined(separator: " "), to: 16) + binding.help + whereText))
+                entry(binding.keys.map(\.label).joined(separator: " "), binding.help + whereText)
             }
         }
         lines.append(StyledLine(""))
-        lines.append(StyledLine("In text fields: type to edit; Ctrl-U clears, Ctrl-W deletes a word. Pickers filter as you type.", .dim))
+        lines.append(StyledLine("Symbols", .bold))
+        for (symbol, meaning) in KeyMap.symbols { entry(symbol, meaning, keyWidth: 20) }
+        lines.append(StyledLine(""))
+        for line in Widgets.wrap("In text fields: type to edit; Ctrl-U clears, Ctrl-W deletes a word. Pickers filter as you type.", width: width) {
+            lines.append(StyledLine(line, .dim))
+        }
         return lines
     }
 

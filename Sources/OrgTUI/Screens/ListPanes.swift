@@ -29,10 +29,15 @@ extension Screens {
         state.check.worst(about: kind, id, in: state.checkedOrg)
     }
 
-    static func emptyMessage(_ canvas: inout Canvas, _ rect: Rect, _ lines: [String]) {
-        for (offset, line) in lines.enumerated() where offset < rect.height {
-            // Cut with an ellipsis, so a cut hint does not read as a finished sentence.
-            canvas.put(DisplayWidth.truncate(line, to: max(0, rect.width - 1)), x: rect.x + 1, y: rect.y + offset, style: offset == 0 ? .plain : .dim, limit: rect.width - 1)
+    /// A message in an empty list, wrapped to the pane: the first paragraph plain, the rest
+    /// (what to do) dim. Nothing instructional is ever cut.
+    static func emptyMessage(_ canvas: inout Canvas, _ rect: Rect, _ texts: [String]) {
+        var y = rect.y
+        for (index, text) in texts.enumerated() {
+            for line in Widgets.wrap(text, width: max(1, rect.width - 2)) where y < rect.maxY {
+                canvas.put(line, x: rect.x + 1, y: y, style: index == 0 ? .plain : .dim, limit: rect.width - 1)
+                y += 1
+            }
         }
     }
 
@@ -202,8 +207,12 @@ extension Screens {
         let fixed = 2 + 1 + 1 + 7 + (showDuties ? 7 : 0) + 13
         let flexible = max(12, rect.width - fixed)
         let showCategory = flexible >= 30
-        let categoryWidth = showCategory ? max(10, flexible / 5) : 0
-        let nameWidth = (flexible - categoryWidth) / 2
+        // Columns take the width their text needs, as far as the room goes: the role's
+        // name first (with its " !"), then the category, the holders the rest.
+        let longestCategory = org.roles.reduce(10) { max($0, DisplayWidth.of($1.category ?? "")) }
+        let categoryWidth = showCategory ? min(longestCategory, max(10, flexible / 5)) : 0
+        let longestName = org.roles.reduce(16) { max($0, DisplayWidth.of($1.name) + ($1.critical ? 2 : 0)) }
+        let nameWidth = min(longestName, max((flexible - categoryWidth) / 2, flexible - categoryWidth - 16))
         let holdersWidth = flexible - categoryWidth - nameWidth
         var heading = "  " + DisplayWidth.pad("Role", to: nameWidth) + " "
         if showCategory { heading += DisplayWidth.pad("Category", to: categoryWidth) + " " }
@@ -214,6 +223,7 @@ extension Screens {
                          ["No roles yet.", "a adds a role; c adds roles from a catalog (search names and aliases)."])
             return
         }
+        Widgets.legend(&canvas, box, "! critical role (? lists every symbol)")
         var dutyCount: [String: Int] = [:]
         for duty in org.duties { if let role = duty.role { dutyCount[role, default: 0] += 1 } }
         let rows = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
@@ -278,6 +288,7 @@ extension Screens {
                          ["No duties yet.", "a adds a duty; roles added from a catalog bring theirs."])
             return
         }
+        Widgets.legend(&canvas, box, "! critical · $ special project · ● covers it")
         let labelWidth = min(44, max(20, rect.width * 2 / 5))
         let columnsRoom = max(0, (rect.width - labelWidth - 1) / Self.matrixColumnWidth)
         let columns = Array(matrix.columns.dropFirst(state.dutiesColumn).prefix(columnsRoom))
@@ -375,12 +386,12 @@ extension Screens {
                 lines.append(Widgets.gauge(progress.fraction, width: 20) + " \(Format.percentNumber(progress.fraction)) % · \(Format.count(progress.steps, "step")) so far")
             }
             lines.append("Keys still work meanwhile; 1–5 show the other views.")
-            paragraphs(&canvas, rect, lines)
+            emptyMessage(&canvas, rect, lines)
             return
         }
         let current = App.planIsCurrent(state)
         if plan.steps.isEmpty, plan.unresolved.isEmpty {
-            paragraphs(&canvas, rect, ["No plan needed: nobody is over the line and no role is short or unfilled.",
+            emptyMessage(&canvas, rect, ["No plan needed: nobody is over the line and no role is short or unfilled.",
                                        "The plan is worked out again after each edit."])
             return
         }
@@ -418,18 +429,6 @@ extension Screens {
                 canvas.put(selected ? "▸ " : "  ", x: line.x, y: y, style: base)
                 canvas.put(Widgets.severitySymbol[finding.severity] ?? "", x: line.x + 2, y: y, style: symbolStyle)
                 canvas.put("\(finding.rule.rawValue) · \(finding.subject.name)", x: line.x + 4, y: y, width: max(0, line.width - 5), style: base)
-            }
-        }
-    }
-
-    /// Paragraphs wrapped to the pane, the first plain and the rest dim: a message that
-    /// tells what to do is never cut.
-    static func paragraphs(_ canvas: inout Canvas, _ rect: Rect, _ texts: [String]) {
-        var y = rect.y
-        for (index, text) in texts.enumerated() {
-            for line in Widgets.wrap(text, width: max(1, rect.width - 2)) where y < rect.maxY {
-                canvas.put(line, x: rect.x + 1, y: y, style: index == 0 ? .plain : .dim, limit: rect.width - 1)
-                y += 1
             }
         }
     }

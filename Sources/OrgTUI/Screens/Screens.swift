@@ -107,10 +107,13 @@ enum Screens {
             canvas.put(DisplayWidth.truncate(text, to: rect.width - 2), x: x, y: rect.y, style: Style(foreground: .red, bold: true))
             return
         }
+        // Below 100 columns the counts go without their words ("✖ 1  ▲ 5  · 0"), so the
+        // keys have the room.
+        let words = rect.width >= Layout.sideBySideWidth
         for severity in Finding.Severity.allCases.reversed() {
             let count = state.count(severity)
             let symbol = Widgets.severitySymbol[severity] ?? ""
-            let text = "\(symbol) \(count) \(severity == .warning ? (count == 1 ? "warning" : "warnings") : severity.name)"
+            let text = "\(symbol) \(count)" + (words ? " \(severity == .warning ? (count == 1 ? "warning" : "warnings") : severity.name)" : "")
             x += canvas.put(text, x: x, y: rect.y, style: count > 0 ? Widgets.style(for: severity) : .dim) + 2
         }
         x += 1
@@ -128,7 +131,23 @@ enum Screens {
 
         var hints: [String] = []
         if state.starting == nil, state.dialogs.isEmpty {
-            hints = KeyMap.hints(for: state.tab.context).map { "\(keyText($0.keys.first)) \($0.label)" }
+            // The hints that fit, by priority (? help always), shown in table order. J and K
+            // only when the details have more to show that way.
+            let candidates = KeyMap.hints(for: state.tab.context).filter { binding in
+                binding.id != .scrollDetailsDown && binding.id != .scrollDetailsUp || binding.unavailable(state) == nil
+            }
+            let rank = { (binding: Binding) in KeyMap.hintPriority.firstIndex(of: binding.id) ?? KeyMap.hintPriority.count }
+            var chosen: Set<BindingID> = []
+            var width = 0
+            let ranked = candidates.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+            for binding in ranked {
+                let hintWidth = DisplayWidth.of("\(keyText(binding.keys.first)) \(binding.label)") + 2
+                if width + hintWidth - 2 <= room {
+                    chosen.insert(binding.id)
+                    width += hintWidth
+                }
+            }
+            hints = candidates.filter { chosen.contains($0.id) }.map { "\(keyText($0.keys.first)) \($0.label)" }
         } else {
             // The dialog's own keys, from the table, as its footer shows them.
             // A note after "·" stays in the dialog's own footer.

@@ -18,6 +18,12 @@ enum ListView {
         return window
     }
 
+    /// "N more ↑" at the right of a box's top border, when rows are hidden above.
+    static func moreAbove(_ canvas: inout Canvas, _ box: Rect, hidden: Int) {
+        guard hidden > 0, box.width > 30 else { return }
+        canvas.put(" \(hidden) more ↑ ", x: box.maxX - 14, y: box.y, style: .dim, limit: 13)
+    }
+
     /// "N more ↓" at the right of a box's bottom border, when rows are hidden below.
     static func moreBelow(_ canvas: inout Canvas, _ box: Rect, hidden: Int) {
         guard hidden > 0, box.width > 12 else { return }

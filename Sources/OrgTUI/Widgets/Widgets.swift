@@ -26,6 +26,12 @@ enum Widgets {
         }
     }
 
+    /// What a view's marks mean, on the bottom border of its box (left, clear of "N more ↓").
+    static func legend(_ canvas: inout Canvas, _ box: Rect, _ text: String) {
+        guard box.width > 22 else { return }
+        canvas.put(" \(DisplayWidth.truncate(text, to: box.width - 20)) ", x: box.x + 2, y: box.maxY - 1, style: .dim)
+    }
+
     /// A load gauge of `width` cells: filled in proportion to the load (full above 100 %).
     static func gauge(_ load: Double, width: Int) -> String {
         let filled = load.isFinite ? min(width, Int((load * Double(width)).rounded())) : width
