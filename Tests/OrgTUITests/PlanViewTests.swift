@@ -78,7 +78,7 @@ struct PlanViewTests {
 
         driver.press(.applyWholePlan)
         #expect(driver.state.document.history.undoable.count == 2)
-        #expect(driver.screen.contains("Applied the whole plan: 1 step (0 moves, 1 hire) — u undoes it"))
+        #expect(driver.screen.contains("Applied the whole plan: 1 step (0 moves, 1 hire); u undoes it"))
         #expect(driver.state.document.org == plan.org, "a step, then the rest, lands on the plan's org")
         #expect(LoadChecker.check(driver.state.document.org).count(.critical) == 0)
         driver.answerPlan()

@@ -102,6 +102,22 @@ struct RoundTwoScreenTests {
         #expect(helpBar.contains("scroll") && !helpBar.contains("Enter"), "\(helpBar)")
     }
 
+    @Test("a long status message takes the whole bar rather than being cut; a narrow dialog's footer drops its notes, not its keys")
+    func longMessagesAndFooters() throws {
+        var driver = Driver(org: try PlanViewTests.example("solo-owner"), path: "solo-owner.json", width: 80, height: 24)
+        driver.key(.character("6"))
+        driver.answerPlan()
+        driver.key(.character("F"))
+        let bar = driver.lines.last ?? ""
+        #expect(bar.contains("Applied the whole plan: 2 steps (0 moves, 2 hires); u undoes each"), "\(bar)")
+
+        var small = try Driver(width: 60, height: 15)
+        small.key(.enter)
+        small.key(.character("a"))
+        let screen = small.screen
+        #expect(screen.contains("Enter gives the hat · Esc cancel"), "\(screen)")
+    }
+
     @Test("Roles at 80×24 after G, then i: a list that fits shows from its top")
     func listFitsFromTop() throws {
         var driver = try Driver(width: 80, height: 24)

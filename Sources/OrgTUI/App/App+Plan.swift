@@ -144,7 +144,7 @@ extension App {
             }
             applied += 1
         }
-        let undo = applied == 1 ? "u undoes it" : "u undoes them one at a time"
-        state.status = StatusMessage(text: "Applied the whole plan: \(Format.count(applied, "step")) (\(Format.count(plan.moves.count, "move")), \(Format.count(plan.hires.count, "hire"))) — \(undo)", kind: .success)
+        let undo = applied == 1 ? "u undoes it" : "u undoes each"
+        state.status = StatusMessage(text: "Applied the whole plan: \(Format.count(applied, "step")) (\(Format.count(plan.moves.count, "move")), \(Format.count(plan.hires.count, "hire"))); \(undo)", kind: .success)
     }
 }

@@ -52,8 +52,18 @@ enum DialogViews {
     }
 
     /// The dialog's keys on its last line, generated from the key table.
+    /// Short of room, the notes after an entry's "·" go first ("Enter gives the hat ·
+    /// shows the load after it" → "Enter gives the hat"), so every key stays.
     static func footer(_ canvas: inout Canvas, _ inner: Rect, _ entries: [FooterEntry]) {
-        canvas.put(FooterEntry.line(entries), x: inner.x + 1, y: inner.maxY - 1, style: .dim, limit: inner.width - 2)
+        var line = FooterEntry.line(entries)
+        if DisplayWidth.of(line) > inner.width - 2 {
+            line = FooterEntry.line(entries.map { entry in
+                var short = entry
+                short.label = entry.label.components(separatedBy: " · ").first ?? entry.label
+                return short
+            })
+        }
+        canvas.put(line, x: inner.x + 1, y: inner.maxY - 1, style: .dim, limit: inner.width - 2)
     }
 
     static func error(_ canvas: inout Canvas, _ text: String?, x: Int, y: Int, width: Int) {

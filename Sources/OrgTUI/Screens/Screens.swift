@@ -118,14 +118,14 @@ enum Screens {
         }
         x += 1
         let room = rect.maxX - x - 1
-        if let status = state.status {
-            let style: Style
-            switch status.kind {
-            case .info: style = .plain
-            case .success: style = Style(foreground: .green)
-            case .error: style = Style(foreground: .red, bold: true)
-            }
-            canvas.put(DisplayWidth.truncate(status.text, to: room), x: x, y: rect.y, style: style)
+        if let status = state.status, DisplayWidth.of(status.text) <= room {
+            canvas.put(status.text, x: x, y: rect.y, style: statusStyle(status.kind))
+            return
+        } else if let status = state.status {
+            // Too long beside the counts: the message takes the whole line. What an edit did,
+            // or why a key did nothing, is worth more than counts shown again a key later.
+            canvas.fill(rect)
+            canvas.put(DisplayWidth.truncate(status.text, to: rect.width - 2), x: rect.x + 1, y: rect.y, style: statusStyle(status.kind))
             return
         }
 
@@ -161,6 +161,14 @@ enum Screens {
             if used + width > room { break }
             canvas.put(hint, x: x + used, y: rect.y, style: .dim)
             used += width + 2
+        }
+    }
+
+    static func statusStyle(_ kind: StatusMessage.Kind) -> Style {
+        switch kind {
+        case .info: .plain
+        case .success: Style(foreground: .green)
+        case .error: Style(foreground: .red, bold: true)
         }
     }
 
