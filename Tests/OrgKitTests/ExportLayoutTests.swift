@@ -100,27 +100,68 @@ struct ExportLayoutTests {
         #expect(Self.overlaps(chainPlan.boxes.map(\.rect)).isEmpty)
     }
 
-    @Test("a manager is centred over their reports, and leaves hang in one column")
-    func tidy() {
-        // 0 → 1, 2, 3 (each with two leaves); 4 has five leaves.
-        let children: [[Int]] = [[1, 2, 3], [4, 5], [6, 7], [8, 9], [], [], [], [], [], [], [11, 12, 13, 14, 15], [], [], [], [], []]
+    @Test("a small org is a classic chart: a row per level, in the given order, each manager centred over their reports")
+    func classic() {
+        // 0 → 1, 2, 3 (1 and 3 with two leaves each, 2 a leaf): as the builder lists them.
+        let children: [[Int]] = [[1, 2, 3], [4, 5], [], [6, 7], [], [], [], []]
         let widths = [Double](repeating: 160, count: children.count)
-        let layout = ChartLayout.make(children: children, roots: [0, 10], widths: widths)
+        let layout = ChartLayout.make(children: children, roots: [0], widths: widths)
         let boxes = layout.boxes.compactMap { $0 }
-        #expect(boxes.count == 16)
+        #expect(boxes.count == 8)
         #expect(Self.overlaps(boxes).isEmpty)
-        func centre(_ node: Int) -> Double { (layout.boxes[node]?.x ?? 0) + 80 }
-        // Subtrees in a row: the manager is centred between the first and the last.
+        func box(_ node: Int) -> ChartLayout.Rect { layout.boxes[node] ?? ChartLayout.Rect(x: -1, y: -1, width: 0, height: 0) }
+        func centre(_ node: Int) -> Double { box(node).x + 80 }
+        // One row per level, in order: the leaf 2 between 1 and 3, level with them.
+        #expect(box(1).y == box(2).y && box(2).y == box(3).y)
+        #expect(box(1).x < box(2).x && box(2).x < box(3).x)
+        #expect(Set([4, 5, 6, 7].map { box($0).y }).count == 1)
+        #expect(box(4).x < box(5).x && box(5).x < box(6).x && box(6).x < box(7).x)
+        // Centred over the first and last report.
         #expect(abs(centre(0) - (centre(1) + centre(3)) / 2) < 0.01)
-        #expect(layout.boxes[1]?.y == layout.boxes[3]?.y)
-        // Leaves in a column: same x, going down.
-        let leaves = [11, 12, 13, 14, 15].compactMap { layout.boxes[$0] }
-        #expect(Set(leaves.map(\.x)).count == 1)
-        #expect(zip(leaves, leaves.dropFirst()).allSatisfy { $0.maxY < $1.y })
-        // Every connector stays inside the drawing.
+        #expect(abs(centre(1) - (centre(4) + centre(5)) / 2) < 0.01)
+        Self.connectorsInside(layout)
+    }
+
+    @Test("too many reports for a row: the leaves stack on the manager's trunk, apart from the teams, which hang below")
+    func compactIsUnambiguous() {
+        // 0 → 1 (a team of two), then 14 leaves: far wider than a row may be.
+        var children: [[Int]] = [[1] + Array(4..<18), [2, 3], [], []]
+        children += [[Int]](repeating: [], count: 14)
+        let widths = [Double](repeating: 160, count: children.count)
+        let layout = ChartLayout.make(children: children, roots: [0], widths: widths)
+        let boxes = layout.boxes.compactMap { $0 }
+        #expect(boxes.count == 18)
+        #expect(Self.overlaps(boxes).isEmpty)
+        func box(_ node: Int) -> ChartLayout.Rect { layout.boxes[node] ?? ChartLayout.Rect(x: -1, y: -1, width: 0, height: 0) }
+        let leaves = (4..<18).map(box)
+        // The leaves in columns, in order, all above the team (which hangs below them all).
+        #expect(leaves.allSatisfy { $0.maxY < box(1).y }, "the team is below every stacked leaf")
+        #expect(zip(leaves, leaves.dropFirst()).allSatisfy { $0.x < $1.x || ($0.x == $1.x && $0.maxY < $1.y) })
+        // No leaf sits level with the team's manager: nothing reads as reporting to a sibling.
+        #expect(!leaves.contains { $0.y == box(1).y })
+        // The trunk: one vertical from the first bus down to the team's bus, left of every leaf.
+        let indent = ChartLayout.Metrics().indent
+        let trunk = layout.segments.filter { $0.x1 == $0.x2 && $0.x1 < leaves.map(\.x).min()! - indent && $0.y2 - $0.y1 > 200 }
+        #expect(trunk.count == 1, "\(layout.segments)")
+        Self.connectorsInside(layout)
+    }
+
+    @Test("a manager with only leaves, too many for a row: spine columns hanging from the manager's bus")
+    func leafColumns() {
+        let children: [[Int]] = [Array(1...30)] + [[Int]](repeating: [], count: 30)
+        let widths = [Double](repeating: 160, count: children.count)
+        let layout = ChartLayout.make(children: children, roots: [0], widths: widths)
+        let leaves = (1...30).compactMap { layout.boxes[$0] }
+        #expect(Self.overlaps(leaves).isEmpty)
+        #expect(Set(leaves.map(\.x)).count > 1 && Set(leaves.map(\.x)).count < 30, "stacked in a few columns")
+        Self.connectorsInside(layout)
+    }
+
+    /// Every connector stays inside the drawing.
+    static func connectorsInside(_ layout: ChartLayout, sourceLocation: SourceLocation = #_sourceLocation) {
         for segment in layout.segments {
-            #expect(min(segment.x1, segment.x2) >= 0 && max(segment.x1, segment.x2) <= layout.width)
-            #expect(min(segment.y1, segment.y2) >= 0 && max(segment.y1, segment.y2) <= layout.height)
+            #expect(min(segment.x1, segment.x2) >= 0 && max(segment.x1, segment.x2) <= layout.width, sourceLocation: sourceLocation)
+            #expect(min(segment.y1, segment.y2) >= 0 && max(segment.y1, segment.y2) <= layout.height, sourceLocation: sourceLocation)
         }
     }
 }

@@ -1,22 +1,26 @@
 import Foundation
 
-/// Where every box of an org chart goes: a tidy tree whose leaves are stacked in columns.
+/// Where every box of an org chart goes: a classic chart while a manager's reports fit in a
+/// row, and a compact one (leaves stacked in columns, teams folded) where they do not.
 ///
 /// The layout works on blocks. A person's block is the rectangle holding their box and
 /// everything under them; blocks never overlap, so boxes never do. Bottom-up, in one pass
 /// over the people (children before parents, no recursion), each manager's block is made
 /// from the blocks of their reports:
 ///
-/// 1. Reports with no reports of their own (leaves) are stacked in a column, hanging off a
-///    vertical spine; a manager with very many leaves gets several such columns, about
-///    `targetAspect` times as wide as tall, and never fewer than `minLeafRows` to a column.
-/// 2. Reports with reports of their own (subtrees) stand in a row, as in a classic tidy
-///    tree, while the manager's block stays no wider than `targetAspect` times its height.
-///    When a row would be wider, the subtrees are folded into a few columns of stacked
-///    blocks, choosing the number of columns that brings the block closest to
-///    `targetAspect` (a handful of candidates, each checked in time linear in the number
-///    of reports).
-/// 3. The manager's box is centred over the first and last columns' connection points.
+/// 1. **A row**, in the order given (the builder's order): every report's block side by
+///    side, hanging from one bus, the manager centred over them — while the row is no wider
+///    than `maxRowWidth`. Small orgs are all rows: a row per level, as a classic chart.
+/// 2. Otherwise, **compact**. Reports with no reports of their own (leaves) are stacked in
+///    columns, each on a vertical spine; very many get several columns, about
+///    `targetAspect` times as wide as tall, never fewer than `minLeafRows` to a column.
+///    Reports with teams stand in a row while the block stays no wider than `targetAspect`
+///    times its height, else they are folded into a few columns of stacked blocks (the
+///    count that brings the block closest to `targetAspect`).
+/// 3. When a compact manager has both, the leaves come first, on the manager's own trunk:
+///    the manager's line comes down to a bus the leaf columns hang from, and goes on down
+///    the left, past them, to a second bus the teams hang from. So a stacked leaf is never
+///    drawn as if it reported to a sibling beside it.
 ///
 /// Every step is linear in the number of reports, so the whole layout is linear in the
 /// number of people. Several roots (a forest) are arranged the same way, without a box
@@ -37,6 +41,8 @@ public struct ChartLayout: Sendable {
         public var minLeafRows: Int = 10
         /// Width ÷ height each block aims at (at most, when its reports fit in one row).
         public var targetAspect: Double = 2
+        /// The widest a row of one manager's reports may be before the compact layout.
+        public var maxRowWidth: Double = 2000
         public init() {}
     }
 
@@ -93,14 +99,21 @@ extension ChartLayout {
         var height: Double
     }
 
-    /// The columns chosen for one parent, with the block they make.
+    /// The columns chosen for one parent, with the block they make. `upper` holds the leaf
+    /// columns on the trunk when a compact manager has leaves and teams; `columns` then
+    /// hang from the second bus below them.
     struct Arrangement {
+        var upper: [Column] = []
         var columns: [Column]
+        var upperWidth: Double = 0
+        var upperHeight: Double = 0
         var childrenWidth: Double
         var childrenHeight: Double
         var blockWidth: Double
         var blockHeight: Double
         var aspect: Double { blockWidth / max(blockHeight, 1) }
+        /// From the top of the children's area to the top of `columns`.
+        var lowerTop: Double
     }
 
     struct Builder {
@@ -144,8 +157,7 @@ extension ChartLayout {
             for node in order.reversed() { place(node) }
 
             // The forest: the roots arranged like the reports of an invisible manager.
-            let rootItems = roots.map(item)
-            let forest = arrange(rootItems.filter { children[$0.node].isEmpty }, rootItems.filter { !children[$0.node].isEmpty }, parentWidth: nil)
+            let forest = arrange(roots.map(item), parentWidth: nil)
             var boxes = [Rect?](repeating: nil, count: widths.count)
             var segments: [Segment] = []
             segments.reserveCapacity(localSegments.count)
@@ -186,7 +198,7 @@ extension ChartLayout {
                 rootX[node] = 0
                 return
             }
-            let arrangement = arrange(kids.filter { children[$0.node].isEmpty }, kids.filter { !children[$0.node].isEmpty }, parentWidth: widths[node])
+            let arrangement = arrange(kids, parentWidth: widths[node])
             let placed = positions(arrangement, parentBox: widths[node])
             blockWidth[node] = arrangement.blockWidth
             blockHeight[node] = arrangement.blockHeight
@@ -200,9 +212,14 @@ extension ChartLayout {
 
         // MARK: - Choosing columns
 
-        /// Leaves in spine columns; subtrees in a row, or folded into columns when a row
-        /// would make the block wider than `targetAspect`.
-        func arrange(_ leaves: [Item], _ subtrees: [Item], parentWidth: Double?) -> Arrangement {
+        /// A row, in order, while it fits `maxRowWidth`; else leaves in spine columns and
+        /// subtrees in a row, or folded into columns when a row would make the block wider
+        /// than `targetAspect`.
+        func arrange(_ kids: [Item], parentWidth: Double?) -> Arrangement {
+            let row = finish(upper: [], kids.map { column([$0], spine: false) }, parentWidth: parentWidth)
+            if row.childrenWidth <= metrics.maxRowWidth || kids.count < 2 { return row }
+            let leaves = kids.filter { children[$0.node].isEmpty }
+            let subtrees = kids.filter { !children[$0.node].isEmpty }
             var leafColumns: [Column] = []
             if !leaves.isEmpty {
                 let spine = parentWidth != nil
@@ -219,20 +236,24 @@ extension ChartLayout {
                     start += rows
                 }
             }
+            // With a manager above, leaves and teams together: the leaves on the trunk.
+            let trunk = parentWidth != nil && !leafColumns.isEmpty && !subtrees.isEmpty
             func build(_ count: Int) -> Arrangement {
-                finish(leafColumns + fold(subtrees, into: count, spine: parentWidth != nil), parentWidth: parentWidth)
+                let folded = fold(subtrees, into: count, spine: parentWidth != nil)
+                return trunk ? finish(upper: leafColumns, folded, parentWidth: parentWidth)
+                    : finish(upper: [], leafColumns + folded, parentWidth: parentWidth)
             }
             guard subtrees.count > 1 else { return build(subtrees.count) }
-            let row = build(subtrees.count)
-            if row.aspect <= metrics.targetAspect { return row }
+            let wide = build(subtrees.count)
+            if wide.aspect <= metrics.targetAspect { return wide }
             // Estimate the column count that balances the block, then try around it.
             let totalHeight = subtrees.reduce(0) { $0 + $1.height + metrics.stackGap }
             let averageWidth = subtrees.reduce(0) { $0 + $1.width } / Double(subtrees.count) + metrics.columnGap + metrics.indent
             let estimate = Int((metrics.targetAspect * totalHeight / averageWidth).squareRoot().rounded())
             var candidates: Set<Int> = [1, subtrees.count]
             for delta in -2...2 { candidates.insert(min(max(1, estimate + delta), subtrees.count)) }
-            var best = row
-            var bestScore = score(row)
+            var best = wide
+            var bestScore = score(wide)
             for count in candidates.sorted(by: >) where count != subtrees.count {
                 let candidate = build(count)
                 let candidateScore = score(candidate)
@@ -286,24 +307,43 @@ extension ChartLayout {
             return first.rootX + first.rootWidth / 2
         }
 
-        func finish(_ columns: [Column], parentWidth: Double?) -> Arrangement {
-            let childrenWidth = columns.reduce(0) { $0 + $1.width } + metrics.columnGap * Double(max(0, columns.count - 1))
-            let childrenHeight = columns.reduce(0) { max($0, $1.height) }
-            var blockWidth = childrenWidth
-            var blockHeight = childrenHeight
-            if let parentWidth {
-                let (left, right) = parentSpan(columns, parentWidth: parentWidth)
-                blockWidth = max(childrenWidth, right) - min(0, left)
-                blockHeight = metrics.boxHeight + (columns.isEmpty ? 0 : metrics.levelGap + childrenHeight)
-            }
-            return Arrangement(columns: columns, childrenWidth: childrenWidth, childrenHeight: childrenHeight, blockWidth: blockWidth, blockHeight: blockHeight)
+        /// The width of columns side by side, with their gaps.
+        func rowWidth(_ columns: [Column]) -> Double {
+            columns.reduce(0) { $0 + $1.width } + metrics.columnGap * Double(max(0, columns.count - 1))
         }
 
-        /// Where the parent's box goes relative to the children's row (before shifting).
-        func parentSpan(_ columns: [Column], parentWidth: Double) -> (left: Double, right: Double) {
-            guard let first = columns.first, let last = columns.last else { return (0, parentWidth) }
-            let lastX = columns.dropLast().reduce(0) { $0 + $1.width + metrics.columnGap }
-            let centre = (attachX(first) + lastX + attachX(last)) / 2
+        func finish(upper: [Column], _ columns: [Column], parentWidth: Double?) -> Arrangement {
+            // The upper tier starts right of the trunk; the lower one at the block's left.
+            let upperWidth = upper.isEmpty ? 0 : metrics.indent + rowWidth(upper)
+            let upperHeight = upper.reduce(0) { max($0, $1.height) }
+            let lowerTop = upper.isEmpty ? 0 : upperHeight + metrics.levelGap
+            let childrenWidth = max(upperWidth, rowWidth(columns))
+            let childrenHeight = lowerTop + columns.reduce(0) { max($0, $1.height) }
+            var arrangement = Arrangement(upper: upper, columns: columns, upperWidth: upperWidth, upperHeight: upperHeight,
+                                          childrenWidth: childrenWidth, childrenHeight: childrenHeight,
+                                          blockWidth: childrenWidth, blockHeight: childrenHeight, lowerTop: lowerTop)
+            if let parentWidth {
+                let (left, right) = parentSpan(arrangement, parentWidth: parentWidth)
+                arrangement.blockWidth = max(childrenWidth, right) - min(0, left)
+                arrangement.blockHeight = metrics.boxHeight + (columns.isEmpty && upper.isEmpty ? 0 : metrics.levelGap + childrenHeight)
+            }
+            return arrangement
+        }
+
+        /// Where the parent's box goes relative to the children (before shifting): centred
+        /// over the first and last attachment points of the bus it drops to.
+        func parentSpan(_ arrangement: Arrangement, parentWidth: Double) -> (left: Double, right: Double) {
+            let centre: Double
+            if let last = arrangement.upper.last {
+                // The trunk on the left, the last leaf column on the right.
+                let lastX = metrics.indent + arrangement.upper.dropLast().reduce(0) { $0 + $1.width + metrics.columnGap }
+                centre = (metrics.spineInset + lastX + attachX(last)) / 2
+            } else if let first = arrangement.columns.first, let last = arrangement.columns.last {
+                let lastX = arrangement.columns.dropLast().reduce(0) { $0 + $1.width + metrics.columnGap }
+                centre = (attachX(first) + lastX + attachX(last)) / 2
+            } else {
+                return (0, parentWidth)
+            }
             return (centre - parentWidth / 2, centre + parentWidth / 2)
         }
 
@@ -312,49 +352,68 @@ extension ChartLayout {
         /// Places the columns inside the block: each child's block origin, the parent's box
         /// x, and the connectors (none for a forest).
         func positions(_ arrangement: Arrangement, parentBox parentWidth: Double?) -> (items: [(Int, Double, Double)], parentX: Double, segments: [Segment]) {
-            let columns = arrangement.columns
             var shift = 0.0
             var parentX = 0.0
             var top = 0.0
             if let parentWidth {
-                let span = parentSpan(columns, parentWidth: parentWidth)
+                let span = parentSpan(arrangement, parentWidth: parentWidth)
                 shift = max(0, -span.left)
                 parentX = span.left + shift
                 top = metrics.boxHeight + metrics.levelGap
             }
             var items: [(Int, Double, Double)] = []
             var segments: [Segment] = []
-            let busY = metrics.boxHeight + metrics.levelGap / 2
-            var attachPoints: [Double] = []
-            var x = shift
-            for column in columns {
-                let attach = x + attachX(column)
-                attachPoints.append(attach)
-                var y = top
-                var lastTick = top
-                for item in column.items {
-                    let itemX = column.spine ? x + metrics.indent : x
-                    items.append((item.node, itemX, y))
-                    if parentWidth != nil, column.spine {
-                        let tickY = y + metrics.boxHeight / 2
-                        segments.append(Segment(x1: attach, y1: tickY, x2: itemX + item.rootX, y2: tickY))
-                        lastTick = tickY
+            let connect = parentWidth != nil
+
+            /// Lays out a row of columns from `x`, hanging from a bus at `busY`, their tops
+            /// at `rowTop`; returns the attachment points on the bus.
+            func row(_ columns: [Column], from start: Double, rowTop: Double, busY: Double) -> [Double] {
+                var attachPoints: [Double] = []
+                var x = start
+                for column in columns {
+                    let attach = x + attachX(column)
+                    attachPoints.append(attach)
+                    var y = rowTop
+                    var lastTick = rowTop
+                    for item in column.items {
+                        let itemX = column.spine ? x + metrics.indent : x
+                        items.append((item.node, itemX, y))
+                        if connect, column.spine {
+                            let tickY = y + metrics.boxHeight / 2
+                            segments.append(Segment(x1: attach, y1: tickY, x2: itemX + item.rootX, y2: tickY))
+                            lastTick = tickY
+                        }
+                        y += item.height + metrics.stackGap
                     }
-                    y += item.height + metrics.stackGap
+                    if connect { segments.append(Segment(x1: attach, y1: busY, x2: attach, y2: column.spine ? lastTick : rowTop)) }
+                    x += column.width + metrics.columnGap
                 }
-                if parentWidth != nil {
-                    segments.append(Segment(x1: attach, y1: busY, x2: attach, y2: column.spine ? lastTick : top))
-                }
-                x += column.width + metrics.columnGap
+                return attachPoints
             }
-            if let parentWidth, let low = attachPoints.min(), let high = attachPoints.max() {
-                let centre = parentX + parentWidth / 2
-                segments.append(Segment(x1: centre, y1: metrics.boxHeight, x2: centre, y2: busY))
-                let from = min(low, centre)
-                let to = max(high, centre)
-                if to - from > 0.01 {
-                    segments.append(Segment(x1: from, y1: busY, x2: to, y2: busY))
+            func bus(_ points: [Double], y: Double) {
+                guard let low = points.min(), let high = points.max(), high - low > 0.01 else { return }
+                segments.append(Segment(x1: low, y1: y, x2: high, y2: y))
+            }
+
+            let busY = metrics.boxHeight + metrics.levelGap / 2
+            let centre = parentX + (parentWidth ?? 0) / 2
+            if arrangement.upper.isEmpty {
+                let points = row(arrangement.columns, from: shift, rowTop: top, busY: busY)
+                if connect, !points.isEmpty {
+                    segments.append(Segment(x1: centre, y1: metrics.boxHeight, x2: centre, y2: busY))
+                    bus(points + [centre], y: busY)
                 }
+            } else {
+                // The trunk: down the left from the first bus to the second.
+                let trunkX = shift + metrics.spineInset
+                let lowerTop = top + arrangement.lowerTop
+                let lowerBusY = lowerTop - metrics.levelGap / 2
+                let upper = row(arrangement.upper, from: shift + metrics.indent, rowTop: top, busY: busY)
+                let lower = row(arrangement.columns, from: shift, rowTop: lowerTop, busY: lowerBusY)
+                segments.append(Segment(x1: centre, y1: metrics.boxHeight, x2: centre, y2: busY))
+                bus(upper + [centre, trunkX], y: busY)
+                segments.append(Segment(x1: trunkX, y1: busY, x2: trunkX, y2: lowerBusY))
+                bus(lower + [trunkX], y: lowerBusY)
             }
             return (items, parentX, segments)
         }
