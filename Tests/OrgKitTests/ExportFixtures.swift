@@ -64,6 +64,30 @@ enum ExportFixtures {
         return org
     }
 
+    /// A seven-person MSP as a new owner builds it: the owner, a service manager with five
+    /// technicians (the shape whose chart came out lopsided), one of them overloaded and
+    /// one an open position.
+    static func sevenPerson() throws -> Org {
+        try Org(
+            name: "Seven Bridges IT",
+            roles: [
+                Role(id: "owner", name: "Owner / CEO", category: "Leadership", hoursPerWeek: 30, critical: true),
+                Role(id: "service-manager", name: "Service Manager", category: "Service delivery", hoursPerWeek: 30, critical: true),
+                Role(id: "tech", name: "Technician", category: "Service delivery", hoursPerWeek: 150),
+                Role(id: "sales", name: "Sales & Marketing", category: "Growth", hoursPerWeek: 10),
+            ],
+            people: [
+                Person(id: "olivia", name: "Olivia Brandt", title: "Owner", hats: [Hat(role: "owner"), Hat(role: "sales")]),
+                Person(id: "max", name: "Max Okafor", title: "Service Manager", reportsTo: "olivia", hats: [Hat(role: "service-manager"), Hat(role: "tech", hoursPerWeek: 12)]),
+                Person(id: "ann", name: "Ann Lee", title: "Technician", reportsTo: "max", hats: [Hat(role: "tech", hoursPerWeek: 36)]),
+                Person(id: "ben", name: "Ben Ruiz", title: "Technician", reportsTo: "max", hats: [Hat(role: "tech", hoursPerWeek: 52)]),
+                Person(id: "cat", name: "Cat Nowak", title: "Technician", reportsTo: "max", hats: [Hat(role: "tech", hoursPerWeek: 30)]),
+                Person(id: "dev", name: "Dev Patel", title: "Technician", reportsTo: "max", hats: [Hat(role: "tech", hoursPerWeek: 20)]),
+                Person(id: "open-tech", name: "Open: Technician", title: "Technician", reportsTo: "max", open: true, hats: [Hat(role: "tech", hoursPerWeek: 24)]),
+            ]
+        )
+    }
+
     /// Accented, CJK and emoji names, a deep line and a dotted line.
     static func international() throws -> Org {
         try Org(

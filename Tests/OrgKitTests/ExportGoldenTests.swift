@@ -43,6 +43,14 @@ struct ExportGoldenTests {
         try check(Exporter.export(org, as: .markdown), "msp-10.md")
     }
 
+    @Test("msp-10 and a seven-person MSP as SVG (reviewed by rendering them to PNG and looking; docs/exports.md says how)")
+    func svgCharts() throws {
+        // A fixed date, as SOURCE_DATE_EPOCH gives a build: the golden files do not age.
+        let day = ExportOptions(asOf: Date(timeIntervalSince1970: 1_764_892_800))
+        try check(Exporter.export(try preset("msp-10"), as: .svg, options: day), "msp-10.svg")
+        try check(Exporter.export(try ExportFixtures.sevenPerson(), as: .svg, options: day), "seven-person.svg")
+    }
+
     @Test("text exports keep columns aligned in display width")
     func aligned() throws {
         let text = Exporter.export(try ExportFixtures.international(), as: .text)

@@ -32,18 +32,47 @@ struct ExportLayoutTests {
         return found
     }
 
-    @Test("every hat shows in its box, not only in the tooltip: up to three lines, a long role name cut before its hours")
+    @Test("every hat shows in its box, whole: hats that fit share a line, a long one wraps with its hours")
     func everyHatShows() throws {
         let org = try #require(PresetCatalog.named("msp-10")).load()
         let svg = SVGExport.render(org)
         // The text nodes of the boxes' hat lines (the tooltips are <title> elements).
         let lines = svg.components(separatedBy: "fill=\"#1a1a1a\">").dropFirst().compactMap { $0.components(separatedBy: "</text>").first }
-        for hat in ["CEO / Owner 22h", "Sales &amp; Marketing 15h", "Human Resources 8h", "Bookkeeper / Accountant 5h", "Account Manager 8h"] {
+        for hat in ["CEO / Owner 22h · Sales &amp; Marketing 15h", "Human Resources 8h", "Office Manager / Admin Assistant 28h", "Bookkeeper / Accountant 5h"] {
             #expect(lines.contains(hat), "\(hat) is not on a line of its own box")
         }
-        #expect(lines.contains { $0.hasPrefix("Office Manager / Admin") && $0.hasSuffix("… 28h") }, "a hat too long for the line keeps its hours")
-        #expect(SVGExport.hatLines(["A 1h", "B 2h", "C 3h", "D 4h", "E 5h"], columns: 4).count == 3, "never more than three lines")
         #expect(SVGExport.hatLines(["A 1h", "B 2h"], columns: 40) == ["A 1h · B 2h"], "hats that fit share a line")
+        #expect(SVGExport.hatLines(["A 1h", "B 2h", "C 3h", "D 4h", "E 5h"], columns: 4) == ["A 1h", "B 2h", "C 3h", "D 4h", "E 5h"], "never cut, however many")
+        #expect(SVGExport.hatLines(["Office Manager / Admin Assistant 28h"], columns: 20) == ["Office Manager /", "Admin Assistant 28h"])
+    }
+
+    /// The text of every `<text>` node of an SVG (tooltips are `<title>`, not counted).
+    static func texts(_ svg: String) -> [String] {
+        svg.components(separatedBy: "<text ").dropFirst().compactMap { node in
+            node.components(separatedBy: ">").dropFirst().first.map { $0.components(separatedBy: "</text").first ?? $0 }
+        }
+    }
+
+    @Test("msp-10 and every preset: no text cut in any box, siblings in the builder's order, ✖ and ▲ beside the loads, the legend explains the percentage and the date")
+    func presetsReadWhole() throws {
+        for preset in PresetCatalog.all {
+            let org = try preset.load()
+            let svg = SVGExport.render(org, asOf: Date(timeIntervalSince1970: 1_764_892_800))
+            let texts = Self.texts(svg)
+            #expect(!texts.contains { $0.contains("…") }, "\(preset.name): text cut: \(texts.filter { $0.contains("…") })")
+            #expect(texts.contains { $0.hasPrefix("As of 2025-12-05 · load = hours ÷ the week left after switching between kinds of work") }, "\(preset.name)")
+        }
+        let org = try #require(PresetCatalog.named("msp-10")).load()
+        let plan = SVGExport.plan(org)
+        func box(_ id: String) throws -> ChartLayout.Rect {
+            let position = try #require(org.position(ofPerson: id))
+            return try #require(plan.rectOfPerson[position])
+        }
+        // Dana's three reports in one row, in the builder's order: Sam, Zoë, 王芳.
+        #expect(try box("sam-ortiz").y == box("zoe-muller").y && box("zoe-muller").y == box("wang-fang").y)
+        #expect(try box("sam-ortiz").x < box("zoe-muller").x && box("zoe-muller").x < box("wang-fang").x)
+        let svg = SVGExport.render(org)
+        #expect(svg.contains("✖ 166 %"), "Dana's load carries its symbol")
     }
 
     @Test("the overlap check finds overlaps")

@@ -73,9 +73,10 @@ public struct ChartLayout: Sendable {
     public var height: Double
 
     /// Lays out the forest under `roots`. `children[v]` are v's children in order;
-    /// `widths[v]` is the width of v's box (all boxes are `metrics.boxHeight` tall).
-    public static func make(children: [[Int]], roots: [Int], widths: [Double], metrics: Metrics = Metrics()) -> ChartLayout {
-        var builder = Builder(children: children, widths: widths, metrics: metrics)
+    /// `widths[v]` is the width of v's box, `heights[v]` its height (default: every box
+    /// `metrics.boxHeight` tall).
+    public static func make(children: [[Int]], roots: [Int], widths: [Double], heights: [Double]? = nil, metrics: Metrics = Metrics()) -> ChartLayout {
+        var builder = Builder(children: children, widths: widths, heights: heights ?? [Double](repeating: metrics.boxHeight, count: widths.count), metrics: metrics)
         return builder.run(roots: roots)
     }
 }
@@ -89,6 +90,7 @@ extension ChartLayout {
         /// Left edge of the child's own box within its block.
         var rootX: Double
         var rootWidth: Double
+        var rootHeight: Double
     }
 
     struct Column {
@@ -119,7 +121,10 @@ extension ChartLayout {
     struct Builder {
         let children: [[Int]]
         let widths: [Double]
+        let heights: [Double]
         let metrics: Metrics
+        /// The height of the box of the manager whose block is being made.
+        var parentHeight: Double
         var blockWidth: [Double]
         var blockHeight: [Double]
         var rootX: [Double]
@@ -131,10 +136,12 @@ extension ChartLayout {
         var segmentStart: [Int]
         var segmentEnd: [Int]
 
-        init(children: [[Int]], widths: [Double], metrics: Metrics) {
+        init(children: [[Int]], widths: [Double], heights: [Double], metrics: Metrics) {
             self.children = children
             self.widths = widths
+            self.heights = heights
             self.metrics = metrics
+            parentHeight = metrics.boxHeight
             let count = widths.count
             blockWidth = [Double](repeating: 0, count: count)
             blockHeight = [Double](repeating: 0, count: count)
@@ -171,7 +178,7 @@ extension ChartLayout {
             for node in order {
                 let x = originX[node]
                 let y = originY[node]
-                boxes[node] = Rect(x: x + rootX[node], y: y, width: widths[node], height: metrics.boxHeight)
+                boxes[node] = Rect(x: x + rootX[node], y: y, width: widths[node], height: heights[node])
                 for segment in localSegments[segmentStart[node]..<segmentEnd[node]] {
                     segments.append(Segment(x1: segment.x1 + x, y1: segment.y1 + y, x2: segment.x2 + x, y2: segment.y2 + y))
                 }
@@ -184,7 +191,7 @@ extension ChartLayout {
         }
 
         func item(_ node: Int) -> Item {
-            Item(node: node, width: blockWidth[node], height: blockHeight[node], rootX: rootX[node], rootWidth: widths[node])
+            Item(node: node, width: blockWidth[node], height: blockHeight[node], rootX: rootX[node], rootWidth: widths[node], rootHeight: heights[node])
         }
 
         /// Makes the block of `node` from its children's blocks.
@@ -194,10 +201,11 @@ extension ChartLayout {
             defer { segmentEnd[node] = localSegments.count }
             guard !kids.isEmpty else {
                 blockWidth[node] = widths[node]
-                blockHeight[node] = metrics.boxHeight
+                blockHeight[node] = heights[node]
                 rootX[node] = 0
                 return
             }
+            parentHeight = heights[node]
             let arrangement = arrange(kids, parentWidth: widths[node])
             let placed = positions(arrangement, parentBox: widths[node])
             blockWidth[node] = arrangement.blockWidth
@@ -224,7 +232,7 @@ extension ChartLayout {
             if !leaves.isEmpty {
                 let spine = parentWidth != nil
                 let stepWidth = leaves.reduce(0) { $0 + $1.width } / Double(leaves.count) + metrics.columnGap + (spine ? metrics.indent : 0)
-                let stepHeight = metrics.boxHeight + metrics.stackGap
+                let stepHeight = leaves.reduce(0) { $0 + $1.rootHeight } / Double(leaves.count) + metrics.stackGap
                 let balanced = (Double(leaves.count) * stepWidth / (metrics.targetAspect * stepHeight)).squareRoot().rounded(.up)
                 let maxRows = max(metrics.minLeafRows, Int(balanced))
                 let columnCount = (leaves.count + maxRows - 1) / maxRows
@@ -325,7 +333,7 @@ extension ChartLayout {
             if let parentWidth {
                 let (left, right) = parentSpan(arrangement, parentWidth: parentWidth)
                 arrangement.blockWidth = max(childrenWidth, right) - min(0, left)
-                arrangement.blockHeight = metrics.boxHeight + (columns.isEmpty && upper.isEmpty ? 0 : metrics.levelGap + childrenHeight)
+                arrangement.blockHeight = parentHeight + (columns.isEmpty && upper.isEmpty ? 0 : metrics.levelGap + childrenHeight)
             }
             return arrangement
         }
@@ -359,7 +367,7 @@ extension ChartLayout {
                 let span = parentSpan(arrangement, parentWidth: parentWidth)
                 shift = max(0, -span.left)
                 parentX = span.left + shift
-                top = metrics.boxHeight + metrics.levelGap
+                top = parentHeight + metrics.levelGap
             }
             var items: [(Int, Double, Double)] = []
             var segments: [Segment] = []
@@ -379,7 +387,7 @@ extension ChartLayout {
                         let itemX = column.spine ? x + metrics.indent : x
                         items.append((item.node, itemX, y))
                         if connect, column.spine {
-                            let tickY = y + metrics.boxHeight / 2
+                            let tickY = y + item.rootHeight / 2
                             segments.append(Segment(x1: attach, y1: tickY, x2: itemX + item.rootX, y2: tickY))
                             lastTick = tickY
                         }
@@ -395,12 +403,12 @@ extension ChartLayout {
                 segments.append(Segment(x1: low, y1: y, x2: high, y2: y))
             }
 
-            let busY = metrics.boxHeight + metrics.levelGap / 2
+            let busY = parentHeight + metrics.levelGap / 2
             let centre = parentX + (parentWidth ?? 0) / 2
             if arrangement.upper.isEmpty {
                 let points = row(arrangement.columns, from: shift, rowTop: top, busY: busY)
                 if connect, !points.isEmpty {
-                    segments.append(Segment(x1: centre, y1: metrics.boxHeight, x2: centre, y2: busY))
+                    segments.append(Segment(x1: centre, y1: parentHeight, x2: centre, y2: busY))
                     bus(points + [centre], y: busY)
                 }
             } else {
@@ -410,7 +418,7 @@ extension ChartLayout {
                 let lowerBusY = lowerTop - metrics.levelGap / 2
                 let upper = row(arrangement.upper, from: shift + metrics.indent, rowTop: top, busY: busY)
                 let lower = row(arrangement.columns, from: shift, rowTop: lowerTop, busY: lowerBusY)
-                segments.append(Segment(x1: centre, y1: metrics.boxHeight, x2: centre, y2: busY))
+                segments.append(Segment(x1: centre, y1: parentHeight, x2: centre, y2: busY))
                 bus(upper + [centre, trunkX], y: busY)
                 segments.append(Segment(x1: trunkX, y1: busY, x2: trunkX, y2: lowerBusY))
                 bus(lower + [trunkX], y: lowerBusY)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The formats `hats export` writes.
 public enum ExportFormat: String, CaseIterable, Sendable {
     case text, dot, mermaid, svg, html, csv, markdown, json
@@ -6,7 +8,23 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 public struct ExportOptions: Sendable {
     /// Text chart: ASCII guides instead of box drawing.
     public var ascii: Bool
-    public init(ascii: Bool = false) { self.ascii = ascii }
+    /// The date the SVG and HTML say they show the org as of (nil: `SOURCE_DATE_EPOCH`
+    /// when set, so builds are reproducible, else today).
+    public var asOf: Date?
+    public init(ascii: Bool = false, asOf: Date? = nil) {
+        self.ascii = ascii
+        self.asOf = asOf
+    }
+
+    /// "2026-12-05": `date` in UTC, else `SOURCE_DATE_EPOCH`, else now.
+    public static func day(_ date: Date? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let when = date ?? environment["SOURCE_DATE_EPOCH"].flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }.map { Date(timeIntervalSince1970: $0) } ?? Date()
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: when)
+        let pad = { (value: Int?) in value.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }
+        return "\(parts.year ?? 1970)-\(pad(parts.month))-\(pad(parts.day))"
+    }
 }
 
 /// Every exporter is a pure function from an org to text. This is the single entry point.
@@ -17,8 +35,8 @@ public enum Exporter {
         case .text: TextChart.render(org, options: TextChart.Options(ascii: options.ascii, showLoad: true))
         case .dot: DotExport.render(org)
         case .mermaid: MermaidExport.render(org)
-        case .svg: SVGExport.render(org)
-        case .html: HTMLExport.render(org)
+        case .svg: SVGExport.render(org, asOf: options.asOf)
+        case .html: HTMLExport.render(org, asOf: options.asOf)
         case .csv: CSVExport.render(org)
         case .markdown: MarkdownExport.render(org)
         }
@@ -57,18 +75,21 @@ struct ExportFacts {
     let hours: Hours
     let report: LoadReport
     let tree: ReportingTree
+    /// "2026-12-05": the day the chart shows the org as of.
+    let asOf: String
 
     /// With suggestions, for the formats that list findings; `chartOnly` without them (the
     /// chart formats show loads, not findings).
-    init(_ org: Org, suggestions: Bool = true) {
+    init(_ org: Org, suggestions: Bool = true, asOf: Date? = nil) {
         self.org = org
         hours = Hours(org)
         report = LoadChecker.check(org, suggestions: suggestions)
         tree = ReportingTree(org)
+        self.asOf = ExportOptions.day(asOf)
     }
 
-    init(chartOnly org: Org) {
-        self.init(org, suggestions: false)
+    init(chartOnly org: Org, asOf: Date? = nil) {
+        self.init(org, suggestions: false, asOf: asOf)
     }
 
     func load(_ person: Person) -> PersonLoad? { report.load(of: person.id) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One self-contained HTML page: the SVG chart inline, the findings, the people table with
 /// loads, and the duties matrix (duties grouped by area down, people across).
 ///
@@ -8,8 +10,8 @@
 /// `Escape.xml`; never in attributes other than `aria-label`, never in style, script,
 /// event handlers or links.
 public enum HTMLExport {
-    public static func render(_ org: Org) -> String {
-        let facts = ExportFacts(org)
+    public static func render(_ org: Org, asOf: Date? = nil) -> String {
+        let facts = ExportFacts(org, asOf: asOf)
         let text = { (value: String) in Escape.xml(Escape.oneLine(value)) }
         let name = org.name.isEmpty ? "Org chart" : org.name
         var out = """
@@ -33,7 +35,7 @@ public enum HTMLExport {
             out += "<p>\(text(description))</p>\n"
         }
         out += "<p class=\"summary\">\(facts.report.count(.critical)) critical, \(facts.report.count(.warning)) warnings, \(facts.report.count(.info)) info · "
-        out += "\(org.people.count) people, \(org.roles.count) roles, \(org.duties.count) duties</p>\n</header>\n"
+        out += "\(org.people.count) people, \(org.roles.count) roles, \(org.duties.count) duties · as of \(facts.asOf)</p>\n</header>\n"
 
         out += "<section>\n<h2>Chart</h2>\n<div class=\"chart\">\n"
         out += SVGExport.render(facts, standalone: false)

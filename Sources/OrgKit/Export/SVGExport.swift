@@ -1,3 +1,5 @@
+import Foundation
+
 /// The org chart as a standalone SVG drawn by hats itself (no Graphviz): a title, a
 /// legend, the reporting tree laid out by `ChartLayout`, dotted lines drawn dashed, and the
 /// external providers in their own frame below. Each box shows name, title, hats and a load
@@ -7,17 +9,17 @@
 /// scripts, no links, no styles: presentation attributes only. User text appears only in
 /// text nodes and in `<title>`/`aria-label`, through `Escape.xml`.
 public enum SVGExport {
-    public static func render(_ org: Org) -> String {
-        render(ExportFacts(chartOnly: org), standalone: true)
+    public static func render(_ org: Org, asOf: Date? = nil) -> String {
+        render(ExportFacts(chartOnly: org, asOf: asOf), standalone: true)
     }
 
     /// Sizes, in SVG units (1 = 1 CSS px).
     enum Metrics {
         static let margin = 24.0
-        static let header = 84.0
+        static let header = 104.0
         static let boxPadding = 10.0
         static let minBoxWidth = 150.0
-        static let maxBoxWidth = 250.0
+        static let maxBoxWidth = 300.0
         static let nameSize = 13.0
         static let smallSize = 11.0
         /// From one line of small text to the next.
@@ -42,41 +44,84 @@ public enum SVGExport {
         var rectOfPerson: [ChartLayout.Rect?]
     }
 
-    /// Text of one box, cut to fit. The hats take one line, or up to three when they need
-    /// them (a chart gives every box room for as many as its fullest box), so every hat
-    /// of a person wearing several shows.
+    /// Text of one box, wrapped to its width: nothing a reader needs is cut. The box is as
+    /// wide as its longest line wants (within `minBoxWidth`…`maxBoxWidth`); longer text
+    /// goes on to the next line. Each line is a (text, kind) pair, drawn top-down.
     struct BoxText {
+        enum Kind { case name, title, hat }
         var width: Double
-        var name: String
-        var title: String
-        var hats: [String]
+        var lines: [(text: String, kind: Kind)]
+
+        /// From the box's top to the first baseline, and between lines of each kind.
+        static func step(_ kind: Kind) -> Double {
+            switch kind {
+            case .name: 16
+            case .title, .hat: Metrics.lineStep
+            }
+        }
+
+        /// The box's height: its lines, then the load bar and its figure.
+        var height: Double {
+            var baseline = 18.0
+            for (index, line) in lines.enumerated() where index > 0 {
+                baseline += line.kind == .title && lines[index - 1].kind == .name ? 15 : Self.step(line.kind)
+            }
+            // The title line is kept even when empty, so rows of boxes line up.
+            if !lines.contains(where: { $0.kind == .title }) { baseline += 15 }
+            return max(70, baseline + 23)
+        }
     }
 
-    static let maxHatLines = 3
-
-    /// The hats, " · " between them, on at most `maxHatLines` lines of `columns` display
-    /// columns; only what still does not fit is cut (with "…").
+    /// The hats, " · " between those that share a line, wrapped at `columns` display
+    /// columns; a hat longer than a line goes on over the next, its hours kept with it.
     static func hatLines(_ hats: [String], columns: Int) -> [String] {
         var lines: [String] = []
         var current = ""
         for hat in hats {
             let joined = current.isEmpty ? hat : current + " · " + hat
-            if current.isEmpty || DisplayWidth.of(joined) <= columns || lines.count == maxHatLines - 1 {
+            if DisplayWidth.of(joined) <= columns {
                 current = joined
-            } else {
-                lines.append(current)
-                current = hat
+                continue
+            }
+            if !current.isEmpty { lines.append(current) }
+            current = ""
+            for piece in wrap(hat, columns: columns) {
+                if !current.isEmpty { lines.append(current) }
+                current = piece
             }
         }
         if !current.isEmpty { lines.append(current) }
-        return lines.map { line in
-            // A single hat too long for a line keeps its hours: the role's name is cut.
-            if DisplayWidth.of(line) > columns, !line.contains(" · "), let space = line.lastIndex(of: " ") {
-                let hours = String(line[space...])
-                return DisplayWidth.truncate(String(line[..<space]), to: max(1, columns - DisplayWidth.of(hours))) + hours
+        return lines
+    }
+
+    /// Words wrapped at `columns`; a single word longer than a line is split.
+    static func wrap(_ text: String, columns: Int) -> [String] {
+        let columns = max(1, columns)
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ").map(String.init) {
+            let joined = current.isEmpty ? word : current + " " + word
+            if DisplayWidth.of(joined) <= columns {
+                current = joined
+                continue
             }
-            return DisplayWidth.truncate(line, to: columns)
+            if !current.isEmpty { lines.append(current) }
+            var rest = Substring(word)
+            while DisplayWidth.of(String(rest)) > columns {
+                // As many characters as fit, at least one.
+                var used = 0
+                var end = rest.startIndex
+                while end < rest.endIndex, end == rest.startIndex || used + DisplayWidth.of(rest[end]) <= columns {
+                    used += DisplayWidth.of(rest[end])
+                    end = rest.index(after: end)
+                }
+                lines.append(String(rest[..<end]))
+                rest = rest[end...]
+            }
+            current = String(rest)
         }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines
     }
 
     static func boxTexts(_ facts: ExportFacts) -> [BoxText] {
@@ -86,15 +131,14 @@ public enum SVGExport {
             let hats = facts.hatTexts(person).map(Escape.oneLine)
             let wanted = max(Double(DisplayWidth.of(name)) * Metrics.nameColumn,
                              Double(DisplayWidth.of(title)) * Metrics.smallColumn,
-                             Double(DisplayWidth.of(hats.joined(separator: " · "))) * Metrics.smallColumn) + 2 * Metrics.boxPadding
+                             Double(DisplayWidth.of(hats.joined(separator: " · "))) * Metrics.smallColumn,
+                             hats.map { Double(DisplayWidth.of($0)) * Metrics.smallColumn }.max() ?? 0) + 2 * Metrics.boxPadding
             let width = min(Metrics.maxBoxWidth, max(Metrics.minBoxWidth, wanted.rounded(.up)))
             let inner = width - 2 * Metrics.boxPadding
-            return BoxText(
-                width: width,
-                name: DisplayWidth.truncate(name, to: Int(inner / Metrics.nameColumn)),
-                title: DisplayWidth.truncate(title, to: Int(inner / Metrics.smallColumn)),
-                hats: hatLines(hats, columns: Int(inner / Metrics.smallColumn))
-            )
+            var lines = wrap(name, columns: Int(inner / Metrics.nameColumn)).map { (text: $0, kind: BoxText.Kind.name) }
+            if !title.isEmpty { lines += wrap(title, columns: Int(inner / Metrics.smallColumn)).map { ($0, .title) } }
+            lines += hatLines(hats, columns: Int(inner / Metrics.smallColumn)).map { ($0, .hat) }
+            return BoxText(width: width, lines: lines)
         }
     }
 
@@ -103,12 +147,29 @@ public enum SVGExport {
         return plan(facts, texts: boxTexts(facts))
     }
 
+    /// Every box of a level (its depth in the chart) as tall as the tallest there: the
+    /// boxes of a row share a height, and no row takes the height of another's fullest box.
+    static func heights(_ facts: ExportFacts, texts: [BoxText]) -> [Double] {
+        let children = facts.tree.children
+        var depth = [Int](repeating: 0, count: texts.count)
+        var stack = facts.tree.roots + facts.tree.externalRoots
+        while let node = stack.popLast() {
+            for child in children[node] {
+                depth[child] = depth[node] + 1
+                stack.append(child)
+            }
+        }
+        var tallest: [Int: Double] = [:]
+        for (index, text) in texts.enumerated() { tallest[depth[index]] = max(tallest[depth[index]] ?? 0, text.height) }
+        return depth.map { tallest[$0] ?? 70 }
+    }
+
     static func plan(_ facts: ExportFacts, texts: [BoxText]) -> Plan {
         let widths = texts.map(\.width)
-        var layoutMetrics = ChartLayout.Metrics()
-        layoutMetrics.boxHeight += hatsExtra(texts)
-        let main = ChartLayout.make(children: facts.tree.children, roots: facts.tree.roots, widths: widths, metrics: layoutMetrics)
-        let external = ChartLayout.make(children: facts.tree.children, roots: facts.tree.externalRoots, widths: widths, metrics: layoutMetrics)
+        let heights = heights(facts, texts: texts)
+        let layoutMetrics = ChartLayout.Metrics()
+        let main = ChartLayout.make(children: facts.tree.children, roots: facts.tree.roots, widths: widths, heights: heights, metrics: layoutMetrics)
+        let external = ChartLayout.make(children: facts.tree.children, roots: facts.tree.externalRoots, widths: widths, heights: heights, metrics: layoutMetrics)
         var rects = [ChartLayout.Rect?](repeating: nil, count: widths.count)
         var segments: [ChartLayout.Segment] = []
         var boxes: [(person: Int, rect: ChartLayout.Rect)] = []
@@ -148,7 +209,6 @@ public enum SVGExport {
         let org = facts.org
         let texts = boxTexts(facts)
         let plan = plan(facts, texts: texts)
-        let extra = hatsExtra(texts)
         let n = ExportFacts.number
         let orgName = org.name.isEmpty ? "Org chart" : org.name
         var out = ""
@@ -194,18 +254,13 @@ public enum SVGExport {
         }
 
         for (person, rect) in plan.boxes {
-            box(org.people[person], rect: rect, text: texts[person], extra: extra, facts: facts, into: &out)
+            box(org.people[person], rect: rect, text: texts[person], facts: facts, into: &out)
         }
         out += "</svg>\n"
         return out
     }
 
-    /// The height added to every box when some box's hats take more than one line.
-    static func hatsExtra(_ texts: [BoxText]) -> Double {
-        Double(max(0, (texts.map(\.hats.count).max() ?? 1) - 1)) * Metrics.lineStep
-    }
-
-    static func box(_ person: Person, rect: ChartLayout.Rect, text: BoxText, extra: Double, facts: ExportFacts, into out: inout String) {
+    static func box(_ person: Person, rect: ChartLayout.Rect, text: BoxText, facts: ExportFacts, into out: inout String) {
         let n = ExportFacts.number
         let band = facts.band(person)
         let left = rect.x + Metrics.boxPadding
@@ -217,13 +272,21 @@ public enum SVGExport {
         tooltip.append(person.external ? "external provider" : "load \(facts.loadText(person))")
         out += "<g><title>\(Escape.xml(tooltip.joined(separator: " — ")))</title>"
         out += "<rect x=\"\(n(rect.x))\" y=\"\(n(rect.y))\" width=\"\(n(rect.width))\" height=\"\(n(rect.height))\" rx=\"6\" fill=\"\(band.fill)\" stroke=\"\(band.stroke)\" stroke-width=\"\(band == .critical || band == .warning ? "1.6" : "1")\"\(person.open ? " stroke-dasharray=\"5 3\"" : "")/>"
-        out += "<text x=\"\(n(left))\" y=\"\(n(rect.y + 18))\" font-size=\"\(n(Metrics.nameSize))\" font-weight=\"bold\" fill=\"#1a1a1a\">\(Escape.xml(text.name))</text>"
-        if !text.title.isEmpty {
-            out += "<text x=\"\(n(left))\" y=\"\(n(rect.y + 33))\" font-size=\"\(n(Metrics.smallSize))\" fill=\"#444444\">\(Escape.xml(text.title))</text>"
+        var baseline = rect.y + 18
+        for (index, line) in text.lines.enumerated() {
+            if index > 0 { baseline += line.kind == .title && text.lines[index - 1].kind == .name ? 15 : BoxText.step(line.kind) }
+            if index > 0, line.kind == .hat, text.lines[index - 1].kind == .name { baseline += 15 - BoxText.step(.hat) + Metrics.lineStep }
+            switch line.kind {
+            case .name:
+                out += "<text x=\"\(n(left))\" y=\"\(n(baseline))\" font-size=\"\(n(Metrics.nameSize))\" font-weight=\"bold\" fill=\"#1a1a1a\">\(Escape.xml(line.text))</text>"
+            case .title:
+                out += "<text x=\"\(n(left))\" y=\"\(n(baseline))\" font-size=\"\(n(Metrics.smallSize))\" fill=\"#444444\">\(Escape.xml(line.text))</text>"
+            case .hat:
+                out += "<text x=\"\(n(left))\" y=\"\(n(baseline))\" font-size=\"\(n(Metrics.smallSize))\" fill=\"#1a1a1a\">\(Escape.xml(line.text))</text>"
+            }
         }
-        for (line, hats) in text.hats.enumerated() {
-            out += "<text x=\"\(n(left))\" y=\"\(n(rect.y + 47 + Double(line) * Metrics.lineStep))\" font-size=\"\(n(Metrics.smallSize))\" fill=\"#1a1a1a\">\(Escape.xml(hats))</text>"
-        }
+        // The load bar and its figure sit at the box's foot, level across a row.
+        let extra = rect.height - 70
         let right = rect.maxX - Metrics.boxPadding
         if person.external || person.hats.isEmpty {
             out += "<text x=\"\(n(left))\" y=\"\(n(rect.y + 62 + extra))\" font-size=\"10\" fill=\"#555555\">\(person.external ? "external provider" : "no hats")</text>"
@@ -238,7 +301,9 @@ public enum SVGExport {
             }
             let full = left + barWidth / scale
             out += "<path d=\"M\(n(full)) \(n(barY - 2))L\(n(full)) \(n(barY + 9))\" stroke=\"#1a1a1a\" stroke-width=\"0.8\"/>"
-            out += "<text x=\"\(n(right))\" y=\"\(n(rect.y + 62 + extra))\" font-size=\"10\" text-anchor=\"end\" fill=\"#1a1a1a\">\(Escape.xml(Format.percent(load.load)))</text>"
+            // The severity by symbol too, not by colour alone (as the builder shows it).
+            let symbol = band == .critical ? "✖ " : (band == .warning ? "▲ " : "")
+            out += "<text x=\"\(n(right))\" y=\"\(n(rect.y + 62 + extra))\" font-size=\"10\" text-anchor=\"end\" fill=\"\(symbol.isEmpty ? "#1a1a1a" : band.stroke)\"\(symbol.isEmpty ? "" : " font-weight=\"bold\"")>\(symbol)\(Escape.xml(Format.percent(load.load)))</text>"
         }
         out += "</g>\n"
     }
@@ -277,6 +342,10 @@ public enum SVGExport {
     }
 
     static func legendWidth(_ facts: ExportFacts) -> Double {
+        max(Double(DisplayWidth.of(explanation(facts))) * Metrics.smallColumn, legendLineWidth(facts))
+    }
+
+    static func legendLineWidth(_ facts: ExportFacts) -> Double {
         legendBands.reduce(0) { $0 + legendItemWidth(facts.legend($1)) }
             + legendItemWidth("reports to") + 14 + legendItemWidth("dotted line") + 14
             + (hasOpen(facts) ? legendItemWidth(openLegend) + 14 : 0)
@@ -307,7 +376,15 @@ public enum SVGExport {
             out += "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"16\" height=\"12\" rx=\"3\" fill=\"#ffffff\" stroke=\"#555555\" stroke-dasharray=\"3 2\"/>"
             out += "<text x=\"\(n(x + 22))\" y=\"\(n(y + 10))\">\(openLegend)</text>\n"
         }
+        out += "<text x=\"\(n(Metrics.margin))\" y=\"\(n(y + 32))\" fill=\"#444444\">\(Escape.xml(explanation(facts)))</text>\n"
         out += "</g>\n"
         return out
+    }
+
+    /// The legend's second line: the date, and what the percentage means.
+    static func explanation(_ facts: ExportFacts) -> String {
+        let policy = facts.org.policy
+        return "As of \(facts.asOf) · load = hours ÷ the week left after switching between kinds of work · "
+            + "✖ over \(Format.percent(policy.criticalAt)), ▲ over \(Format.percent(policy.warnAt))"
     }
 }
