@@ -174,6 +174,22 @@ struct ExportFacts {
         return org.people.filter { person in person.hats.contains { owning.contains($0.role) } }
     }
 
+    /// A duty's hours as this org staffs it: the hours its people give the duty's role,
+    /// shared among the role's duties by their own hours (their weights). Never a
+    /// catalog's figure on its own: a role brought from a preset with its duties carries the
+    /// preset's hours until someone wears it. Nil when the duty has no hours or no role;
+    /// 0 when nobody wears the role.
+    func staffedHours(_ duty: Duty) -> Double? {
+        guard let role = duty.role, let weight = duty.hoursPerWeek else { return nil }
+        let total = org.duties.reduce(0) { $0 + ($1.role == role ? $1.hoursPerWeek ?? 0 : 0) }
+        guard total > 0 else { return nil }
+        var staffed = 0.0
+        for id in hours.wearers(ofRole: role) {
+            if let hat = org.person(id)?.hat(for: role) { staffed += hours.hours(of: hat) }
+        }
+        return staffed * weight / total
+    }
+
     /// Above this many people the matrix lists names in one column instead.
     static let matrixMaxPeople = 24
 

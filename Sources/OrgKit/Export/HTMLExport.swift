@@ -112,7 +112,7 @@ public enum HTMLExport {
                 out += "<tr class=\"area\"><th colspan=\"\(span)\">\(text(group.area))</th></tr>\n"
                 for duty in group.duties {
                     let role = duty.role.flatMap(org.role).map { text($0.name) } ?? "<em>unowned</em>"
-                    out += "<tr><td>\(text(duty.name))\(duty.critical ? " <span class=\"critical-duty\">(critical)</span>" : "")</td><td>\(role)</td><td class=\"n\">\(duty.hoursPerWeek.map(Format.oneDecimal) ?? "")</td>"
+                    out += "<tr><td>\(text(duty.name))\(duty.critical ? " <span class=\"critical-duty\">(critical)</span>" : "")</td><td>\(role)</td><td class=\"n\">\(facts.staffedHours(duty).map(Format.oneDecimal) ?? "")</td>"
                     if across {
                         for person in people {
                             out += (duty.role.map(person.wears) ?? false) ? "<td class=\"mark\">●</td>" : "<td></td>"
@@ -136,11 +136,10 @@ public enum HTMLExport {
         h1 { margin: 0 0 .25rem; }
         h2 { border-bottom: 1px solid #ddd; padding-bottom: .25rem; margin-top: 2rem; }
         .summary { color: #444; }
-        .chart { overflow: auto; border: 1px solid #e0e0e0; max-height: 85vh; }
-        .chart svg { display: block; }
+        .chart svg { display: block; max-width: 100%; height: auto; }
         table { border-collapse: collapse; font-size: .9rem; }
         th, td { border: 1px solid #ddd; padding: .25rem .5rem; vertical-align: top; text-align: left; }
-        thead th { background: #f4f4f4; position: sticky; top: 0; }
+        thead th { background: #f4f4f4; }
         td.n, th.n { text-align: right; white-space: nowrap; }
         td.mark { text-align: center; }
         tr.area th { background: #eef1f8; }
@@ -154,12 +153,13 @@ public enum HTMLExport {
         .findings li.warning .symbol { color: #a86b00; }
         .suggestion, .dotted, .note { color: #444; }
         footer { margin-top: 2rem; color: #777; font-size: .8rem; }
+        @page { margin: 12mm; }
         @media print {
-          body { margin: 0; }
-          .chart { overflow: visible; max-height: none; border: none; }
-          .chart svg { max-width: 100%; height: auto; }
-          thead th { position: static; }
-          section { break-inside: avoid-page; }
+          body { margin: 0; font-size: 10pt; }
+          h2 { break-after: avoid-page; }
+          .chart svg { width: 100%; max-width: 100%; height: auto; }
+          thead { display: table-header-group; }
+          tr, li { break-inside: avoid; }
         }
         """
 }

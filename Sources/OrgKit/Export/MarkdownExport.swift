@@ -106,7 +106,7 @@ public enum MarkdownExport {
             out += "### \(cell(group.area))\n\n\(head)\n\(rule)\n"
             for duty in group.duties {
                 let roleName = duty.role.flatMap(org.role).map { cell($0.name) } ?? "*unowned*"
-                var line = "| \(cell(duty.name))\(duty.critical ? " (critical)" : "") | \(roleName) | \(duty.hoursPerWeek.map(Format.oneDecimal) ?? "") |"
+                var line = "| \(cell(duty.name))\(duty.critical ? " (critical)" : "") | \(roleName) | \(facts.staffedHours(duty).map(Format.oneDecimal) ?? "") |"
                 if across {
                     for person in people {
                         line += (duty.role.map(person.wears) ?? false) ? " ● |" : " |"

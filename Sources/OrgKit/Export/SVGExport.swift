@@ -164,7 +164,10 @@ public enum SVGExport {
         return depth.map { tallest[$0] ?? 70 }
     }
 
-    static func plan(_ facts: ExportFacts, texts: [BoxText]) -> Plan {
+    /// The title line's height: the HTML page leaves it out (its heading names the org).
+    static let titleHeight = 34.0
+
+    static func plan(_ facts: ExportFacts, texts: [BoxText], titled: Bool = true) -> Plan {
         let widths = texts.map(\.width)
         let heights = heights(facts, texts: texts)
         let layoutMetrics = ChartLayout.Metrics()
@@ -185,7 +188,7 @@ public enum SVGExport {
                 segments.append(ChartLayout.Segment(x1: segment.x1 + dx, y1: segment.y1 + dy, x2: segment.x2 + dx, y2: segment.y2 + dy))
             }
         }
-        let top = Metrics.margin + Metrics.header
+        let top = Metrics.margin + Metrics.header - (titled ? 0 : titleHeight)
         add(main, dx: Metrics.margin, dy: top)
         var width = max(main.width, legendWidth(facts))
         var height = top + main.height
@@ -208,7 +211,9 @@ public enum SVGExport {
     static func render(_ facts: ExportFacts, standalone: Bool) -> String {
         let org = facts.org
         let texts = boxTexts(facts)
-        let plan = plan(facts, texts: texts)
+        // In a page (HTML) the page's heading names the org: the chart does not again.
+        let titled = standalone
+        let plan = plan(facts, texts: texts, titled: titled)
         let n = ExportFacts.number
         let orgName = org.name.isEmpty ? "Org chart" : org.name
         var out = ""
@@ -219,8 +224,10 @@ public enum SVGExport {
         out += "<title>\(Escape.xml("Org chart: " + Escape.oneLine(orgName)))</title>\n"
         out += "<defs><marker id=\"hats-dotted-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0 0 L10 5 L0 10 z\" fill=\"#7b5ea7\"/></marker></defs>\n"
         out += "<rect x=\"0\" y=\"0\" width=\"\(n(plan.width))\" height=\"\(n(plan.height))\" fill=\"#ffffff\"/>\n"
-        out += "<text x=\"\(n(Metrics.margin))\" y=\"\(n(Metrics.margin + 22))\" font-size=\"22\" font-weight=\"bold\" fill=\"#1a1a1a\">\(Escape.xml(Escape.oneLine(orgName)))</text>\n"
-        out += legend(facts)
+        if titled {
+            out += "<text x=\"\(n(Metrics.margin))\" y=\"\(n(Metrics.margin + 22))\" font-size=\"22\" font-weight=\"bold\" fill=\"#1a1a1a\">\(Escape.xml(Escape.oneLine(orgName)))</text>\n"
+        }
+        out += legend(facts, y: Metrics.margin + 44 - (titled ? 0 : titleHeight))
 
         // Reporting lines, then dotted lines, then boxes on top.
         out += "<g fill=\"none\" stroke=\"#8a8a8a\" stroke-width=\"1.2\">\n"
@@ -355,11 +362,10 @@ public enum SVGExport {
     static func hasOpen(_ facts: ExportFacts) -> Bool { facts.org.people.contains(where: \.open) }
     static let openLegend = "open position"
 
-    static func legend(_ facts: ExportFacts) -> String {
+    static func legend(_ facts: ExportFacts, y: Double) -> String {
         let n = ExportFacts.number
         var out = "<g font-size=\"\(n(Metrics.smallSize))\" fill=\"#1a1a1a\">\n"
         var x = Metrics.margin
-        let y = Metrics.margin + 44
         for band in legendBands {
             let label = facts.legend(band)
             out += "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"16\" height=\"12\" rx=\"3\" fill=\"\(band.fill)\" stroke=\"\(band.stroke)\"/>"
