@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OrgKit
 @testable import OrgTUI
@@ -75,5 +76,142 @@ struct BuildFromNothingTests {
         let org = driver.state.document.org
         #expect(org.role("help-desk-technician")?.related == ["on-site-engineer"])
         #expect(org.role("on-site-engineer")?.related == ["help-desk-technician"])
+    }
+
+    // MARK: - B. The role dialog sets every field a catalog brings
+
+    @Test("B: the role forms set escalates to and related roles (from a picker), requires, summary and tier")
+    func roleFormLinksAndRequires() throws {
+        var driver = Self.newFile()
+        driver.press(.showRoles)
+        for name in ["Dispatcher", "Service Desk"] {
+            driver.press(.addRole)
+            driver.type(name)
+            driver.press(.confirm)
+        }
+        driver.press(.addRole)
+        driver.type("Front Line")
+        driver.focus("Summary")
+        driver.type("Answers first")
+        driver.focus("Tier")
+        driver.press(.nextValue)                         // — → 1
+        driver.focus("Escalates to")
+        #expect(driver.screen.contains("Space chooses from the roles"), "the hint says how")
+        driver.press(.nextValue)                         // opens the roles picker
+        driver.type("service")
+        driver.press(.confirm)
+        #expect(driver.state.dialogs.count == 1, "back in the form")
+        #expect(driver.lines.contains { $0.contains("Escalates to") && $0.contains("Service Desk") })
+        driver.focus("Related roles")
+        driver.press(.nextValue)
+        driver.key(.character(" "))                        // Dispatcher
+        driver.key(.character(" "))                        // Service Desk
+        driver.press(.confirm)
+        #expect(driver.lines.contains { $0.contains("Related roles") && $0.contains("Dispatcher, Service Desk") })
+        driver.focus("Certifications")
+        driver.type("CompTIA A+, ITIL 4")
+        driver.focus("Any certification of")
+        driver.type("CCNA, Network+")
+        driver.focus("Minimum years")
+        driver.type("2")
+        driver.press(.confirm)
+        #expect(driver.state.dialogs.isEmpty)
+        let role = try #require(driver.state.document.org.role("front-line"))
+        #expect(role.summary == "Answers first")
+        #expect(role.tier == 1)
+        #expect(role.escalatesTo == "service-desk")
+        #expect(role.related == ["dispatcher", "service-desk"])
+        #expect(role.requires == Requirements(certifications: ["CompTIA A+", "ITIL 4"], anyCertification: ["CCNA", "Network+"], minYears: 2))
+
+        // The edit form shows them and changes them: Backspace clears a role field.
+        let added = driver.state.document.org
+        driver.press(.editRole)
+        #expect(driver.lines.contains { $0.contains("Escalates to") && $0.contains("Service Desk") })
+        driver.focus("Escalates to")
+        driver.key(.backspace)
+        driver.focus("Related roles")
+        driver.press(.nextValue)
+        driver.type("disp")
+        driver.key(.character(" "))                        // unmark Dispatcher: Service Desk stays
+        driver.press(.confirm)
+        driver.focus("Minimum years")
+        driver.key(.backspace)
+        driver.press(.confirm)
+        let edited = try #require(driver.state.document.org.role("front-line"))
+        #expect(edited.escalatesTo == nil)
+        #expect(edited.related == ["service-desk"])
+        #expect(edited.requires?.minYears == nil)
+        #expect(edited.requires?.certifications == ["CompTIA A+", "ITIL 4"])
+        driver.press(.undo)
+        #expect(driver.state.document.org == added, "one undo step")
+    }
+
+    @Test("B: a role field's picker leaves out the role itself; Esc there changes nothing")
+    func rolePickerLeavesOutItself() throws {
+        var driver = try Driver()
+        driver.press(.showRoles)
+        let selected = try #require(driver.state.selectedRole)
+        let name = try #require(driver.state.document.org.role(selected)?.name)
+        driver.press(.editRole)
+        driver.focus("Escalates to")
+        driver.press(.nextValue)
+        guard case .picker(let picker)? = driver.state.dialogs.last else { Issue.record("no picker"); return }
+        #expect(!picker.items.contains { $0.label == name })
+        #expect(picker.items.first?.label == "— none")
+        driver.press(.cancel)
+        #expect(driver.state.dialogs.count == 1)
+        driver.press(.confirm)
+        #expect(!driver.state.document.history.canUndo, "nothing changed")
+    }
+
+    /// The fields of the file format (docs/file-format.md) and where the builder edits each:
+    /// a form's label, or a key. A field added to the format and to no form fails here.
+    static let editedWhere: [String: [String: String]] = [
+        "roles[]": ["id": "made from the name", "name": "Name", "category": "Category", "summary": "Summary", "aliases": "Aliases",
+                    "related": "Related roles", "hoursPerWeek": "Hours per week", "critical": "Critical", "tier": "Tier",
+                    "escalatesTo": "Escalates to", "requires": "Certifications|Any certification of|Minimum years"],
+        "duties[]": ["id": "made from the name", "name": "Name", "area": "Area", "role": "key m", "hoursPerWeek": "Hours per week",
+                     "critical": "Critical", "specialProject": "Special project"],
+    ]
+
+    @Test("B: every role and duty field of the file format is editable in the builder", arguments: ["roles[]", "duties[]"])
+    func everyFieldEditable(section: String) throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/file-format.md")
+        let doc = try String(contentsOf: url, encoding: .utf8)
+        let table = try #require(doc.components(separatedBy: "## `\(section)`\n").dropFirst().first?.components(separatedBy: "\n## ").first)
+        let fields = table.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("| `") else { return nil }
+            return line.dropFirst(3).split(separator: "`").first.map(String.init)
+        }
+        #expect(fields.count >= 6)
+        var driver = try Driver()
+        driver.press(section == "roles[]" ? .showRoles : .showDuties)
+        var labels: [String] = []
+        for open in section == "roles[]" ? [BindingID.addRole, .editRole] : [.addDuty, .editDuty] {
+            driver.press(open)
+            guard case .form(let form)? = driver.state.dialogs.last else { Issue.record("\(open) opened no form"); continue }
+            labels = form.fields.map(\.label)
+            driver.press(.cancel)
+            for field in fields {
+                let place = try #require(Self.editedWhere[section]?[field], "\(section).\(field) is edited nowhere in the builder")
+                guard !place.hasPrefix("key "), !place.hasPrefix("made ") else { continue }
+                for label in place.split(separator: "|") {
+                    #expect(labels.contains(String(label)), "\(open) has no \(label) field for \(section).\(field)")
+                }
+            }
+        }
+    }
+}
+
+extension Driver {
+    /// Moves a form's focus to the field with this label (Tab, as a user would).
+    mutating func focus(_ label: String) {
+        for _ in 0..<40 {
+            guard case .form(let form)? = state.dialogs.last else { return }
+            if form.fields.indices.contains(form.focus), form.fields[form.focus].label == label { return }
+            press(.nextField)
+        }
+        Issue.record("no field \(label)")
     }
 }

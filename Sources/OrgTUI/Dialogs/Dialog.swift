@@ -16,7 +16,7 @@ public enum Dialog: Sendable {
     var keyContext: BindingContext {
         switch self {
         case .form: .form
-        case .picker: .picker
+        case .picker(let picker): picker.marking == .none ? .picker : .markingPicker
         case .hats(let hats): hats.editing == nil ? .hats : .hatsHours
         case .confirm(let confirm): confirm.context
         case .export: .export
@@ -30,8 +30,10 @@ public enum Dialog: Sendable {
         switch self {
         case .form(let form):
             guard form.fields.indices.contains(form.focus) else { return false }
-            if case .choice = form.fields[form.focus].kind { return false }
-            return true
+            switch form.fields[form.focus].kind {
+            case .choice, .roles: return false
+            case .text, .number: return true
+            }
         case .picker: return true
         case .hats(let hats): return hats.editing != nil
         case .export(let export): return export.focus == 1
@@ -74,18 +76,35 @@ public struct FormField: Sendable {
         case number(optional: Bool)
         /// One of fixed values, changed with Space or ←/→.
         case choice([String])
+        /// Roles of the org (ids in `picked`), chosen in a picker that Space opens: one
+        /// (escalates to) or several (related roles). Backspace clears it.
+        case roles(multiple: Bool)
     }
     public var label: String
     public var input: TextField
     public var kind: Kind
     /// Shown under the field when it has focus.
     public var hint: String?
+    /// The ids a roles field holds; `input` shows their names.
+    public var picked: [String] = []
 
     init(_ label: String, _ value: String = "", _ kind: Kind = .text, hint: String? = nil) {
         self.label = label
         self.input = TextField(value)
         self.kind = kind
         self.hint = hint
+    }
+
+    /// A roles field holding `ids`, shown by name.
+    init(_ label: String, roles ids: [String], multiple: Bool, in org: Org, hint: String? = nil) {
+        self.init(label, "", .roles(multiple: multiple), hint: hint)
+        pick(ids, in: org)
+    }
+
+    /// Sets a roles field's ids and the names it shows.
+    mutating func pick(_ ids: [String], in org: Org) {
+        picked = ids
+        input.set(ids.isEmpty ? "—" : ids.map { org.role($0)?.name ?? $0 }.joined(separator: ", "))
     }
 
     var value: String { input.text.trimmingSpaces }
@@ -164,6 +183,18 @@ public enum PickerPurpose: Sendable, Equatable {
     case moveDuty(String)
     case find
     case startPreset
+    /// Fills the roles field at `field` of the form under the picker.
+    case formRoles(field: Int, multiple: Bool)
+}
+
+/// Whether a picker's items can be marked with Space to take several at once.
+public enum Marking: Sendable, Equatable {
+    /// One item: Enter takes the selected one.
+    case none
+    /// Enter takes the marked items, or the selected one when none is marked (roles from a catalog).
+    case orSelected
+    /// Enter takes exactly the marked items, none included (a set of links being edited).
+    case exactly
 }
 
 public struct PickerDialog: Sendable {
@@ -177,13 +208,38 @@ public struct PickerDialog: Sendable {
     public var list = ListState()
     /// What Enter does here, for the footer ("sets the manager"); nil: "choose".
     public var enterLabel: String?
+    /// Whether Space marks items to take several at once.
+    public var marking: Marking
+    /// The ids of the marked items, in the order they were marked.
+    public var marked: [String] = []
+    /// The last key typed a letter into the filter: Space then types a space (the filter
+    /// matches words) rather than marking.
+    public var typing = false
 
-    init(title: String, purpose: PickerPurpose, items: [PickerItem], enterLabel: String? = nil) {
+    init(title: String, purpose: PickerPurpose, items: [PickerItem], enterLabel: String? = nil, marking: Marking = .none, marked: [String] = []) {
         self.title = title
         self.purpose = purpose
         self.items = items
         self.enterLabel = enterLabel
+        self.marking = marking
+        self.marked = marked
         refilter()
+    }
+
+    /// Marks the selected item, or unmarks it; returns its label, or nil when nothing is selected.
+    mutating func toggleMark() -> PickerItem? {
+        guard let item = selectedItem else { return nil }
+        if let index = marked.firstIndex(of: item.id) { marked.remove(at: index) } else { marked.append(item.id) }
+        return item
+    }
+
+    /// What Enter takes: the marked items (in the order marked), or the selected one.
+    var chosen: [PickerItem] {
+        switch marking {
+        case .none: return selectedItem.map { [$0] } ?? []
+        case .orSelected where marked.isEmpty: return selectedItem.map { [$0] } ?? []
+        case .orSelected, .exactly: return marked.compactMap { id in items.first { $0.id == id } }
+        }
     }
 
     var selectedItem: PickerItem? {

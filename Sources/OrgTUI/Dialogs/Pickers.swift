@@ -101,11 +101,41 @@ enum Pickers {
         return PickerDialog(title: "Move \(duty?.name ?? id)", purpose: .moveDuty(id), items: items, enterLabel: "moves the duty to the role")
     }
 
+    /// The roles a role field of a form can hold: every role but the one being edited.
+    /// Nil when there is none to choose.
+    static func formRoles(_ form: FormDialog, field index: Int, _ state: AppState) -> PickerDialog? {
+        let org = state.document.org
+        guard form.fields.indices.contains(index), case .roles(let multiple) = form.fields[index].kind else { return nil }
+        let field = form.fields[index]
+        var own: String?
+        if case .editRole(let id) = form.purpose { own = id }
+        let roles = org.roles.filter { $0.id != own }
+        guard !roles.isEmpty else { return nil }
+        var items: [PickerItem] = multiple ? [] : [PickerItem(id: "", label: "— none", mark: field.picked.isEmpty ? "✓" : " ")]
+        items += roles.map { role in
+            PickerItem(id: role.id, label: role.name, detail: role.category ?? "", keywords: role.aliases,
+                       mark: !multiple && field.picked.contains(role.id) ? "✓" : " ")
+        }
+        return PickerDialog(title: field.label, purpose: .formRoles(field: index, multiple: multiple), items: items,
+                            enterLabel: multiple ? "sets the marked roles (✓)" : "sets it",
+                            marking: multiple ? .exactly : .none, marked: multiple ? field.picked : [])
+    }
+
     // MARK: - Choosing
 
-    /// Carries out the choice; returns whether the picker should close.
-    static func choose(_ item: PickerItem, _ picker: PickerDialog, _ state: inout AppState) -> Bool {
+    /// Carries out the choice (the items Enter took: one, or the marked ones); returns
+    /// whether the picker should close.
+    static func choose(_ chosen: [PickerItem], _ picker: PickerDialog, _ state: inout AppState) -> Bool {
         let org = state.document.org
+        if case .formRoles(let index, let multiple) = picker.purpose {
+            guard case .form(var form)? = state.dialogs.last, form.fields.indices.contains(index) else { return true }
+            let ids = multiple ? chosen.map(\.id) : chosen.prefix(1).map(\.id).filter { !$0.isEmpty }
+            form.fields[index].pick(ids, in: org)
+            form.error = nil
+            state.dialogs[state.dialogs.count - 1] = .form(form)
+            return true
+        }
+        guard let item = chosen.first else { return true }
         switch picker.purpose {
         case .manager(let person):
             return App.commit(.setManager(person: person, manager: item.id.isEmpty ? nil : item.id), &state)
@@ -134,7 +164,7 @@ enum Pickers {
             }
             App.keepSelectionVisible(&state)
             return true
-        case .startPreset:
+        case .startPreset, .formRoles:
             return true
         }
     }

@@ -77,9 +77,12 @@ enum DialogViews {
             canvas.put(field.label, x: inner.x + 1, y: y, style: focused ? .bold : .plain, limit: labelWidth)
             let fieldX = inner.x + 2 + labelWidth
             let fieldWidth = max(4, inner.maxX - fieldX - 1)
-            if case .choice = field.kind {
+            switch field.kind {
+            case .choice:
                 canvas.put("‹ \(field.input.text) ›", x: fieldX, y: y, style: focused ? .reverse : .plain, limit: fieldWidth)
-            } else {
+            case .roles:
+                canvas.put(field.input.text, x: fieldX, y: y, style: focused ? .reverse : .plain, limit: fieldWidth)
+            case .text, .number:
                 drawField(field.input, &canvas, x: fieldX, y: y, width: fieldWidth, focused: focused)
             }
             y += 1
@@ -108,7 +111,8 @@ enum DialogViews {
             var style: Style = item.unavailable == nil ? .plain : .dim
             if selected { style.reverse = true }
             canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
-            canvas.put((selected ? "▸" : " ") + item.mark + " " + item.label, x: inner.x, y: y, width: labelWidth, style: style)
+            let mark = picker.marking == .none ? item.mark : (picker.marked.contains(item.id) ? "✓" : " ")
+            canvas.put((selected ? "▸" : " ") + mark + " " + item.label, x: inner.x, y: y, width: labelWidth, style: style)
             var detail = item.detail
             // A match by alias says which: in place of the detail, or after it when the
             // detail must stay (a hat's load preview).
