@@ -202,6 +202,37 @@ struct BuildFromNothingTests {
             }
         }
     }
+
+    // MARK: - G. External and open positions from the Add-person form
+
+    @Test("G: the Add-person form adds an outside provider (External) or an open position at once")
+    func addExternalAndOpen() throws {
+        var driver = Self.newFile()
+        driver.press(.addPerson)
+        #expect(driver.screen.contains("External"))
+        #expect(driver.screen.contains("Open position"))
+        driver.type("Ledgerly Accounting")
+        driver.focus("External")
+        driver.press(.nextValue)
+        driver.press(.confirm)
+        #expect(driver.state.dialogs.isEmpty)
+        let provider = try #require(driver.state.document.org.person("ledgerly-accounting"))
+        #expect(provider.external)
+        #expect(!provider.open)
+        #expect(driver.state.status?.text.hasPrefix("Added the outside provider Ledgerly Accounting.") == true)
+        driver.press(.addPerson)
+        driver.type("Open: Technician")
+        driver.focus("Open position")
+        driver.press(.nextValue)
+        driver.press(.confirm)
+        let open = try #require(driver.state.document.org.person("open-technician"))
+        #expect(open.open)
+        #expect(!open.external)
+        driver.press(.undo)
+        driver.press(.undo)
+        #expect(driver.state.document.org.people.isEmpty, "each one undo step")
+    }
+
 }
 
 extension Driver {

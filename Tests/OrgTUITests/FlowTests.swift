@@ -63,7 +63,7 @@ struct FlowTests {
         driver.type("Open: Account Executive")
         driver.press(.nextField)
         driver.type("Account Executive")
-        driver.press(.nextField, times: 2)
+        driver.press(.nextField, times: 3)  // Capacity, External, Open position
         driver.key(.character(" "))     // Open position: no → yes
         driver.press(.confirm)
         #expect(driver.state.dialogs.isEmpty)

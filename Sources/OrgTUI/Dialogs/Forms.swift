@@ -12,10 +12,12 @@ enum Forms {
             FormField("Name"),
             FormField("Title"),
             FormField("Capacity h/week", "", .number(optional: true), hint: "blank: the policy's \(Format.oneDecimal(org.policy.hoursPerWeek)) h"),
+            FormField("External", "no", .choice(yesNo), hint: Self.externalHint),
             FormField("Open position", "no", .choice(yesNo), hint: Self.openHint),
         ], note: note)
     }
 
+    static let externalHint = "an outside provider or team: shown apart, not load-checked (Space changes)"
     static let openHint = "a planned hire or a vacancy: load-checked, but no cover for a critical role yet (Space changes)"
 
     static func editPerson(_ id: String, _ state: AppState) -> FormDialog {
@@ -25,7 +27,7 @@ enum Forms {
             FormField("Title", person.title ?? ""),
             FormField("E-mail", person.email ?? ""),
             FormField("Capacity h/week", person.hoursPerWeek.map(number) ?? "", .number(optional: true), hint: "blank: the policy's hours"),
-            FormField("External", person.external ? "yes" : "no", .choice(yesNo), hint: "an outside provider: shown apart, not load-checked (Space changes)"),
+            FormField("External", person.external ? "yes" : "no", .choice(yesNo), hint: externalHint),
             FormField("Open position", person.open ? "yes" : "no", .choice(yesNo), hint: "no: hired, someone is in the job now (Space changes)"),
             FormField("Certifications", person.certifications.joined(separator: ", "), hint: "comma-separated"),
             FormField("Years of experience", person.yearsExperience.map(number) ?? "", .number(optional: true)),
@@ -190,10 +192,12 @@ enum Forms {
         case .addPerson(let manager):
             let name = try required(0)
             let id = OrgID.uniqueID(OrgID.slug(name, fallback: "person"), taken: { org.person($0) != nil })
-            let open = flag(3)
-            try apply(.addPerson(Person(id: id, name: name, title: optionalText(1), reportsTo: manager, hoursPerWeek: try numberValue(2), open: open)))
+            let external = flag(3)
+            let open = flag(4)
+            try apply(.addPerson(Person(id: id, name: name, title: optionalText(1), reportsTo: manager, hoursPerWeek: try numberValue(2),
+                                        external: external, open: open)))
             App.reveal(person: id, &state)
-            let what = open ? "the open position \(name)" : name
+            let what = open ? "the open position \(name)" : external ? "the outside provider \(name)" : name
             state.status = StatusMessage(text: "Added \(what). Enter gives them hats; m sets their manager.", kind: .success)
 
         case .editPerson(let id):
