@@ -193,7 +193,7 @@ public enum KeyMap {
         Binding(.nextValue, [.character(" "), .right], "next value", "In a choice field (‹ ›): the next value; typing a value's first letter picks it. In a role field (escalates to, related roles): opens a picker of the roles; Backspace clears the field", group: "Forms", in: [.form]),
         Binding(.previousValue, [.left], "previous value", "In a choice field: the previous value", group: "Forms", in: [.form]),
 
-        Binding(.toggleMark, [.character(" "), .tab], "mark", "Mark or unmark the selected item and go to the next; Enter then takes every marked one (while a filter you are typing still matches several, Space is a space between words: Tab always marks)", group: "Pickers", in: [.markingPicker], hint: true, inFields: true),
+        Binding(.toggleMark, [.character(" "), .tab], "marks", "Mark or unmark the selected item and go to the next; Enter then takes every marked one (while a filter you are typing still matches several, Space is a space between words: Tab always marks)", group: "Pickers", in: [.markingPicker], hint: true, inFields: true),
         Binding(.confirm, [.enter], "choose", "Choose the selected item (the footer says what that does)", group: "Pickers", in: pickers, hint: true, inFields: true),
         Binding(.cancel, [.escape], "cancel", "Close the picker at once, changing nothing", group: "Pickers", in: pickers, hint: true, inFields: true),
         Binding(.choiceDown, [.down, .control("n")], "next", "Next item (typing filters the list by name and alias)", group: "Pickers", in: pickers, inFields: true),

@@ -233,6 +233,69 @@ struct BuildFromNothingTests {
         #expect(driver.state.document.org.people.isEmpty, "each one undo step")
     }
 
+
+    // MARK: - D. Several catalog roles at once
+
+    @Test("D: in a catalog Space marks several roles and Enter adds them all, with their duties and links, in one undo step")
+    func catalogSeveralAtOnce() throws {
+        var driver = Self.newFile()
+        driver.press(.showRoles)
+        driver.press(.addRoleFromCatalog)
+        driver.type("msp-10")
+        driver.press(.confirm)
+        #expect(driver.screen.contains("Space marks"), "the footer says how")
+        driver.key(.down, times: 2)                      // Level 1 Technician
+        driver.key(.character(" "), times: 3)            // marks it and the two below
+        #expect(driver.screen.contains("3 marked"))
+        #expect(driver.lines.contains { $0.contains("✓ Level 2 Technician") })
+        driver.press(.confirm)
+        #expect(driver.state.dialogs.isEmpty)
+        let org = driver.state.document.org
+        #expect(org.roles.map(\.id) == ["level-1-technician", "level-2-technician", "level-3-engineer"])
+        #expect(org.duties.count == 9)
+        #expect(org.role("level-1-technician")?.escalatesTo == "level-2-technician")
+        #expect(org.role("level-2-technician")?.escalatesTo == "level-3-engineer")
+        #expect(driver.state.status?.text.contains("3 roles") == true)
+        driver.press(.undo)
+        #expect(driver.state.document.org.roles.isEmpty && driver.state.document.org.duties.isEmpty, "one undo step")
+    }
+
+    @Test("D: while typing a filter Space separates words until one role matches; Tab always marks; a role in the org cannot be marked")
+    func catalogMarkWhileFiltering() throws {
+        var driver = Self.newFile()
+        driver.press(.showRoles)
+        Self.addFromCatalog(&driver, "msp-10", "service manager")
+        driver.press(.addRoleFromCatalog)
+        driver.type("msp-10")
+        driver.press(.confirm)
+        driver.type("level")
+        driver.key(.character(" "))                      // three match: a space
+        driver.type("2")
+        driver.key(.character(" "))                      // one matches: marks Level 2
+        driver.key(.control("u"))
+        driver.type("tier 3")
+        driver.key(.tab)                                 // alias of Level 3: marks it
+        driver.key(.control("u"))
+        driver.type("service")
+        driver.key(.character(" "))                      // Service Manager is in the org already
+        #expect(driver.state.status?.text == "Can't mark Service Manager: already in this org")
+        driver.press(.confirm)
+        #expect(driver.state.document.org.roles.map(\.id) == ["service-manager", "level-2-technician", "level-3-engineer"])
+    }
+
+
+    @Test("D: the catalog with three roles marked, as drawn", arguments: [(80, 24), (120, 40)])
+    func catalogMarkedScreen(size: (Int, Int)) throws {
+        var driver = Self.newFile(width: size.0, height: size.1)
+        driver.press(.showRoles)
+        driver.press(.addRoleFromCatalog)
+        driver.type("msp-10")
+        driver.press(.confirm)
+        driver.key(.down, times: 2)
+        driver.key(.character(" "), times: 3)
+        assertScreen(driver.screen, "catalog-marked-\(size.0)x\(size.1)")
+    }
+
 }
 
 extension Driver {

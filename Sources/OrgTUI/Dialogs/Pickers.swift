@@ -90,7 +90,7 @@ enum Pickers {
                               keywords: role.aliases, unavailable: exists ? "already in this org" : nil)
         }
         return PickerDialog(title: "Roles in \(name)", purpose: .catalogRole(preset: name), items: items,
-                            enterLabel: "adds it with its duties · aliases match")
+                            enterLabel: "adds the marked (or selected) roles", marking: .orSelected)
     }
 
     static func moveDuty(_ id: String, _ state: AppState) -> PickerDialog {
@@ -148,8 +148,20 @@ enum Pickers {
             state.dialogs.append(.picker(catalogRoles(preset: item.id, state)))
             return false
         case .catalogRole(let preset):
-            guard let catalog = try? PresetCatalog.named(preset)?.load(), let role = catalog.role(item.id) else { return true }
-            return App.commit(importRole(role, from: catalog, into: org), &state)
+            guard let catalog = try? PresetCatalog.named(preset)?.load() else { return true }
+            let roles = chosen.compactMap { catalog.role($0.id) }
+            guard let first = roles.first else { return true }
+            let edits = importRoles(roles, from: catalog, into: org)
+            let duties = edits.filter { if case .addDuty = $0 { true } else { false } }.count
+            let label = roles.count == 1 ? "add role \(first.name) from the catalog" : "add \(roles.count) roles from \(preset)"
+            guard App.commit(.batch(edits, label: label), &state) else { return true }
+            if let added = edits.first, case .addRole(let role, _) = added {
+                state.selectedRole = role.id
+                App.keepSelectionVisible(&state)
+            }
+            let names = roles.count == 1 ? first.name : Format.count(roles.count, "role")
+            state.status = StatusMessage(text: "Added \(names) from \(preset) with \(Format.count(duties, "duty", "duties")) — u undoes it", kind: .success)
+            return true
         case .moveDuty(let duty):
             return App.commit(.moveDuty(duty, toRole: item.id.isEmpty ? nil : item.id), &state)
         case .find:
@@ -169,33 +181,65 @@ enum Pickers {
         }
     }
 
-    /// The edit that copies a catalog role and its duties into the org, renaming ids that
-    /// are taken. Its links (related roles, escalation) go to the roles the org already has,
-    /// by id; and roles added earlier from the catalog get back their links to this one,
-    /// which they could not keep while it was missing — so the links do not depend on the
-    /// order roles arrive in.
-    static func importRole(_ role: Role, from catalog: Org, into org: Org) -> Edit {
-        var copy = role
-        copy.id = OrgID.uniqueID(role.id, taken: { org.role($0) != nil })
-        copy.related = role.related.filter { org.role($0) != nil }
-        if let target = copy.escalatesTo, org.role(target) == nil { copy.escalatesTo = nil }
-        var edits: [Edit] = [.addRole(copy)]
-        if copy.id == role.id {
-            for var earlier in org.roles {
-                guard let original = catalog.role(earlier.id) else { continue }
-                let before = earlier
-                if original.related.contains(role.id), !earlier.related.contains(role.id) { earlier.related.append(role.id) }
+    /// The edits that copy catalog roles and their duties into the org, renaming ids that
+    /// are taken. Their links (related roles, escalation) go to the roles the org already
+    /// has, by id, and to each other; and roles added earlier from the catalog get back
+    /// their links to these, which they could not keep while these were missing — so the
+    /// links do not depend on the order roles arrive in, one at a time or several at once.
+    static func importRoles(_ roles: [Role], from catalog: Org, into org: Org) -> [Edit] {
+        var taken = Set(org.roles.map(\.id))
+        var newID: [String: String] = [:]
+        for role in roles where newID[role.id] == nil {
+            let id = OrgID.uniqueID(role.id, taken: { taken.contains($0) })
+            taken.insert(id)
+            newID[role.id] = id
+        }
+        // A catalog link, as an id of the org once these are added (nil: it has no such role).
+        func link(_ target: String) -> String? {
+            newID[target] ?? (org.role(target) != nil ? target : nil)
+        }
+        var adds: [Edit] = []
+        var links: [Edit] = []
+        var added: [String] = []
+        for role in roles {
+            guard let id = newID[role.id], !added.contains(id) else { continue }
+            added.append(id)
+            var copy = role
+            copy.id = id
+            copy.related = role.related.compactMap(link).filter { $0 != id }
+            copy.escalatesTo = role.escalatesTo.flatMap(link).flatMap { $0 == id ? nil : $0 }
+            // A link may name a role of this batch that is not added yet: links go on after.
+            var bare = copy
+            bare.related = copy.related.filter { org.role($0) != nil }
+            bare.escalatesTo = copy.escalatesTo.flatMap { org.role($0) != nil ? $0 : nil }
+            adds.append(.addRole(bare))
+            if bare != copy { links.append(.updateRole(copy)) }
+        }
+        // Roles already in the org that came from this catalog get their missing links to
+        // the newcomers (only those added under their catalog id: a renamed one is another role).
+        let arriving = roles.filter { newID[$0.id] == $0.id }.map(\.id)
+        for var earlier in org.roles {
+            guard let original = catalog.role(earlier.id) else { continue }
+            let before = earlier
+            for id in arriving {
+                if original.related.contains(id), !earlier.related.contains(id) { earlier.related.append(id) }
                 // A link the user set or cleared since is theirs: only a missing one is filled.
-                if original.escalatesTo == role.id, earlier.escalatesTo == nil { earlier.escalatesTo = role.id }
-                if earlier != before { edits.append(.updateRole(earlier)) }
+                if original.escalatesTo == id, earlier.escalatesTo == nil { earlier.escalatesTo = id }
+            }
+            if earlier != before { links.append(.updateRole(earlier)) }
+        }
+        var duties: [Edit] = []
+        var takenDuties = Set(org.duties.map(\.id))
+        for role in roles {
+            guard let id = newID[role.id] else { continue }
+            for duty in catalog.duties where duty.role == role.id {
+                var copy = duty
+                copy.id = OrgID.uniqueID(duty.id, taken: { takenDuties.contains($0) })
+                takenDuties.insert(copy.id)
+                copy.role = id
+                duties.append(.addDuty(copy))
             }
         }
-        for duty in catalog.duties where duty.role == role.id {
-            var dutyCopy = duty
-            dutyCopy.id = OrgID.uniqueID(duty.id, taken: { org.duty($0) != nil })
-            dutyCopy.role = copy.id
-            edits.append(.addDuty(dutyCopy))
-        }
-        return .batch(edits, label: "add role \(role.name) from the catalog")
+        return adds + links + duties
     }
 }

@@ -101,8 +101,11 @@ enum DialogViews {
         let rows = Screens.pickerRows(state.size, items: picker.items.count)
         let inner = frame(&canvas, state, width: 84, height: rows + 7, title: picker.title)
         canvas.put("Filter:", x: inner.x + 1, y: inner.y, style: .bold)
-        drawField(picker.query, &canvas, x: inner.x + 9, y: inner.y, width: max(4, inner.width - 24), focused: true)
-        canvas.put(Widgets.right("\(picker.matches.count) of \(picker.items.count)", 12), x: inner.maxX - 13, y: inner.y, style: .dim)
+        var counter = "\(picker.matches.count) of \(picker.items.count)"
+        if picker.marking != .none, !picker.marked.isEmpty { counter = "\(picker.marked.count) marked · " + counter }
+        let counterWidth = max(12, DisplayWidth.of(counter))
+        drawField(picker.query, &canvas, x: inner.x + 9, y: inner.y, width: max(4, inner.width - 12 - counterWidth), focused: true)
+        canvas.put(Widgets.right(counter, counterWidth), x: inner.maxX - 1 - counterWidth, y: inner.y, style: .dim)
         let labelWidth = max(10, inner.width * 11 / 20)
         let area = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: rows)
         ListView.draw(&canvas, area, picker.list, count: picker.matches.count, box: inner.inset(-1)) { canvas, match, line, selected in
