@@ -296,6 +296,94 @@ struct BuildFromNothingTests {
         assertScreen(driver.screen, "catalog-marked-\(size.0)x\(size.1)")
     }
 
+
+    // MARK: - C. Giving a hat creates the role, or brings it from a catalog
+
+    /// A new file with one person in it, their hats dialog open.
+    static func personWithHatsOpen(_ name: String = "Kim Adler", org: Org = .empty(), width: Int = 120, height: Int = 35) -> Driver {
+        var driver = Driver(org: org, path: "new.json", width: width, height: height)
+        driver.press(.addPerson)
+        driver.type(name)
+        driver.press(.confirm)
+        driver.press(.editHats)
+        return driver
+    }
+
+    @Test("C: with no roles at all, giving a hat offers \"Create role\" for what was typed: the role and the hat, one undo step")
+    func hatPickerCreatesRole() throws {
+        var driver = Self.personWithHatsOpen()
+        let before = driver.state.document.org
+        driver.press(.addHat)
+        #expect(driver.state.dialogs.count == 2, "a picker opens: no dead end")
+        #expect(!driver.screen.contains("There are no roles yet"))
+        driver.type("Dispatcher")
+        #expect(driver.screen.contains("Create role “Dispatcher”"))
+        driver.press(.confirm)
+        let org = driver.state.document.org
+        #expect(org.role("dispatcher")?.name == "Dispatcher")
+        #expect(org.person("kim-adler")?.wears("dispatcher") == true)
+        guard case .hats? = driver.state.dialogs.last else { Issue.record("back in the hats dialog"); return }
+        driver.press(.cancel)
+        driver.press(.cancel)
+        driver.press(.undo)
+        #expect(driver.state.document.org == before, "one undo step takes the hat and the new role")
+    }
+
+    @Test("C: giving a hat offers catalog roles that match; one comes with its duties and its links to the org's roles")
+    func hatPickerOffersCatalog() throws {
+        var driver = Self.newFile()
+        driver.press(.showRoles)
+        Self.addFromCatalog(&driver, "msp-10", "level 2")
+        driver.press(.showChart)
+        driver.press(.addPerson)
+        driver.type("Kim Adler")
+        driver.press(.confirm)
+        driver.press(.editHats)
+        let before = driver.state.document.org
+        driver.press(.addHat)
+        driver.type("level 1")
+        let row = try #require(driver.lines.first { $0.contains("Level 1 Technician") }, "the catalog role is offered")
+        #expect(row.contains("msp-10"))
+        #expect(driver.screen.contains("Create role “level 1”"), "and creating one")
+        driver.press(.confirm)
+        let org = driver.state.document.org
+        let role = try #require(org.role("level-1-technician"))
+        #expect(role.escalatesTo == "level-2-technician", "linked to the role already in the org")
+        #expect(org.duties.filter { $0.role == "level-1-technician" }.count == 3)
+        #expect(org.person("kim-adler")?.wears("level-1-technician") == true)
+        driver.press(.cancel)
+        driver.press(.cancel)
+        driver.press(.undo)
+        #expect(driver.state.document.org == before, "one undo step")
+    }
+
+    @Test("C: someone who wears every role can still be given a new one")
+    func hatPickerWhenEveryRoleWorn() throws {
+        var org = Org.empty()
+        try org.apply(.addRole(Role(id: "owner", name: "Owner")))
+        try org.apply(.addPerson(Person(id: "kim", name: "Kim", hats: [Hat(role: "owner")])))
+        var driver = Driver(org: org, path: "new.json", width: 120, height: 35)
+        driver.press(.editHats)
+        driver.press(.addHat)
+        #expect(driver.state.dialogs.count == 2)
+        driver.type("owner")
+        #expect(driver.lines.contains { $0.contains("Owner") && $0.contains("already wears it") })
+        #expect(!driver.screen.contains("Create role “owner”"), "no second role of the same name")
+        driver.key(.control("u"))
+        driver.type("Bookkeeper")
+        driver.press(.choiceDown, times: 20)
+        #expect(driver.screen.contains("Create role “Bookkeeper”"))
+    }
+
+
+    @Test("C: the give-a-hat picker with no roles in the org, a name typed, as drawn", arguments: [(80, 24), (120, 40)])
+    func hatPickerScreen(size: (Int, Int)) throws {
+        var driver = Self.personWithHatsOpen(width: size.0, height: size.1)
+        driver.press(.addHat)
+        driver.type("tech")
+        assertScreen(driver.screen, "give-hat-no-roles-\(size.0)x\(size.1)")
+    }
+
 }
 
 extension Driver {

@@ -125,7 +125,7 @@ extension App {
     }
 
     private static func pickerKey(_ id: BindingID?, _ key: Key, _ picker: inout PickerDialog, _ index: Int, _ state: inout AppState) {
-        let rows = Screens.pickerRows(state.size, items: picker.items.count)
+        let rows = Screens.pickerRows(state.size, items: picker.listLength)
         var id = id
         // Space right after a letter of a filter that still matches several items is a space
         // between words ("level 1"); else it marks.
@@ -210,11 +210,8 @@ extension App {
         case .moveDown: hats.list.moveDown(count: person.hats.count, rows: rows)
         case .moveUp: hats.list.moveUp(count: person.hats.count, rows: rows)
         case .addHat:
-            if person.hats.count == state.document.org.roles.count {
-                state.status = StatusMessage(text: state.document.org.roles.isEmpty ? "There are no roles yet: add some in Roles (3)" : "\(person.name) already wears every role", kind: .error)
-            } else {
-                state.dialogs.append(.picker(Pickers.addHat(for: person.id, state)))
-            }
+            // Always a picker: a role that does not exist yet is created or brought from a catalog there.
+            state.dialogs.append(.picker(Pickers.addHat(for: person.id, state)))
         case .removeHat:
             guard person.hats.indices.contains(hats.list.selected) else { return }
             commit(.removeHat(person: person.id, role: person.hats[hats.list.selected].role), &state)

@@ -162,9 +162,22 @@ public struct PickerItem: Sendable, Equatable {
     /// The detail stays when the filter matched a keyword (a hat's load preview); else the
     /// matched keyword takes its place.
     public var keepsDetail: Bool
+    /// Where the item comes from: the org, a catalog (listed after the org's), or the
+    /// "Create …" item made from the filter.
+    public var origin: Origin
 
-    init(id: String, label: String, detail: String = "", keywords: [String] = [], unavailable: String? = nil, mark: String = " ", keepsDetail: Bool = false) {
+    public enum Origin: Sendable, Equatable {
+        case org
+        /// A role of this preset catalog, not in the org yet.
+        case catalog(String)
+        /// Creates what the filter names.
+        case create
+    }
+
+    init(id: String, label: String, detail: String = "", keywords: [String] = [], unavailable: String? = nil, mark: String = " ",
+         keepsDetail: Bool = false, origin: Origin = .org) {
         self.keepsDetail = keepsDetail
+        self.origin = origin
         self.id = id
         self.label = label
         self.detail = detail
@@ -215,16 +228,31 @@ public struct PickerDialog: Sendable {
     /// The last key typed a letter into the filter: Space then types a space (the filter
     /// matches words) rather than marking.
     public var typing = false
+    /// What a "Create … “typed”" item makes ("role"), offered when no item of the org has
+    /// the typed name; nil: none.
+    public var creates: String?
+    /// How many rows the list is sized for, when not one per item (catalog items show only
+    /// once something is typed).
+    public var rowsHint: Int?
 
-    init(title: String, purpose: PickerPurpose, items: [PickerItem], enterLabel: String? = nil, marking: Marking = .none, marked: [String] = []) {
+    /// The rows the list is sized for.
+    var listLength: Int { rowsHint ?? items.count }
+
+    init(title: String, purpose: PickerPurpose, items: [PickerItem], enterLabel: String? = nil, marking: Marking = .none, marked: [String] = [],
+         creates: String? = nil, rowsHint: Int? = nil) {
         self.title = title
         self.purpose = purpose
         self.items = items
         self.enterLabel = enterLabel
         self.marking = marking
         self.marked = marked
+        self.creates = creates
+        self.rowsHint = rowsHint
         refilter()
     }
+
+    /// The name a "Create …" item would give: the filter, trimmed.
+    var typedName: String { query.text.trimmingSpaces }
 
     /// Marks the selected item, or unmarks it; returns its label, or nil when nothing is selected.
     mutating func toggleMark() -> PickerItem? {
@@ -247,15 +275,21 @@ public struct PickerDialog: Sendable {
     }
 
     /// Keeps the items whose label or keywords contain every word of the query (ignoring
-    /// case and accents): label-prefix matches first, then label matches, then keywords.
+    /// case and accents): the org's items before a catalog's; within each, label-prefix
+    /// matches first, then label matches, then keywords. Catalog items show only once
+    /// something is typed, unless the org has nothing to choose. A "Create … “typed”" item
+    /// comes after the org's matches and the catalog's names that start with the typed text.
     mutating func refilter() {
+        items.removeAll { $0.origin == .create }
         let words = query.text.searchFolded.split(separator: " ").map(String.init)
+        let hasCatalog = items.contains { $0.origin != .org }
         guard !words.isEmpty else {
             // Every item again: the selection stays where it was (`update` fits it).
-            matches = Array(items.indices)
+            let orgOnly = hasCatalog && items.contains { $0.origin == .org && $0.unavailable == nil }
+            matches = items.indices.filter { !orgOnly || items[$0].origin == .org }
             return
         }
-        var ranked: [(index: Int, rank: Int)] = []
+        var ranked: [(index: Int, group: Int, rank: Int)] = []
         for (index, item) in items.enumerated() {
             let label = item.label.searchFolded
             let keywords = item.keywords.map(\.searchFolded)
@@ -263,9 +297,17 @@ public struct PickerDialog: Sendable {
             let anywhere = words.allSatisfy { word in label.contains(word) || keywords.contains { $0.contains(word) } }
             guard anywhere else { continue }
             let rank = label.hasPrefix(words[0]) ? 0 : (inLabel ? 1 : 2)
-            ranked.append((index, rank))
+            ranked.append((index, item.origin == .org ? 0 : 1, rank))
         }
-        matches = ranked.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.index < $1.index }.map(\.index)
+        ranked.sort { ($0.group, $0.rank, $0.index) < ($1.group, $1.rank, $1.index) }
+        matches = ranked.map(\.index)
+        let typed = typedName
+        if let what = creates, !typed.isEmpty,
+            !items.contains(where: { $0.origin == .org && $0.label.searchFolded == typed.searchFolded }) {
+            items.append(PickerItem(id: "", label: "Create \(what) “\(typed)”", detail: "a new \(what), no hours yet", keepsDetail: true, origin: .create))
+            let slot = ranked.filter { $0.group == 0 || $0.rank == 0 }.count
+            matches.insert(items.count - 1, at: slot)
+        }
         list = ListState()
     }
 

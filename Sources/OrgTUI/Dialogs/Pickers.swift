@@ -50,26 +50,64 @@ enum Pickers {
                             enterLabel: "adds or removes it (✓ = in place)")
     }
 
+    /// The roles to give as a hat: the org's (with the hours the hat would start at and the
+    /// load after it; the ones already worn greyed out), then, once something is typed,
+    /// catalog roles that match, and "Create role “typed”" when no role of the org has that
+    /// name — so a hat can be given before any role exists.
     static func addHat(for id: String, _ state: AppState) -> PickerDialog {
         let org = state.document.org
         let hours = Hours(org)
         let person = org.person(id)
-        let load = state.load(of: id)
         var items: [PickerItem] = []
-        for role in org.roles where person?.wears(role.id) != true {
-            // The hat takes an equal share of the role with the new wearer counted.
-            let share = hours.hours(ofRole: role.id) / Double(hours.wearers(ofRole: role.id).count + 1)
-            var detail = "\(Format.hours(share))"
-            if let load, let person {
+        for role in org.roles {
+            guard let person else { break }
+            if person.wears(role.id) {
+                items.append(PickerItem(id: role.id, label: role.name, keywords: role.aliases + [role.category ?? ""],
+                                        unavailable: "\(person.name) already wears it"))
+                continue
+            }
+            var detail = Format.hours(hours.hours(ofRole: role.id) / Double(hours.wearers(ofRole: role.id).count + 1))
+            if !person.external {
                 var wearing = person
-                wearing.hats.append(Hat(role: role.id, hoursPerWeek: share))
-                let after = load.external ? load.load : PersonLoad(person: wearing, hours: hours, policy: org.policy).load
+                wearing.hats.append(Hat(role: role.id, hoursPerWeek: hours.hours(ofRole: role.id) / Double(hours.wearers(ofRole: role.id).count + 1)))
+                let after = PersonLoad(person: wearing, hours: hours, policy: org.policy).load
                 detail += " → load \(Format.percent(after))\(after > org.policy.warnAt ? (after > org.policy.criticalAt ? " ✖" : " ▲") : "")"
             }
             items.append(PickerItem(id: role.id, label: role.name, detail: detail, keywords: role.aliases + [role.category ?? ""], keepsDetail: true))
         }
+        let own = items.count
+        items += catalogItems(for: org)
         return PickerDialog(title: "Give \(person?.name ?? id) a hat", purpose: .addHat(person: id), items: items,
-                            enterLabel: "gives the hat · shows the load after it")
+                            enterLabel: "gives the hat · a new name creates the role", creates: "role",
+                            rowsHint: min(items.count, max(own, 10)))
+    }
+
+    /// Every role of the preset catalogs, each name once (the first catalog that has it),
+    /// loaded once.
+    static let catalogRoles: [(preset: String, role: Role, hours: Double, duties: Int)] = {
+        var seen: Set<String> = []
+        var roles: [(preset: String, role: Role, hours: Double, duties: Int)] = []
+        for preset in PresetCatalog.all {
+            guard let catalog = try? preset.load() else { continue }
+            let hours = Hours(catalog)
+            for role in catalog.roles where seen.insert(role.name.searchFolded).inserted {
+                roles.append((preset.name, role, hours.hours(ofRole: role.id), hours.dutyCount[role.id] ?? 0))
+            }
+        }
+        return roles
+    }()
+
+    /// The catalog roles the org does not have (by id or name), as picker items.
+    static func catalogItems(for org: Org) -> [PickerItem] {
+        let names = Set(org.roles.map(\.name.searchFolded))
+        return catalogRoles.compactMap { entry in
+            guard org.role(entry.role.id) == nil, !names.contains(entry.role.name.searchFolded) else { return nil }
+            var detail = "from \(entry.preset)"
+            if entry.hours > 0 { detail += " · \(Format.hours(entry.hours))" }
+            if entry.duties > 0 { detail += " · \(Format.count(entry.duties, "duty", "duties"))" }
+            return PickerItem(id: entry.role.id, label: entry.role.name, detail: detail, keywords: entry.role.aliases,
+                              keepsDetail: true, origin: .catalog(entry.preset))
+        }
     }
 
     static func catalogPresets() -> PickerDialog {
@@ -123,6 +161,33 @@ enum Pickers {
 
     // MARK: - Choosing
 
+    /// Gives `person` the hat of a role of the org, of a catalog role (added first, with
+    /// its duties and links), or of a new role named `typed`: one undo step each.
+    @discardableResult
+    static func giveHat(_ item: PickerItem, typed: String, to person: String, _ state: inout AppState) -> Bool {
+        let org = state.document.org
+        guard let wearer = org.person(person) else { return false }
+        var edits: [Edit] = []
+        var role = item.id
+        var label = "give \(wearer.name) \(item.label)"
+        switch item.origin {
+        case .org:
+            break
+        case .catalog(let preset):
+            guard let catalog = try? PresetCatalog.named(preset)?.load(), let original = catalog.role(item.id) else { return false }
+            edits = importRoles([original], from: catalog, into: org)
+            if case .addRole(let added, _)? = edits.first { role = added.id }
+            label = "give \(wearer.name) \(original.name) from \(preset)"
+        case .create:
+            guard !typed.isEmpty else { return false }
+            role = OrgID.uniqueID(OrgID.slug(typed, fallback: "role"), taken: { org.role($0) != nil })
+            edits = [.addRole(Role(id: role, name: typed))]
+            label = "give \(wearer.name) the new role \(typed)"
+        }
+        let hat = Edit.addHat(person: person, hat: Hat(role: role))
+        return App.commit(edits.isEmpty ? hat : .batch(edits + [hat], label: label), &state)
+    }
+
     /// Carries out the choice (the items Enter took: one, or the marked ones); returns
     /// whether the picker should close.
     static func choose(_ chosen: [PickerItem], _ picker: PickerDialog, _ state: inout AppState) -> Bool {
@@ -143,7 +208,8 @@ enum Pickers {
             let has = org.person(person)?.dottedTo.contains(item.id) == true
             return App.commit(has ? .removeDottedLine(person: person, manager: item.id) : .addDottedLine(person: person, manager: item.id), &state)
         case .addHat(let person):
-            return App.commit(.addHat(person: person, hat: Hat(role: item.id)), &state)
+            giveHat(item, typed: picker.typedName, to: person, &state)
+            return true
         case .catalogPreset:
             state.dialogs.append(.picker(catalogRoles(preset: item.id, state)))
             return false

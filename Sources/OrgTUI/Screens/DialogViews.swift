@@ -98,10 +98,10 @@ enum DialogViews {
     // MARK: - Picker
 
     static func drawPicker(_ picker: PickerDialog, _ canvas: inout Canvas, _ state: AppState) {
-        let rows = Screens.pickerRows(state.size, items: picker.items.count)
+        let rows = Screens.pickerRows(state.size, items: picker.listLength)
         let inner = frame(&canvas, state, width: 84, height: rows + 7, title: picker.title)
         canvas.put("Filter:", x: inner.x + 1, y: inner.y, style: .bold)
-        var counter = "\(picker.matches.count) of \(picker.items.count)"
+        var counter = "\(picker.matches.count) of \(picker.items.count { $0.origin != .create })"
         if picker.marking != .none, !picker.marked.isEmpty { counter = "\(picker.marked.count) marked · " + counter }
         let counterWidth = max(12, DisplayWidth.of(counter))
         drawField(picker.query, &canvas, x: inner.x + 9, y: inner.y, width: max(4, inner.width - 12 - counterWidth), focused: true)
