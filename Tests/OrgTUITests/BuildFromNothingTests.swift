@@ -384,6 +384,79 @@ struct BuildFromNothingTests {
         assertScreen(driver.screen, "give-hat-no-roles-\(size.0)x\(size.1)")
     }
 
+
+    // MARK: - E. A new hat starts at what the role still lacks
+
+    /// Closes every dialog (Esc, as often as needed).
+    static func closeDialogs(_ driver: inout Driver) {
+        for _ in 0..<5 where !driver.state.dialogs.isEmpty { driver.press(.cancel) }
+    }
+
+    @Test("E: a new hat starts at the role's unfilled hours, capped at the person's room; the picker shows that choice")
+    func newHatStartsAtUnfilled() throws {
+        var driver = Self.newFile()
+        driver.press(.showRoles)
+        Self.addFromCatalog(&driver, "msp-10", "level 1")       // 68 h a week
+        driver.press(.showChart)
+        for (name, expected, row) in [("Kim Adler", 40.0, "40.0 of 68.0 h unfilled → 100 %"), ("Lee Park", 28.0, "28.0 h unfilled → 70 %")] {
+            driver.press(.addPerson)
+            driver.type(name)
+            driver.press(.confirm)
+            driver.press(.editHats)
+            driver.press(.addHat)
+            driver.type("level 1")
+            let line = try #require(driver.lines.first { $0.contains("Level 1 Technician") })
+            #expect(line.contains(row), "the picker shows the hours the hat starts at: \(line)")
+            #expect(!line.contains("170 %"))
+            driver.press(.confirm)
+            let id = OrgID.slug(name, fallback: "")
+            #expect(driver.state.document.org.person(id)?.hats == [Hat(role: "level-1-technician", hoursPerWeek: expected)])
+            Self.closeDialogs(&driver)
+        }
+        #expect(driver.state.load(of: "kim-adler")?.load == 1)
+        #expect(!driver.state.check.findings.all.contains { $0.rule == .understaffedRole }, "the role is filled")
+    }
+
+    @Test("E: beside wearers with equal shares the new hat takes what the shares leave once it is worn: the role stays filled")
+    func newHatBesideShares() throws {
+        var driver = try Driver()
+        driver.select(person: "sam-ortiz")
+        driver.press(.addPerson)
+        driver.type("Noor Haddad")
+        driver.press(.confirm)
+        driver.press(.editHats)
+        driver.press(.addHat)
+        driver.type("level 1")
+        let line = try #require(driver.lines.first { $0.contains("Level 1 Technician") })
+        #expect(line.contains("22.7 h unfilled"), "68 h shared by three: Lee and Ana's shares leave 22.7 h: \(line)")
+        driver.press(.confirm)
+        let org = driver.state.document.org
+        let hours = Hours(org)
+        let given = org.people.compactMap { $0.hats.first { $0.role == "level-1-technician" } }.reduce(0) { $0 + hours.hours(of: $1) }
+        #expect(abs(given - 68) < 0.1)
+    }
+
+    @Test("E: an outside provider's new hat is not capped; a role with no hours gives an equal share")
+    func newHatProviderAndNoHours() throws {
+        var org = Org.empty()
+        try org.apply(.addRole(Role(id: "books", name: "Bookkeeping", hoursPerWeek: 60)))
+        try org.apply(.addRole(Role(id: "errands", name: "Errands")))
+        try org.apply(.addPerson(Person(id: "firm", name: "Ledger & Co", external: true)))
+        var driver = Driver(org: org, path: "new.json", width: 120, height: 35)
+        driver.select(person: "firm")
+        driver.press(.editHats)
+        driver.press(.addHat)
+        driver.type("book")
+        #expect(driver.lines.contains { $0.contains("Bookkeeping") && $0.contains("60.0 h unfilled") })
+        driver.press(.confirm)
+        Self.closeDialogs(&driver)
+        driver.press(.editHats)
+        driver.press(.addHat)
+        driver.type("errands")
+        driver.press(.confirm)
+        #expect(driver.state.document.org.person("firm")?.hats == [Hat(role: "books", hoursPerWeek: 60), Hat(role: "errands")])
+    }
+
 }
 
 extension Driver {

@@ -66,20 +66,31 @@ enum Pickers {
                                         unavailable: "\(person.name) already wears it"))
                 continue
             }
-            var detail = Format.hours(hours.hours(ofRole: role.id) / Double(hours.wearers(ofRole: role.id).count + 1))
+            // The hat starts at what the role still lacks, capped at the person's room.
+            let start = NewHat(person: person, role: role.id, org: org, hours: hours)
+            var detail = startText(start)
             if !person.external {
                 var wearing = person
-                wearing.hats.append(Hat(role: role.id, hoursPerWeek: hours.hours(ofRole: role.id) / Double(hours.wearers(ofRole: role.id).count + 1)))
+                wearing.hats.append(Hat(role: role.id, hoursPerWeek: start.hours))
                 let after = PersonLoad(person: wearing, hours: hours, policy: org.policy).load
-                detail += " → load \(Format.percent(after))\(after > org.policy.warnAt ? (after > org.policy.criticalAt ? " ✖" : " ▲") : "")"
+                detail += " → \(Format.percent(after))\(after > org.policy.warnAt ? (after > org.policy.criticalAt ? " ✖" : " ▲") : "")"
             }
             items.append(PickerItem(id: role.id, label: role.name, detail: detail, keywords: role.aliases + [role.category ?? ""], keepsDetail: true))
         }
         let own = items.count
         items += catalogItems(for: org)
         return PickerDialog(title: "Give \(person?.name ?? id) a hat", purpose: .addHat(person: id), items: items,
-                            enterLabel: "gives the hat · a new name creates the role", creates: "role",
+                            enterLabel: "gives the hat · a new name creates a role", creates: "role",
                             rowsHint: min(items.count, max(own, 10)))
+    }
+
+    /// The hours a new hat starts at, as the picker shows them: "28.0 h unfilled", or
+    /// "40.0 of 68.0 h unfilled" when the person's room is less than the role lacks.
+    static func startText(_ start: NewHat) -> String {
+        guard let hours = start.hours else { return "an equal share (no hours yet)" }
+        if start.capped { return "\(Format.oneDecimal(hours)) of \(Format.hours(start.unfilled)) unfilled" }
+        if start.unfilled == 0 { return "0.0 h (role filled)" }
+        return "\(Format.hours(hours)) unfilled"
     }
 
     /// Every role of the preset catalogs, each name once (the first catalog that has it),
@@ -184,7 +195,12 @@ enum Pickers {
             edits = [.addRole(Role(id: role, name: typed))]
             label = "give \(wearer.name) the new role \(typed)"
         }
-        let hat = Edit.addHat(person: person, hat: Hat(role: role))
+        // The hat starts at what the role lacks, worked out on the org with the role in it.
+        var hours: Double?
+        if let after = try? (edits.isEmpty ? org : org.applying(.batch(edits, label: label))) {
+            hours = NewHat(person: wearer, role: role, org: after, hours: Hours(after)).hours
+        }
+        let hat = Edit.addHat(person: person, hat: Hat(role: role, hoursPerWeek: hours))
         return App.commit(edits.isEmpty ? hat : .batch(edits + [hat], label: label), &state)
     }
 

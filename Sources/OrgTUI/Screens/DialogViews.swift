@@ -106,7 +106,10 @@ enum DialogViews {
         let counterWidth = max(12, DisplayWidth.of(counter))
         drawField(picker.query, &canvas, x: inner.x + 9, y: inner.y, width: max(4, inner.width - 12 - counterWidth), focused: true)
         canvas.put(Widgets.right(counter, counterWidth), x: inner.maxX - 1 - counterWidth, y: inner.y, style: .dim)
-        let labelWidth = max(10, inner.width * 11 / 20)
+        // The labels take what the longest one listed needs (up to 11/20 of the width), the
+        // details the rest: a load preview and the alias that matched fit beside short names.
+        let longest = picker.matches.lazy.map { DisplayWidth.of(picker.items[$0].label) }.max() ?? 0
+        let labelWidth = max(10, min(inner.width * 11 / 20, longest + 5))
         let area = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: rows)
         ListView.draw(&canvas, area, picker.list, count: picker.matches.count, box: inner.inset(-1)) { canvas, match, line, selected in
             let item = picker.items[picker.matches[match]]
