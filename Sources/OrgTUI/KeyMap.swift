@@ -203,8 +203,8 @@ public enum KeyMap {
 
         Binding(.moveUp, [.up, .character("k")], "up", "Previous hat", group: "Hats dialog", in: [.hats]),
         Binding(.moveDown, [.down, .character("j")], "down", "Next hat", group: "Hats dialog", in: [.hats]),
-        Binding(.addHat, [.character("a"), .insert], "add", "Give a hat (the picker shows the load after it)", group: "Hats dialog", in: [.hats], hint: true),
-        Binding(.editHatHours, [.enter, .character("e")], "hours", "Type the selected hat's hours (with no hats: give one)", group: "Hats dialog", in: [.hats], hint: true),
+        Binding(.addHat, [.character("a"), .insert], "add", "Give a hat: a role of the org, of a catalog, or a new one named as typed; it starts at the hours the role lacks (capped at the person's room), selected with its hours ready to type", group: "Hats dialog", in: [.hats], hint: true),
+        Binding(.editHatHours, [.enter, .character("e")], "hours", "Type the selected hat's hours: the first character typed replaces them (with no hats: give one)", group: "Hats dialog", in: [.hats], hint: true),
         Binding(.removeHat, [.character("d"), .delete, .backspace], "remove", "Take the selected hat off", group: "Hats dialog", in: [.hats], hint: true),
         Binding(.cancel, [.escape], "close", "Close the hats dialog", group: "Hats dialog", in: [.hats], hint: true),
         Binding(.confirm, [.enter], "set hours (blank: an equal share of the role)", "Set the hours typed (blank: an equal share of the role)", group: "Hats dialog", in: [.hatsHours], hint: true, inFields: true),

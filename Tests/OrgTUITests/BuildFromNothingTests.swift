@@ -457,6 +457,86 @@ struct BuildFromNothingTests {
         #expect(driver.state.document.org.person("firm")?.hats == [Hat(role: "books", hoursPerWeek: 60), Hat(role: "errands")])
     }
 
+
+    // MARK: - F. The new hat is selected, its hours ready to type
+
+    static func hatsDialog(_ driver: Driver) -> HatsDialog? {
+        if case .hats(let hats)? = driver.state.dialogs.last { return hats }
+        return nil
+    }
+
+    @Test("F: after a hat is given the cursor is on it with its hours field open; typing replaces them; the footer total follows the typing")
+    func newHatReadyToType() throws {
+        var driver = Self.newFile()
+        driver.press(.showRoles)
+        Self.addFromCatalog(&driver, "msp-10", "level 1")
+        driver.press(.showChart)
+        driver.press(.addPerson)
+        driver.type("Kim Adler")
+        driver.press(.confirm)
+        driver.press(.editHats)
+        driver.press(.addHat)
+        driver.type("Dispatcher")
+        driver.press(.confirm)                            // Create role “Dispatcher”
+        var hats = try #require(Self.hatsDialog(driver))
+        #expect(hats.list.selected == 0)
+        #expect(hats.editing != nil, "the hours field is open")
+        driver.type("22")
+        #expect(driver.screen.contains("22.0 h · 1 hat"), "the total follows the typing")
+        driver.key(.enter)
+        driver.press(.addHat)
+        driver.type("level 1")
+        driver.press(.confirm)                            // starts at Kim's room: 11 h (two kinds of work cost switching)
+        hats = try #require(Self.hatsDialog(driver))
+        #expect(hats.list.selected == 1, "the cursor is on the new hat")
+        #expect(hats.editing?.text == "11")
+        #expect(driver.screen.contains("33.0 h · 2 hats"))
+        driver.type("10")                                 // replaces the 11
+        #expect(driver.screen.contains("32.0 h · 2 hats"), "before Enter")
+        driver.key(.enter)
+        #expect(driver.state.document.org.person("kim-adler")?.hats == [Hat(role: "dispatcher", hoursPerWeek: 22), Hat(role: "level-1-technician", hoursPerWeek: 10)])
+        #expect(Self.hatsDialog(driver)?.editing == nil)
+        Self.closeDialogs(&driver)
+        driver.press(.undo)
+        #expect(driver.state.document.org.person("kim-adler")?.hats.last == Hat(role: "level-1-technician", hoursPerWeek: 11), "the hours typed are their own undo step")
+    }
+
+    @Test("F: Enter on a new hat keeps the hours it started at (no extra undo step); Esc too")
+    func newHatEnterKeeps() throws {
+        var driver = try Driver()
+        driver.select(person: "raj-patel")
+        driver.press(.editHats)
+        driver.press(.addHat)
+        driver.type("level 2")
+        driver.press(.confirm)
+        let revision = driver.state.document.history.revision
+        driver.key(.enter)
+        #expect(driver.state.document.history.revision == revision)
+        #expect(Self.hatsDialog(driver)?.editing == nil)
+        #expect(driver.state.document.org.person("raj-patel")?.hats.last == Hat(role: "level-2-technician", hoursPerWeek: 4))
+        driver.press(.addHat)
+        driver.type("office")
+        driver.press(.confirm)
+        #expect(Self.hatsDialog(driver)?.editing != nil)
+        driver.type("12")
+        driver.press(.cancel)                             // stops typing: the hat keeps its start
+        #expect(Self.hatsDialog(driver)?.editing == nil)
+        #expect(driver.state.document.org.person("raj-patel")?.hats.last?.role == "office-manager")
+        #expect(driver.state.document.org.person("raj-patel")?.hats.last?.hoursPerWeek != 12)
+    }
+
+    @Test("F: the hats dialog right after a hat is given, as drawn", arguments: [(80, 24), (120, 40)])
+    func newHatScreen(size: (Int, Int)) throws {
+        var driver = try Driver(width: size.0, height: size.1)
+        driver.select(person: "raj-patel")
+        driver.press(.editHats)
+        driver.press(.addHat)
+        driver.type("level 2")
+        driver.press(.confirm)
+        driver.type("6")
+        assertScreen(driver.screen, "hats-new-hat-\(size.0)x\(size.1)")
+    }
+
 }
 
 extension Driver {

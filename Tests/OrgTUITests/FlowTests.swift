@@ -23,17 +23,12 @@ struct FlowTests {
         driver.press(.editHats)
         driver.key(.character("a"))
         driver.type("level 1")
-        driver.press(.confirm)
-        driver.key(.enter)          // edit the hours of the new hat
-        driver.key(.control("u"))   // it starts at what the role lacks: 22.7 h
-        driver.type("20")
+        driver.press(.confirm)      // the new hat is selected, its hours (what the role lacks) ready to type
+        driver.type("20")           // replaces them
         driver.key(.enter)
         driver.key(.character("a"))
         driver.type("office")
         driver.press(.confirm)
-        driver.key(.down)
-        driver.key(.enter)
-        driver.key(.control("u"))
         driver.type("6")
         driver.key(.enter)
         driver.press(.cancel)

@@ -192,13 +192,16 @@ extension App {
                     return
                 }
                 let hat = person.hats[hats.list.selected]
-                if commit(.setHatHours(person: person.id, role: hat.role, hours: hours), &state) {
+                // Unchanged hours (Enter on a new hat's start) are no edit.
+                if hours == hat.hoursPerWeek || commit(.setHatHours(person: person.id, role: hat.role, hours: hours), &state) {
                     hats.editing = nil
                     hats.error = nil
                 } else {
                     hats.error = state.status?.text
                 }
             } else if id == nil {
+                if hats.replacesOnType, key.isText { field.set("") }
+                hats.replacesOnType = false
                 edit(&field, key, &state)
                 hats.editing = field
             }
@@ -222,8 +225,7 @@ extension App {
                 state.dialogs.append(.picker(Pickers.addHat(for: person.id, state)))
                 break
             }
-            let hat = person.hats[hats.list.selected]
-            hats.editing = TextField(hat.hoursPerWeek.map(Forms.number) ?? "")
+            hats.editHours(of: hats.list.selected, person.hats)
         default: break
         }
         if state.dialogs.indices.contains(index) { state.dialogs[index] = .hats(hats) }

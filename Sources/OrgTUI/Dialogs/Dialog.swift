@@ -327,7 +327,18 @@ public struct HatsDialog: Sendable {
     public var list = ListState()
     /// The hours field while editing the selected hat's hours.
     public var editing: TextField?
+    /// The field shows the hours as they are: the first character typed replaces them
+    /// (as a selected text would), an editing key edits them.
+    public var replacesOnType = false
     public var error: String?
+
+    /// Starts typing the hours of the hat at `index` of `hats`.
+    mutating func editHours(of index: Int, _ hats: [Hat]) {
+        guard hats.indices.contains(index) else { return }
+        editing = TextField(hats[index].hoursPerWeek.map(Forms.number) ?? "")
+        replacesOnType = true
+        error = nil
+    }
 }
 
 public enum ConfirmAction: Sendable, Equatable {

@@ -224,7 +224,14 @@ enum Pickers {
             let has = org.person(person)?.dottedTo.contains(item.id) == true
             return App.commit(has ? .removeDottedLine(person: person, manager: item.id) : .addDottedLine(person: person, manager: item.id), &state)
         case .addHat(let person):
-            giveHat(item, typed: picker.typedName, to: person, &state)
+            guard giveHat(item, typed: picker.typedName, to: person, &state),
+                case .hats(var hats)? = state.dialogs.last, hats.person == person,
+                let worn = state.document.org.person(person)?.hats, let added = worn.indices.last(where: { !(org.person(person)?.wears(worn[$0].role) ?? false) })
+            else { return true }
+            // The new hat is selected with its hours ready to type.
+            hats.list.select(added, count: worn.count, rows: Screens.hatsRows(state.size, hats: worn.count))
+            hats.editHours(of: added, worn)
+            state.dialogs[state.dialogs.count - 1] = .hats(hats)
             return true
         case .catalogPreset:
             state.dialogs.append(.picker(catalogRoles(preset: item.id, state)))

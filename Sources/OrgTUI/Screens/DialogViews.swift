@@ -152,14 +152,20 @@ enum DialogViews {
             canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
             canvas.put((selected ? "▸ " : "  ") + (org.role(hat.role)?.name ?? hat.role), x: inner.x, y: y, width: inner.width - 16, style: style)
             if selected, let editing = dialog.editing {
-                drawField(editing, &canvas, x: inner.maxX - 14, y: y, width: 8, focused: true)
+                if dialog.replacesOnType, !editing.text.isEmpty {
+                    // Shown as selected: typing replaces it.
+                    canvas.fill(Rect(x: inner.maxX - 14, y: y, width: 8, height: 1), style: Style(underline: true))
+                    canvas.put(editing.text, x: inner.maxX - 14, y: y, style: Style(reverse: true, underline: true), limit: 8)
+                } else {
+                    drawField(editing, &canvas, x: inner.maxX - 14, y: y, width: 8, focused: true)
+                }
                 canvas.put("h", x: inner.maxX - 5, y: y, style: style)
             } else {
                 let text = Format.oneDecimal(hours.hours(of: hat)) + (hat.hoursPerWeek == nil ? " share" : "")
                 canvas.put(Widgets.right(text, 12), x: inner.maxX - 14, y: y, style: style)
             }
         }
-        if let load = state.load(of: person.id), !person.hats.isEmpty {
+        if let load = typedLoad(dialog, person, hours, org.policy) ?? state.load(of: person.id), !person.hats.isEmpty {
             let severity = load.severity(under: org.policy)
             let switching = load.switchLoss > 0 ? " · switching −\(Format.percent(load.switchLoss))" : ""
             let text = "\(Format.hours(load.allocatedHours)) · \(Format.count(load.hats, "hat"))\(switching) · effective \(Format.hours(load.effectiveHours)) → \(Format.percent(load.load))"
@@ -167,6 +173,21 @@ enum DialogViews {
         }
         error(&canvas, dialog.error, x: inner.x + 1, y: inner.maxY - 2, width: inner.width - 2)
         footer(&canvas, inner, Dialog.hats(dialog).footer)
+    }
+
+    /// The person's numbers with the hours being typed, so the total follows the typing;
+    /// nil when nothing is typed that could be hours.
+    static func typedLoad(_ dialog: HatsDialog, _ person: Person, _ hours: Hours, _ policy: Policy) -> PersonLoad? {
+        guard let editing = dialog.editing, person.hats.indices.contains(dialog.list.selected) else { return nil }
+        let raw = editing.text.trimmingSpaces.replacingOccurrences(of: ",", with: ".")
+        var typed: Double?
+        if !raw.isEmpty {
+            guard let value = Double(raw), value.isFinite, value >= 0, value <= 168 else { return nil }
+            typed = value
+        }
+        var person = person
+        person.hats[dialog.list.selected].hoursPerWeek = typed
+        return PersonLoad(person: person, hours: hours, policy: policy)
     }
 
     // MARK: - Confirm
