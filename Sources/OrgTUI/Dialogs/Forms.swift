@@ -17,7 +17,7 @@ enum Forms {
         ], note: note)
     }
 
-    static let externalHint = "an outside provider or team: shown apart, not load-checked (Space changes)"
+    static let externalHint = "an outside firm: shown apart, not load-checked (Space changes)"
     static let openHint = "a planned hire or a vacancy: load-checked, but no cover for a critical role yet (Space changes)"
 
     static func editPerson(_ id: String, _ state: AppState) -> FormDialog {
