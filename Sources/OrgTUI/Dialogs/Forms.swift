@@ -58,7 +58,7 @@ enum Forms {
             FormField("Tier", role.tier.map(String.init) ?? "—", .choice(["—", "1", "2", "3"]), hint: "helpdesk tier (Space changes)"),
             FormField("Escalates to", roles: role.escalatesTo.map { [$0] } ?? [], multiple: false, in: org,
                       hint: rolePickHint),
-            FormField("Related roles", roles: role.related, multiple: true, in: org, hint: "see-also roles: " + rolePickHint),
+            FormField("Related roles", roles: role.related, multiple: true, in: org, hint: "Space marks roles to see alongside; Backspace clears it"),
             FormField("Certifications", role.requires?.certifications.joined(separator: ", ") ?? "", hint: "every one required, comma-separated"),
             FormField("Any certification of", role.requires?.anyCertification.joined(separator: ", ") ?? "", hint: "at least one of these required, comma-separated"),
             FormField("Minimum years", role.requires?.minYears.map(number) ?? "", .number(optional: true), hint: "years of experience required; blank: none"),
