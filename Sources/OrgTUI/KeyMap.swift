@@ -12,7 +12,7 @@ public enum BindingID: String, CaseIterable, Sendable {
     case undo, redo, save, saveAs, export
     case find, toggleDetail, scrollDetailsDown, scrollDetailsUp, help, redraw, quit
     case confirm, cancel, nextField, previousField, choiceDown, choiceUp
-    case nextValue, previousValue, switchFocus, addHat, editHatHours, removeHat
+    case nextValue, previousValue, switchFocus, toggleMark, addHat, editHatHours, removeHat
     case deleteIt, replaceIt, saveAndQuit, discardAndQuit, overwriteFile, reloadFile, saveAsInstead
     case recoverCopy, discardCopy, keepCopy
 }
@@ -21,7 +21,7 @@ public enum BindingID: String, CaseIterable, Sendable {
 /// `Dialog.keyContext`), or the start screen.
 public enum BindingContext: String, CaseIterable, Sendable {
     case chart, people, roles, duties, findings, plan
-    case form, picker, hats, hatsHours, export, help, start
+    case form, picker, markingPicker, hats, hatsHours, export, help, start
     case deleteQuestion, quitQuestion, conflictQuestion, recoveryQuestion, replaceQuestion
 
     /// A view's own name (the tab's), or the dialog's.
@@ -30,6 +30,7 @@ public enum BindingContext: String, CaseIterable, Sendable {
         switch self {
         case .form: return "Forms"
         case .picker: return "Pickers"
+        case .markingPicker: return "Pickers that mark several"
         case .hats: return "Hats dialog"
         case .hatsHours: return "Hats dialog, hours field"
         case .export: return "Export dialog"
@@ -94,6 +95,8 @@ public struct Binding: Sendable {
 /// the generated docs/keys.md, so none of them can drift from the others.
 public enum KeyMap {
     static let people: Set<BindingContext> = [.chart, .people]
+    /// Every picker; the ones that mark several have one more key.
+    static let pickers: Set<BindingContext> = [.picker, .markingPicker]
 
     public static let bindings: [Binding] = [
         // Moving around
@@ -191,20 +194,21 @@ public enum KeyMap {
         Binding(.cancel, [.escape], "cancel", "Close the form at once, changing nothing", group: "Forms", in: [.form], hint: true, inFields: true),
         Binding(.nextField, [.tab, .down], "next field", "Next field", group: "Forms", in: [.form], hint: true, inFields: true),
         Binding(.previousField, [.backTab, .up], "previous field", "Previous field", group: "Forms", in: [.form], inFields: true),
-        Binding(.nextValue, [.character(" "), .right], "next value", "In a choice field (‹ ›): the next value; typing a value's first letter picks it", group: "Forms", in: [.form]),
+        Binding(.nextValue, [.character(" "), .right], "next value", "In a choice field (‹ ›): the next value; typing a value's first letter picks it. In a role field (escalates to, related roles): opens a picker of the roles; Backspace clears the field", group: "Forms", in: [.form]),
         Binding(.previousValue, [.left], "previous value", "In a choice field: the previous value", group: "Forms", in: [.form]),
 
-        Binding(.confirm, [.enter], "choose", "Choose the selected item (the footer says what that does)", group: "Pickers", in: [.picker], hint: true, inFields: true),
-        Binding(.cancel, [.escape], "cancel", "Close the picker at once, changing nothing", group: "Pickers", in: [.picker], hint: true, inFields: true),
-        Binding(.choiceDown, [.down, .control("n")], "next", "Next item (typing filters the list by name and alias)", group: "Pickers", in: [.picker], inFields: true),
-        Binding(.choiceUp, [.up, .control("p")], "previous", "Previous item", group: "Pickers", in: [.picker], inFields: true),
-        Binding(.pageDown, [.pageDown], "page down", "Down a page of items", group: "Pickers", in: [.picker], inFields: true),
-        Binding(.pageUp, [.pageUp], "page up", "Up a page of items", group: "Pickers", in: [.picker], inFields: true),
+        Binding(.toggleMark, [.character(" "), .tab], "marks", "Mark or unmark the selected item and go to the next; Enter then takes every marked one (while a filter you are typing still matches several, Space is a space between words: Tab always marks)", group: "Pickers", in: [.markingPicker], hint: true, inFields: true),
+        Binding(.confirm, [.enter], "choose", "Choose the selected item (the footer says what that does)", group: "Pickers", in: pickers, hint: true, inFields: true),
+        Binding(.cancel, [.escape], "cancel", "Close the picker at once, changing nothing", group: "Pickers", in: pickers, hint: true, inFields: true),
+        Binding(.choiceDown, [.down, .control("n")], "next", "Next item (typing filters the list by name and alias)", group: "Pickers", in: pickers, inFields: true),
+        Binding(.choiceUp, [.up, .control("p")], "previous", "Previous item", group: "Pickers", in: pickers, inFields: true),
+        Binding(.pageDown, [.pageDown], "page down", "Down a page of items", group: "Pickers", in: pickers, inFields: true),
+        Binding(.pageUp, [.pageUp], "page up", "Up a page of items", group: "Pickers", in: pickers, inFields: true),
 
         Binding(.moveUp, [.up, .character("k")], "up", "Previous hat", group: "Hats dialog", in: [.hats]),
         Binding(.moveDown, [.down, .character("j")], "down", "Next hat", group: "Hats dialog", in: [.hats]),
-        Binding(.addHat, [.character("a"), .insert], "add", "Give a hat (the picker shows the load after it)", group: "Hats dialog", in: [.hats], hint: true),
-        Binding(.editHatHours, [.enter, .character("e")], "hours", "Type the selected hat's hours (with no hats: give one)", group: "Hats dialog", in: [.hats], hint: true),
+        Binding(.addHat, [.character("a"), .insert], "add", "Give a hat: a role of the org, of a catalog, or a new one named as typed; it starts at the hours the role lacks (capped at the person's room), selected with its hours ready to type", group: "Hats dialog", in: [.hats], hint: true),
+        Binding(.editHatHours, [.enter, .character("e")], "hours", "Type the selected hat's hours: the first character typed replaces them (with no hats: give one)", group: "Hats dialog", in: [.hats], hint: true),
         Binding(.removeHat, [.character("d"), .delete, .backspace], "remove", "Take the selected hat off", group: "Hats dialog", in: [.hats], hint: true),
         Binding(.cancel, [.escape], "close", "Close the hats dialog", group: "Hats dialog", in: [.hats], hint: true),
         Binding(.confirm, [.enter], "set hours (blank: an equal share of the role)", "Set the hours typed (blank: an equal share of the role)", group: "Hats dialog", in: [.hatsHours], hint: true, inFields: true),

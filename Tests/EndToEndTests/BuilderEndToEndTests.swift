@@ -25,7 +25,8 @@ struct BuilderEndToEndTests {
         try tmux.type("level 1")
         try tmux.keys("Enter")
         #expect(tmux.waitUntilGone("Give Noor Haddad a hat"))
-        try tmux.keys("Enter")
+        // The new hat is selected with its hours ready: typing replaces them.
+        #expect(tmux.waitFor("Enter set hours"))
         try tmux.type("20")
         try tmux.keys("Enter")
         #expect(tmux.waitFor("20.0"))
@@ -34,7 +35,7 @@ struct BuilderEndToEndTests {
         try tmux.type("office")
         try tmux.keys("Enter")
         #expect(tmux.waitUntilGone("Give Noor Haddad a hat"))
-        try tmux.keys("Down", "Enter")
+        #expect(tmux.waitFor("Enter set hours"))
         try tmux.type("6")
         try tmux.keys("Enter")
         #expect(tmux.waitFor("6.0"))

@@ -34,6 +34,14 @@ struct DialogKeyTests {
             return d
         },
         Opened(name: "picker") { var d = try Driver(); d.press(.find); return d },
+        Opened(name: "marking-picker") {
+            var d = try Driver()
+            d.press(.showRoles)
+            d.press(.editRole)
+            d.focus("Related roles")
+            d.press(.nextValue)
+            return d
+        },
         Opened(name: "hats") {
             var d = try Driver()
             if let person = wearer(d) { d.select(person: person.id) }
@@ -78,6 +86,9 @@ struct DialogKeyTests {
         "form-choice.nextField": { before, after in focus(before) + 1 == focus(after) },
         "picker.confirm": { before, after in after.state.dialogs.isEmpty && after.state.selectedPerson != nil },
         "picker.cancel": { _, after in after.state.dialogs.isEmpty },
+        "marking-picker.toggleMark": { before, after in marked(after) == marked(before) + 1 },
+        "marking-picker.confirm": { _, after in if case .form(let form) = after.state.dialogs.last { return form.fields[form.focus].label == "Related roles" } else { return false } },
+        "marking-picker.cancel": { _, after in if case .form = after.state.dialogs.last { return after.state.dialogs.count == 1 } else { return false } },
         "hats.addHat": { _, after in if case .picker(let picker) = after.state.dialogs.last { return picker.purpose == .addHat(person: after.state.selectedPerson ?? "") } else { return false } },
         "hats.editHatHours": { _, after in if case .hats(let hats) = after.state.dialogs.last { return hats.editing != nil } else { return false } },
         "hats.removeHat": { before, after in hatCount(after) == hatCount(before) - 1 },
@@ -116,6 +127,7 @@ struct DialogKeyTests {
         "replace.cancel": { _, after in after.state.dialogs.isEmpty && after.effects.isEmpty },
     ]
 
+    static func marked(_ driver: Driver) -> Int { if case .picker(let picker) = driver.state.dialogs.last { picker.marked.count } else { -1 } }
     static func focus(_ driver: Driver) -> Int { if case .form(let form) = driver.state.dialogs.last { form.focus } else { -1 } }
     static func helpScroll(_ driver: Driver) -> Int { if case .help(let help) = driver.state.dialogs.last { help.list.offset } else { -1 } }
     static func hatCount(_ driver: Driver) -> Int {

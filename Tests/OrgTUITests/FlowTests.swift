@@ -23,15 +23,12 @@ struct FlowTests {
         driver.press(.editHats)
         driver.key(.character("a"))
         driver.type("level 1")
-        driver.press(.confirm)
-        driver.key(.enter)          // edit the hours of the new hat
-        driver.type("20")
+        driver.press(.confirm)      // the new hat is selected, its hours (what the role lacks) ready to type
+        driver.type("20")           // replaces them
         driver.key(.enter)
         driver.key(.character("a"))
         driver.type("office")
         driver.press(.confirm)
-        driver.key(.down)
-        driver.key(.enter)
         driver.type("6")
         driver.key(.enter)
         driver.press(.cancel)
@@ -63,7 +60,7 @@ struct FlowTests {
         driver.type("Open: Account Executive")
         driver.press(.nextField)
         driver.type("Account Executive")
-        driver.press(.nextField, times: 2)
+        driver.press(.nextField, times: 3)  // Capacity, External, Open position
         driver.key(.character(" "))     // Open position: no → yes
         driver.press(.confirm)
         #expect(driver.state.dialogs.isEmpty)
@@ -227,7 +224,7 @@ struct FlowTests {
         driver.key(.character("a"))
         driver.type("tier 3")
         let row = driver.screen.split(separator: "\n").first { $0.contains("▸") && $0.contains("Level 3") }
-        #expect(row?.contains("→ load") == true && row?.contains("also:") == true, "\(driver.screen)")
+        #expect(row?.contains(" → ") == true && row?.contains(" %") == true && row?.contains("also:") == true, "\(driver.screen)")
     }
 
     @Test("ids from names follow the import's rule in every script: the builder and hats import agree")

@@ -41,9 +41,14 @@ struct RoundTwoScreenTests {
         #expect(Self.showsWhole(switching, width: 64, on: driver.screen), "\(driver.screen)")
         driver.key(.escape)
         driver.key(.character("e"))
-        for _ in 0..<5 where !driver.screen.contains("an outside provider") { driver.key(.tab) }
-        let external = "an outside provider: shown apart, not load-checked (Space changes)"
+        for _ in 0..<5 where !driver.screen.contains(Forms.externalHint.prefix(20)) { driver.key(.tab) }
+        let external = Forms.externalHint
         #expect(Self.showsWhole(external, width: 64, on: driver.screen), "\(driver.screen)")
+        // The add form's open position hint, the longest, too.
+        driver.key(.escape)
+        driver.key(.character("a"))
+        for _ in 0..<8 where !driver.screen.contains(Forms.openHint.prefix(20)) { driver.key(.tab) }
+        #expect(Self.showsWhole(Forms.openHint, width: 64, on: driver.screen), "\(driver.screen)")
     }
 
     @Test("role names use the width there is: whole at 200 columns")

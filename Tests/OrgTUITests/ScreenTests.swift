@@ -273,9 +273,10 @@ struct ReadmeScreenTests {
         var driver = try Driver(path: "northwind.json", width: 100, height: 30)
         assertScreen(driver.screen, "readme-chart-100x30")
         let chart = driver.screen
+        driver.select(person: "raj-patel")
         driver.press(.editHats)
         driver.key(.character("a"))
-        driver.type("acc")
+        driver.type("tier")
         assertScreen(driver.screen, "readme-give-hat-100x30")
         let giveHat = driver.screen
         #expect(try readmeBlock(after: "chart") == chart)

@@ -86,7 +86,22 @@ extension App {
             form.focus = (form.focus + form.fields.count - 1) % form.fields.count
         case nil, .nextValue, .previousValue:
             var field = form.fields[form.focus]
-            if case .choice(let values) = field.kind {
+            if case .roles = field.kind {
+                // Space (or a typed letter, which starts the filter) opens the roles; Backspace clears.
+                if key == .backspace || key == .delete {
+                    field.pick([], in: state.document.org)
+                } else if id == .nextValue || (id == nil && key.isText) {
+                    if var picker = Pickers.formRoles(form, field: form.focus, state) {
+                        if id == nil, edit(&picker.query, key, &state) {
+                            picker.refilter()
+                            picker.typing = true
+                        }
+                        state.dialogs.append(.picker(picker))
+                    } else {
+                        state.status = StatusMessage(text: "There are no other roles yet to choose from", kind: .error)
+                    }
+                }
+            } else if case .choice(let values) = field.kind {
                 let current = values.firstIndex(of: field.input.text) ?? 0
                 switch id {
                 case .nextValue: field.input.set(values[(current + 1) % values.count])
@@ -110,32 +125,50 @@ extension App {
     }
 
     private static func pickerKey(_ id: BindingID?, _ key: Key, _ picker: inout PickerDialog, _ index: Int, _ state: inout AppState) {
-        let rows = Screens.pickerRows(state.size, items: picker.items.count)
+        let rows = Screens.pickerRows(state.size, items: picker.listLength)
+        var id = id
+        // Space right after a letter of a filter that still matches several items is a space
+        // between words ("level 1"); else it marks.
+        if id == .toggleMark, key == .character(" "), picker.typing, picker.matches.count > 1,
+            picker.query.text.last.map({ $0 != " " }) == true { id = nil }
         switch id {
         case .choiceDown: picker.list.moveDown(count: picker.matches.count, rows: rows)
         case .choiceUp: picker.list.moveUp(count: picker.matches.count, rows: rows)
         case .pageDown: picker.list.pageDown(count: picker.matches.count, rows: rows)
         case .pageUp: picker.list.pageUp(count: picker.matches.count, rows: rows)
+        case .toggleMark:
+            if let item = picker.selectedItem, let reason = item.unavailable {
+                state.status = StatusMessage(text: "Can't mark \(item.label): \(reason)", kind: .error)
+            } else if picker.toggleMark() != nil {
+                picker.list.moveDown(count: picker.matches.count, rows: rows)
+            } else {
+                state.status = StatusMessage(text: "Nothing matches \"\(picker.query.text)\"", kind: .error)
+            }
         case .confirm:
-            guard let item = picker.selectedItem else {
+            let chosen = picker.chosen
+            if picker.marking != .exactly, chosen.isEmpty {
                 state.status = StatusMessage(text: "Nothing matches \"\(picker.query.text)\"", kind: .error)
                 return
             }
-            if let reason = item.unavailable {
+            if let item = chosen.first(where: { $0.unavailable != nil }), let reason = item.unavailable {
                 state.status = StatusMessage(text: "Can't choose \(item.label): \(reason)", kind: .error)
                 return
             }
             // The picker closes first so that a choice can open the next dialog.
             state.dialogs.remove(at: index)
-            if !Pickers.choose(item, picker, &state) {
+            if !Pickers.choose(chosen, picker, &state) {
                 if case .catalogPreset = picker.purpose { return }
                 state.dialogs.insert(.picker(picker), at: min(index, state.dialogs.count))
             }
             return
         case nil:
-            if edit(&picker.query, key, &state) { picker.refilter() }
+            if edit(&picker.query, key, &state) {
+                picker.refilter()
+                picker.typing = key.isText
+            }
         default: break
         }
+        if id != nil { picker.typing = false }
         picker.list.fit(count: picker.matches.count, rows: rows)
         state.dialogs[index] = .picker(picker)
     }
@@ -159,13 +192,16 @@ extension App {
                     return
                 }
                 let hat = person.hats[hats.list.selected]
-                if commit(.setHatHours(person: person.id, role: hat.role, hours: hours), &state) {
+                // Unchanged hours (Enter on a new hat's start) are no edit.
+                if hours == hat.hoursPerWeek || commit(.setHatHours(person: person.id, role: hat.role, hours: hours), &state) {
                     hats.editing = nil
                     hats.error = nil
                 } else {
                     hats.error = state.status?.text
                 }
             } else if id == nil {
+                if hats.replacesOnType, key.isText { field.set("") }
+                hats.replacesOnType = false
                 edit(&field, key, &state)
                 hats.editing = field
             }
@@ -177,11 +213,8 @@ extension App {
         case .moveDown: hats.list.moveDown(count: person.hats.count, rows: rows)
         case .moveUp: hats.list.moveUp(count: person.hats.count, rows: rows)
         case .addHat:
-            if person.hats.count == state.document.org.roles.count {
-                state.status = StatusMessage(text: state.document.org.roles.isEmpty ? "There are no roles yet: add some in Roles (3)" : "\(person.name) already wears every role", kind: .error)
-            } else {
-                state.dialogs.append(.picker(Pickers.addHat(for: person.id, state)))
-            }
+            // Always a picker: a role that does not exist yet is created or brought from a catalog there.
+            state.dialogs.append(.picker(Pickers.addHat(for: person.id, state)))
         case .removeHat:
             guard person.hats.indices.contains(hats.list.selected) else { return }
             commit(.removeHat(person: person.id, role: person.hats[hats.list.selected].role), &state)
@@ -192,8 +225,7 @@ extension App {
                 state.dialogs.append(.picker(Pickers.addHat(for: person.id, state)))
                 break
             }
-            let hat = person.hats[hats.list.selected]
-            hats.editing = TextField(hat.hoursPerWeek.map(Forms.number) ?? "")
+            hats.editHours(of: hats.list.selected, person.hats)
         default: break
         }
         if state.dialogs.indices.contains(index) { state.dialogs[index] = .hats(hats) }

@@ -241,7 +241,7 @@ public enum App {
         case .reverseSort:
             state.peopleSortDescending.toggle()
             state.peopleOrder = sortedPeople(state)
-        case .addRole: state.dialogs.append(.form(Forms.addRole()))
+        case .addRole: state.dialogs.append(.form(Forms.addRole(state)))
         case .addRoleFromCatalog: state.dialogs.append(.picker(Pickers.catalogPresets()))
         case .editRole: if let id = state.selectedRole { state.dialogs.append(.form(Forms.editRole(id, state))) }
         case .deleteRole: if let id = state.selectedRole { state.dialogs.append(.confirm(Confirms.deleteRole(id, state))) }
@@ -293,7 +293,7 @@ public enum App {
         case .redraw: return [.redraw]
         case .quit: return requestQuit(&state)
         // Dialog actions: App+Dialogs.swift performs them for the dialog on top.
-        case .confirm, .cancel, .nextField, .previousField, .choiceDown, .choiceUp, .nextValue, .previousValue, .switchFocus,
+        case .confirm, .cancel, .nextField, .previousField, .choiceDown, .choiceUp, .nextValue, .previousValue, .switchFocus, .toggleMark,
              .addHat, .editHatHours, .removeHat, .deleteIt, .replaceIt, .saveAndQuit, .discardAndQuit, .overwriteFile,
              .reloadFile, .saveAsInstead, .recoverCopy, .discardCopy, .keepCopy: break
         }

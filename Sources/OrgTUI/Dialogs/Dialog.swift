@@ -16,7 +16,7 @@ public enum Dialog: Sendable {
     var keyContext: BindingContext {
         switch self {
         case .form: .form
-        case .picker: .picker
+        case .picker(let picker): picker.marking == .none ? .picker : .markingPicker
         case .hats(let hats): hats.editing == nil ? .hats : .hatsHours
         case .confirm(let confirm): confirm.context
         case .export: .export
@@ -30,8 +30,10 @@ public enum Dialog: Sendable {
         switch self {
         case .form(let form):
             guard form.fields.indices.contains(form.focus) else { return false }
-            if case .choice = form.fields[form.focus].kind { return false }
-            return true
+            switch form.fields[form.focus].kind {
+            case .choice, .roles: return false
+            case .text, .number: return true
+            }
         case .picker: return true
         case .hats(let hats): return hats.editing != nil
         case .export(let export): return export.focus == 1
@@ -74,18 +76,35 @@ public struct FormField: Sendable {
         case number(optional: Bool)
         /// One of fixed values, changed with Space or ←/→.
         case choice([String])
+        /// Roles of the org (ids in `picked`), chosen in a picker that Space opens: one
+        /// (escalates to) or several (related roles). Backspace clears it.
+        case roles(multiple: Bool)
     }
     public var label: String
     public var input: TextField
     public var kind: Kind
     /// Shown under the field when it has focus.
     public var hint: String?
+    /// The ids a roles field holds; `input` shows their names.
+    public var picked: [String] = []
 
     init(_ label: String, _ value: String = "", _ kind: Kind = .text, hint: String? = nil) {
         self.label = label
         self.input = TextField(value)
         self.kind = kind
         self.hint = hint
+    }
+
+    /// A roles field holding `ids`, shown by name.
+    init(_ label: String, roles ids: [String], multiple: Bool, in org: Org, hint: String? = nil) {
+        self.init(label, "", .roles(multiple: multiple), hint: hint)
+        pick(ids, in: org)
+    }
+
+    /// Sets a roles field's ids and the names it shows.
+    mutating func pick(_ ids: [String], in org: Org) {
+        picked = ids
+        input.set(ids.isEmpty ? "—" : ids.map { org.role($0)?.name ?? $0 }.joined(separator: ", "))
     }
 
     var value: String { input.text.trimmingSpaces }
@@ -143,9 +162,22 @@ public struct PickerItem: Sendable, Equatable {
     /// The detail stays when the filter matched a keyword (a hat's load preview); else the
     /// matched keyword takes its place.
     public var keepsDetail: Bool
+    /// Where the item comes from: the org, a catalog (listed after the org's), or the
+    /// "Create …" item made from the filter.
+    public var origin: Origin
 
-    init(id: String, label: String, detail: String = "", keywords: [String] = [], unavailable: String? = nil, mark: String = " ", keepsDetail: Bool = false) {
+    public enum Origin: Sendable, Equatable {
+        case org
+        /// A role of this preset catalog, not in the org yet.
+        case catalog(String)
+        /// Creates what the filter names.
+        case create
+    }
+
+    init(id: String, label: String, detail: String = "", keywords: [String] = [], unavailable: String? = nil, mark: String = " ",
+         keepsDetail: Bool = false, origin: Origin = .org) {
         self.keepsDetail = keepsDetail
+        self.origin = origin
         self.id = id
         self.label = label
         self.detail = detail
@@ -164,6 +196,18 @@ public enum PickerPurpose: Sendable, Equatable {
     case moveDuty(String)
     case find
     case startPreset
+    /// Fills the roles field at `field` of the form under the picker.
+    case formRoles(field: Int, multiple: Bool)
+}
+
+/// Whether a picker's items can be marked with Space to take several at once.
+public enum Marking: Sendable, Equatable {
+    /// One item: Enter takes the selected one.
+    case none
+    /// Enter takes the marked items, or the selected one when none is marked (roles from a catalog).
+    case orSelected
+    /// Enter takes exactly the marked items, none included (a set of links being edited).
+    case exactly
 }
 
 public struct PickerDialog: Sendable {
@@ -177,13 +221,53 @@ public struct PickerDialog: Sendable {
     public var list = ListState()
     /// What Enter does here, for the footer ("sets the manager"); nil: "choose".
     public var enterLabel: String?
+    /// Whether Space marks items to take several at once.
+    public var marking: Marking
+    /// The ids of the marked items, in the order they were marked.
+    public var marked: [String] = []
+    /// The last key typed a letter into the filter: Space then types a space (the filter
+    /// matches words) rather than marking.
+    public var typing = false
+    /// What a "Create … “typed”" item makes ("role"), offered when no item of the org has
+    /// the typed name; nil: none.
+    public var creates: String?
+    /// How many rows the list is sized for, when not one per item (catalog items show only
+    /// once something is typed).
+    public var rowsHint: Int?
 
-    init(title: String, purpose: PickerPurpose, items: [PickerItem], enterLabel: String? = nil) {
+    /// The rows the list is sized for.
+    var listLength: Int { rowsHint ?? items.count }
+
+    init(title: String, purpose: PickerPurpose, items: [PickerItem], enterLabel: String? = nil, marking: Marking = .none, marked: [String] = [],
+         creates: String? = nil, rowsHint: Int? = nil) {
         self.title = title
         self.purpose = purpose
         self.items = items
         self.enterLabel = enterLabel
+        self.marking = marking
+        self.marked = marked
+        self.creates = creates
+        self.rowsHint = rowsHint
         refilter()
+    }
+
+    /// The name a "Create …" item would give: the filter, trimmed.
+    var typedName: String { query.text.trimmingSpaces }
+
+    /// Marks the selected item, or unmarks it; returns its label, or nil when nothing is selected.
+    mutating func toggleMark() -> PickerItem? {
+        guard let item = selectedItem else { return nil }
+        if let index = marked.firstIndex(of: item.id) { marked.remove(at: index) } else { marked.append(item.id) }
+        return item
+    }
+
+    /// What Enter takes: the marked items (in the order marked), or the selected one.
+    var chosen: [PickerItem] {
+        switch marking {
+        case .none: return selectedItem.map { [$0] } ?? []
+        case .orSelected where marked.isEmpty: return selectedItem.map { [$0] } ?? []
+        case .orSelected, .exactly: return marked.compactMap { id in items.first { $0.id == id } }
+        }
     }
 
     var selectedItem: PickerItem? {
@@ -191,15 +275,21 @@ public struct PickerDialog: Sendable {
     }
 
     /// Keeps the items whose label or keywords contain every word of the query (ignoring
-    /// case and accents): label-prefix matches first, then label matches, then keywords.
+    /// case and accents): the org's items before a catalog's; within each, label-prefix
+    /// matches first, then label matches, then keywords. Catalog items show only once
+    /// something is typed, unless the org has nothing to choose. A "Create … “typed”" item
+    /// comes after the org's matches and the catalog's names that start with the typed text.
     mutating func refilter() {
+        items.removeAll { $0.origin == .create }
         let words = query.text.searchFolded.split(separator: " ").map(String.init)
+        let hasCatalog = items.contains { $0.origin != .org }
         guard !words.isEmpty else {
             // Every item again: the selection stays where it was (`update` fits it).
-            matches = Array(items.indices)
+            let orgOnly = hasCatalog && items.contains { $0.origin == .org && $0.unavailable == nil }
+            matches = items.indices.filter { !orgOnly || items[$0].origin == .org }
             return
         }
-        var ranked: [(index: Int, rank: Int)] = []
+        var ranked: [(index: Int, group: Int, rank: Int)] = []
         for (index, item) in items.enumerated() {
             let label = item.label.searchFolded
             let keywords = item.keywords.map(\.searchFolded)
@@ -207,9 +297,17 @@ public struct PickerDialog: Sendable {
             let anywhere = words.allSatisfy { word in label.contains(word) || keywords.contains { $0.contains(word) } }
             guard anywhere else { continue }
             let rank = label.hasPrefix(words[0]) ? 0 : (inLabel ? 1 : 2)
-            ranked.append((index, rank))
+            ranked.append((index, item.origin == .org ? 0 : 1, rank))
         }
-        matches = ranked.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.index < $1.index }.map(\.index)
+        ranked.sort { ($0.group, $0.rank, $0.index) < ($1.group, $1.rank, $1.index) }
+        matches = ranked.map(\.index)
+        let typed = typedName
+        if let what = creates, !typed.isEmpty,
+            !items.contains(where: { $0.origin == .org && $0.label.searchFolded == typed.searchFolded }) {
+            items.append(PickerItem(id: "", label: "Create \(what) “\(typed)”", detail: "a new \(what), no hours yet", keepsDetail: true, origin: .create))
+            let slot = ranked.filter { $0.group == 0 || $0.rank == 0 }.count
+            matches.insert(items.count - 1, at: slot)
+        }
         list = ListState()
     }
 
@@ -229,7 +327,18 @@ public struct HatsDialog: Sendable {
     public var list = ListState()
     /// The hours field while editing the selected hat's hours.
     public var editing: TextField?
+    /// The field shows the hours as they are: the first character typed replaces them
+    /// (as a selected text would), an editing key edits them.
+    public var replacesOnType = false
     public var error: String?
+
+    /// Starts typing the hours of the hat at `index` of `hats`.
+    mutating func editHours(of index: Int, _ hats: [Hat]) {
+        guard hats.indices.contains(index) else { return }
+        editing = TextField(hats[index].hoursPerWeek.map(Forms.number) ?? "")
+        replacesOnType = true
+        error = nil
+    }
 }
 
 public enum ConfirmAction: Sendable, Equatable {

@@ -12,10 +12,12 @@ enum Forms {
             FormField("Name"),
             FormField("Title"),
             FormField("Capacity h/week", "", .number(optional: true), hint: "blank: the policy's \(Format.oneDecimal(org.policy.hoursPerWeek)) h"),
+            FormField("External", "no", .choice(yesNo), hint: Self.externalHint),
             FormField("Open position", "no", .choice(yesNo), hint: Self.openHint),
         ], note: note)
     }
 
+    static let externalHint = "an outside firm: shown apart, not load-checked (Space changes)"
     static let openHint = "a planned hire or a vacancy: load-checked, but no cover for a critical role yet (Space changes)"
 
     static func editPerson(_ id: String, _ state: AppState) -> FormDialog {
@@ -25,34 +27,42 @@ enum Forms {
             FormField("Title", person.title ?? ""),
             FormField("E-mail", person.email ?? ""),
             FormField("Capacity h/week", person.hoursPerWeek.map(number) ?? "", .number(optional: true), hint: "blank: the policy's hours"),
-            FormField("External", person.external ? "yes" : "no", .choice(yesNo), hint: "an outside provider: shown apart, not load-checked (Space changes)"),
+            FormField("External", person.external ? "yes" : "no", .choice(yesNo), hint: externalHint),
             FormField("Open position", person.open ? "yes" : "no", .choice(yesNo), hint: "no: hired, someone is in the job now (Space changes)"),
             FormField("Certifications", person.certifications.joined(separator: ", "), hint: "comma-separated"),
             FormField("Years of experience", person.yearsExperience.map(number) ?? "", .number(optional: true)),
         ])
     }
 
-    static func addRole() -> FormDialog {
-        FormDialog(title: "Add a role", purpose: .addRole, fields: [
-            FormField("Name"),
-            FormField("Category"),
-            FormField("Hours per week", "", .number(optional: true), hint: "blank: the sum of its duties' hours"),
-            FormField("Critical", "no", .choice(yesNo), hint: "one holder is a single point of failure (Space changes)"),
-            FormField("Aliases", "", hint: "other names, comma-separated"),
-        ])
+    static func addRole(_ state: AppState) -> FormDialog {
+        FormDialog(title: "Add a role", purpose: .addRole, fields: roleFields(Role(id: "", name: ""), state.document.org))
     }
 
     static func editRole(_ id: String, _ state: AppState) -> FormDialog {
         let role = state.document.org.role(id) ?? Role(id: id, name: "")
-        return FormDialog(title: "Edit role \(role.name)", purpose: .editRole(id), fields: [
+        return FormDialog(title: "Edit role \(role.name)", purpose: .editRole(id), fields: roleFields(role, state.document.org))
+    }
+
+    static let rolePickHint = "Space chooses from the roles; Backspace clears it"
+
+    /// Every field a role has in the file (docs/file-format.md), but its id: adding and
+    /// editing a role show the same ones, so what a catalog brings can be typed too.
+    static func roleFields(_ role: Role, _ org: Org) -> [FormField] {
+        [
             FormField("Name", role.name),
-            FormField("Category", role.category ?? ""),
+            FormField("Category", role.category ?? "", hint: "the kind of work: roles of one category cost no switching between them"),
             FormField("Summary", role.summary ?? ""),
-            FormField("Aliases", role.aliases.joined(separator: ", "), hint: "comma-separated"),
+            FormField("Aliases", role.aliases.joined(separator: ", "), hint: "other names, comma-separated"),
             FormField("Hours per week", role.hoursPerWeek.map(number) ?? "", .number(optional: true), hint: "blank: the sum of its duties' hours"),
-            FormField("Critical", role.critical ? "yes" : "no", .choice(yesNo)),
+            FormField("Critical", role.critical ? "yes" : "no", .choice(yesNo), hint: "one holder is a single point of failure (Space changes)"),
             FormField("Tier", role.tier.map(String.init) ?? "—", .choice(["—", "1", "2", "3"]), hint: "helpdesk tier (Space changes)"),
-        ])
+            FormField("Escalates to", roles: role.escalatesTo.map { [$0] } ?? [], multiple: false, in: org,
+                      hint: rolePickHint),
+            FormField("Related roles", roles: role.related, multiple: true, in: org, hint: "Space marks roles to see alongside; Backspace clears it"),
+            FormField("Certifications", role.requires?.certifications.joined(separator: ", ") ?? "", hint: "every one required, comma-separated"),
+            FormField("Any certification of", role.requires?.anyCertification.joined(separator: ", ") ?? "", hint: "at least one of these required, comma-separated"),
+            FormField("Minimum years", role.requires?.minYears.map(number) ?? "", .number(optional: true), hint: "years of experience required; blank: none"),
+        ]
     }
 
     static func addDuty(_ state: AppState) -> FormDialog {
@@ -65,6 +75,7 @@ enum Forms {
             FormField("Area", current?.area ?? ""),
             FormField("Hours per week", "", .number(optional: true)),
             FormField("Critical", "no", .choice(yesNo)),
+            FormField("Special project", "no", .choice(yesNo), hint: "project work priced separately, not run-the-business work (Space changes)"),
         ], note: note)
     }
 
@@ -156,14 +167,37 @@ enum Forms {
             }
         }
 
+        /// The role fields (`roleFields`) over `role`; what the file keeps of it that the
+        /// form does not show (unknown fields) stays.
+        func roleFromFields(_ role: Role) throws -> Role {
+            var role = role
+            role.name = try required(0)
+            role.category = optionalText(1)
+            role.summary = optionalText(2)
+            role.aliases = list(3)
+            role.hoursPerWeek = try numberValue(4)
+            role.critical = flag(5)
+            role.tier = Int(text(6))
+            role.escalatesTo = form.fields[7].picked.first
+            role.related = form.fields[8].picked
+            var requires = role.requires ?? Requirements()
+            requires.certifications = list(9)
+            requires.anyCertification = list(10)
+            requires.minYears = try numberValue(11)
+            role.requires = requires.isEmpty ? nil : requires
+            return role
+        }
+
         switch form.purpose {
         case .addPerson(let manager):
             let name = try required(0)
             let id = OrgID.uniqueID(OrgID.slug(name, fallback: "person"), taken: { org.person($0) != nil })
-            let open = flag(3)
-            try apply(.addPerson(Person(id: id, name: name, title: optionalText(1), reportsTo: manager, hoursPerWeek: try numberValue(2), open: open)))
+            let external = flag(3)
+            let open = flag(4)
+            try apply(.addPerson(Person(id: id, name: name, title: optionalText(1), reportsTo: manager, hoursPerWeek: try numberValue(2),
+                                        external: external, open: open)))
             App.reveal(person: id, &state)
-            let what = open ? "the open position \(name)" : name
+            let what = open ? "the open position \(name)" : external ? "the outside provider \(name)" : name
             state.status = StatusMessage(text: "Added \(what). Enter gives them hats; m sets their manager.", kind: .success)
 
         case .editPerson(let id):
@@ -192,25 +226,23 @@ enum Forms {
         case .addRole:
             let name = try required(0)
             let id = OrgID.uniqueID(OrgID.slug(name, fallback: "role"), taken: { org.role($0) != nil })
-            try apply(.addRole(Role(id: id, name: name, category: optionalText(1), aliases: list(4), hoursPerWeek: try numberValue(2), critical: flag(3))))
+            let role = try roleFromFields(Role(id: id, name: name))
+            // The links go on after the role exists (a link names a role of the org).
+            let bare = Role(id: id, name: role.name, category: role.category, summary: role.summary, aliases: role.aliases,
+                            hoursPerWeek: role.hoursPerWeek, critical: role.critical, tier: role.tier, requires: role.requires)
+            try apply(bare == role ? .addRole(role) : .batch([.addRole(bare), .updateRole(role)], label: "add role \(name)"))
             state.selectedRole = id
             App.keepSelectionVisible(&state)
 
         case .editRole(let id):
-            guard var role = org.role(id) else { throw FormProblem(message: "that role is gone") }
-            role.name = try required(0)
-            role.category = optionalText(1)
-            role.summary = optionalText(2)
-            role.aliases = list(3)
-            role.hoursPerWeek = try numberValue(4)
-            role.critical = flag(5)
-            role.tier = Int(text(6))
-            if role != org.role(id) { try apply(.updateRole(role)) }
+            guard let old = org.role(id) else { throw FormProblem(message: "that role is gone") }
+            let role = try roleFromFields(old)
+            if role != old { try apply(.updateRole(role)) }
 
         case .addDuty(let role):
             let name = try required(0)
             let id = OrgID.uniqueID(OrgID.slug(name, fallback: "duty"), taken: { org.duty($0) != nil })
-            try apply(.addDuty(Duty(id: id, name: name, area: optionalText(1), role: role, hoursPerWeek: try numberValue(2), critical: flag(3))))
+            try apply(.addDuty(Duty(id: id, name: name, area: optionalText(1), role: role, hoursPerWeek: try numberValue(2), critical: flag(3), specialProject: flag(4))))
             state.selectedDuty = id
             App.keepSelectionVisible(&state)
 

@@ -50,26 +50,75 @@ enum Pickers {
                             enterLabel: "adds or removes it (✓ = in place)")
     }
 
+    /// The roles to give as a hat: the org's (with the hours the hat would start at and the
+    /// load after it; the ones already worn greyed out), then, once something is typed,
+    /// catalog roles that match, and "Create role “typed”" when no role of the org has that
+    /// name — so a hat can be given before any role exists.
     static func addHat(for id: String, _ state: AppState) -> PickerDialog {
         let org = state.document.org
         let hours = Hours(org)
         let person = org.person(id)
-        let load = state.load(of: id)
         var items: [PickerItem] = []
-        for role in org.roles where person?.wears(role.id) != true {
-            // The hat takes an equal share of the role with the new wearer counted.
-            let share = hours.hours(ofRole: role.id) / Double(hours.wearers(ofRole: role.id).count + 1)
-            var detail = "\(Format.hours(share))"
-            if let load, let person {
+        for role in org.roles {
+            guard let person else { break }
+            if person.wears(role.id) {
+                items.append(PickerItem(id: role.id, label: role.name, keywords: role.aliases + [role.category ?? ""],
+                                        unavailable: "\(person.name) already wears it"))
+                continue
+            }
+            // The hat starts at what the role still lacks, capped at the person's room.
+            let start = NewHat(person: person, role: role.id, org: org, hours: hours)
+            var detail = startText(start)
+            if !person.external {
                 var wearing = person
-                wearing.hats.append(Hat(role: role.id, hoursPerWeek: share))
-                let after = load.external ? load.load : PersonLoad(person: wearing, hours: hours, policy: org.policy).load
-                detail += " → load \(Format.percent(after))\(after > org.policy.warnAt ? (after > org.policy.criticalAt ? " ✖" : " ▲") : "")"
+                wearing.hats.append(Hat(role: role.id, hoursPerWeek: start.hours))
+                let after = PersonLoad(person: wearing, hours: hours, policy: org.policy).load
+                detail += " → \(Format.percent(after))\(after > org.policy.warnAt ? (after > org.policy.criticalAt ? " ✖" : " ▲") : "")"
             }
             items.append(PickerItem(id: role.id, label: role.name, detail: detail, keywords: role.aliases + [role.category ?? ""], keepsDetail: true))
         }
+        let own = items.count
+        items += catalogItems(for: org)
         return PickerDialog(title: "Give \(person?.name ?? id) a hat", purpose: .addHat(person: id), items: items,
-                            enterLabel: "gives the hat · shows the load after it")
+                            enterLabel: "gives the hat · a new name creates a role", creates: "role",
+                            rowsHint: min(items.count, max(own, 10)))
+    }
+
+    /// The hours a new hat starts at, as the picker shows them: "28.0 h unfilled", or
+    /// "40.0 of 68.0 h unfilled" when the person's room is less than the role lacks.
+    static func startText(_ start: NewHat) -> String {
+        guard let hours = start.hours else { return "an equal share (no hours yet)" }
+        if start.capped { return "\(Format.oneDecimal(hours)) of \(Format.hours(start.unfilled)) unfilled" }
+        if start.unfilled == 0 { return "0.0 h (role filled)" }
+        return "\(Format.hours(hours)) unfilled"
+    }
+
+    /// Every role of the preset catalogs, each name once (the first catalog that has it),
+    /// loaded once.
+    static let catalogRoles: [(preset: String, role: Role, hours: Double, duties: Int)] = {
+        var seen: Set<String> = []
+        var roles: [(preset: String, role: Role, hours: Double, duties: Int)] = []
+        for preset in PresetCatalog.all {
+            guard let catalog = try? preset.load() else { continue }
+            let hours = Hours(catalog)
+            for role in catalog.roles where seen.insert(role.name.searchFolded).inserted {
+                roles.append((preset.name, role, hours.hours(ofRole: role.id), hours.dutyCount[role.id] ?? 0))
+            }
+        }
+        return roles
+    }()
+
+    /// The catalog roles the org does not have (by id or name), as picker items.
+    static func catalogItems(for org: Org) -> [PickerItem] {
+        let names = Set(org.roles.map(\.name.searchFolded))
+        return catalogRoles.compactMap { entry in
+            guard org.role(entry.role.id) == nil, !names.contains(entry.role.name.searchFolded) else { return nil }
+            var detail = "from \(entry.preset)"
+            if entry.hours > 0 { detail += " · \(Format.hours(entry.hours))" }
+            if entry.duties > 0 { detail += " · \(Format.count(entry.duties, "duty", "duties"))" }
+            return PickerItem(id: entry.role.id, label: entry.role.name, detail: detail, keywords: entry.role.aliases,
+                              keepsDetail: true, origin: .catalog(entry.preset))
+        }
     }
 
     static func catalogPresets() -> PickerDialog {
@@ -90,7 +139,7 @@ enum Pickers {
                               keywords: role.aliases, unavailable: exists ? "already in this org" : nil)
         }
         return PickerDialog(title: "Roles in \(name)", purpose: .catalogRole(preset: name), items: items,
-                            enterLabel: "adds it with its duties · aliases match")
+                            enterLabel: "adds the marked (or selected) roles", marking: .orSelected)
     }
 
     static func moveDuty(_ id: String, _ state: AppState) -> PickerDialog {
@@ -101,11 +150,73 @@ enum Pickers {
         return PickerDialog(title: "Move \(duty?.name ?? id)", purpose: .moveDuty(id), items: items, enterLabel: "moves the duty to the role")
     }
 
+    /// The roles a role field of a form can hold: every role but the one being edited.
+    /// Nil when there is none to choose.
+    static func formRoles(_ form: FormDialog, field index: Int, _ state: AppState) -> PickerDialog? {
+        let org = state.document.org
+        guard form.fields.indices.contains(index), case .roles(let multiple) = form.fields[index].kind else { return nil }
+        let field = form.fields[index]
+        var own: String?
+        if case .editRole(let id) = form.purpose { own = id }
+        let roles = org.roles.filter { $0.id != own }
+        guard !roles.isEmpty else { return nil }
+        var items: [PickerItem] = multiple ? [] : [PickerItem(id: "", label: "— none", mark: field.picked.isEmpty ? "✓" : " ")]
+        items += roles.map { role in
+            PickerItem(id: role.id, label: role.name, detail: role.category ?? "", keywords: role.aliases,
+                       mark: !multiple && field.picked.contains(role.id) ? "✓" : " ")
+        }
+        return PickerDialog(title: field.label, purpose: .formRoles(field: index, multiple: multiple), items: items,
+                            enterLabel: multiple ? "sets the marked roles (✓)" : "sets it",
+                            marking: multiple ? .exactly : .none, marked: multiple ? field.picked : [])
+    }
+
     // MARK: - Choosing
 
-    /// Carries out the choice; returns whether the picker should close.
-    static func choose(_ item: PickerItem, _ picker: PickerDialog, _ state: inout AppState) -> Bool {
+    /// Gives `person` the hat of a role of the org, of a catalog role (added first, with
+    /// its duties and links), or of a new role named `typed`: one undo step each.
+    @discardableResult
+    static func giveHat(_ item: PickerItem, typed: String, to person: String, _ state: inout AppState) -> Bool {
         let org = state.document.org
+        guard let wearer = org.person(person) else { return false }
+        var edits: [Edit] = []
+        var role = item.id
+        var label = "give \(wearer.name) \(item.label)"
+        switch item.origin {
+        case .org:
+            break
+        case .catalog(let preset):
+            guard let catalog = try? PresetCatalog.named(preset)?.load(), let original = catalog.role(item.id) else { return false }
+            edits = importRoles([original], from: catalog, into: org)
+            if case .addRole(let added, _)? = edits.first { role = added.id }
+            label = "give \(wearer.name) \(original.name) from \(preset)"
+        case .create:
+            guard !typed.isEmpty else { return false }
+            role = OrgID.uniqueID(OrgID.slug(typed, fallback: "role"), taken: { org.role($0) != nil })
+            edits = [.addRole(Role(id: role, name: typed))]
+            label = "give \(wearer.name) the new role \(typed)"
+        }
+        // The hat starts at what the role lacks, worked out on the org with the role in it.
+        var hours: Double?
+        if let after = try? (edits.isEmpty ? org : org.applying(.batch(edits, label: label))) {
+            hours = NewHat(person: wearer, role: role, org: after, hours: Hours(after)).hours
+        }
+        let hat = Edit.addHat(person: person, hat: Hat(role: role, hoursPerWeek: hours))
+        return App.commit(edits.isEmpty ? hat : .batch(edits + [hat], label: label), &state)
+    }
+
+    /// Carries out the choice (the items Enter took: one, or the marked ones); returns
+    /// whether the picker should close.
+    static func choose(_ chosen: [PickerItem], _ picker: PickerDialog, _ state: inout AppState) -> Bool {
+        let org = state.document.org
+        if case .formRoles(let index, let multiple) = picker.purpose {
+            guard case .form(var form)? = state.dialogs.last, form.fields.indices.contains(index) else { return true }
+            let ids = multiple ? chosen.map(\.id) : chosen.prefix(1).map(\.id).filter { !$0.isEmpty }
+            form.fields[index].pick(ids, in: org)
+            form.error = nil
+            state.dialogs[state.dialogs.count - 1] = .form(form)
+            return true
+        }
+        guard let item = chosen.first else { return true }
         switch picker.purpose {
         case .manager(let person):
             return App.commit(.setManager(person: person, manager: item.id.isEmpty ? nil : item.id), &state)
@@ -113,13 +224,33 @@ enum Pickers {
             let has = org.person(person)?.dottedTo.contains(item.id) == true
             return App.commit(has ? .removeDottedLine(person: person, manager: item.id) : .addDottedLine(person: person, manager: item.id), &state)
         case .addHat(let person):
-            return App.commit(.addHat(person: person, hat: Hat(role: item.id)), &state)
+            guard giveHat(item, typed: picker.typedName, to: person, &state),
+                case .hats(var hats)? = state.dialogs.last, hats.person == person,
+                let worn = state.document.org.person(person)?.hats, let added = worn.indices.last(where: { !(org.person(person)?.wears(worn[$0].role) ?? false) })
+            else { return true }
+            // The new hat is selected with its hours ready to type.
+            hats.list.select(added, count: worn.count, rows: Screens.hatsRows(state.size, hats: worn.count))
+            hats.editHours(of: added, worn)
+            state.dialogs[state.dialogs.count - 1] = .hats(hats)
+            return true
         case .catalogPreset:
             state.dialogs.append(.picker(catalogRoles(preset: item.id, state)))
             return false
         case .catalogRole(let preset):
-            guard let catalog = try? PresetCatalog.named(preset)?.load(), let role = catalog.role(item.id) else { return true }
-            return App.commit(importRole(role, from: catalog, into: org), &state)
+            guard let catalog = try? PresetCatalog.named(preset)?.load() else { return true }
+            let roles = chosen.compactMap { catalog.role($0.id) }
+            guard let first = roles.first else { return true }
+            let edits = importRoles(roles, from: catalog, into: org)
+            let duties = edits.filter { if case .addDuty = $0 { true } else { false } }.count
+            let label = roles.count == 1 ? "add role \(first.name) from the catalog" : "add \(roles.count) roles from \(preset)"
+            guard App.commit(.batch(edits, label: label), &state) else { return true }
+            if let added = edits.first, case .addRole(let role, _) = added {
+                state.selectedRole = role.id
+                App.keepSelectionVisible(&state)
+            }
+            let names = roles.count == 1 ? first.name : Format.count(roles.count, "role")
+            state.status = StatusMessage(text: "Added \(names) from \(preset) with \(Format.count(duties, "duty", "duties")) — u undoes it", kind: .success)
+            return true
         case .moveDuty(let duty):
             return App.commit(.moveDuty(duty, toRole: item.id.isEmpty ? nil : item.id), &state)
         case .find:
@@ -134,38 +265,70 @@ enum Pickers {
             }
             App.keepSelectionVisible(&state)
             return true
-        case .startPreset:
+        case .startPreset, .formRoles:
             return true
         }
     }
 
-    /// The edit that copies a catalog role and its duties into the org, renaming ids that
-    /// are taken. Its links (related roles, escalation) go to the roles the org already has,
-    /// by id; and roles added earlier from the catalog get back their links to this one,
-    /// which they could not keep while it was missing — so the links do not depend on the
-    /// order roles arrive in.
-    static func importRole(_ role: Role, from catalog: Org, into org: Org) -> Edit {
-        var copy = role
-        copy.id = OrgID.uniqueID(role.id, taken: { org.role($0) != nil })
-        copy.related = role.related.filter { org.role($0) != nil }
-        if let target = copy.escalatesTo, org.role(target) == nil { copy.escalatesTo = nil }
-        var edits: [Edit] = [.addRole(copy)]
-        if copy.id == role.id {
-            for var earlier in org.roles {
-                guard let original = catalog.role(earlier.id) else { continue }
-                let before = earlier
-                if original.related.contains(role.id), !earlier.related.contains(role.id) { earlier.related.append(role.id) }
+    /// The edits that copy catalog roles and their duties into the org, renaming ids that
+    /// are taken. Their links (related roles, escalation) go to the roles the org already
+    /// has, by id, and to each other; and roles added earlier from the catalog get back
+    /// their links to these, which they could not keep while these were missing — so the
+    /// links do not depend on the order roles arrive in, one at a time or several at once.
+    static func importRoles(_ roles: [Role], from catalog: Org, into org: Org) -> [Edit] {
+        var taken = Set(org.roles.map(\.id))
+        var newID: [String: String] = [:]
+        for role in roles where newID[role.id] == nil {
+            let id = OrgID.uniqueID(role.id, taken: { taken.contains($0) })
+            taken.insert(id)
+            newID[role.id] = id
+        }
+        // A catalog link, as an id of the org once these are added (nil: it has no such role).
+        func link(_ target: String) -> String? {
+            newID[target] ?? (org.role(target) != nil ? target : nil)
+        }
+        var adds: [Edit] = []
+        var links: [Edit] = []
+        var added: [String] = []
+        for role in roles {
+            guard let id = newID[role.id], !added.contains(id) else { continue }
+            added.append(id)
+            var copy = role
+            copy.id = id
+            copy.related = role.related.compactMap(link).filter { $0 != id }
+            copy.escalatesTo = role.escalatesTo.flatMap(link).flatMap { $0 == id ? nil : $0 }
+            // A link may name a role of this batch that is not added yet: links go on after.
+            var bare = copy
+            bare.related = copy.related.filter { org.role($0) != nil }
+            bare.escalatesTo = copy.escalatesTo.flatMap { org.role($0) != nil ? $0 : nil }
+            adds.append(.addRole(bare))
+            if bare != copy { links.append(.updateRole(copy)) }
+        }
+        // Roles already in the org that came from this catalog get their missing links to
+        // the newcomers (only those added under their catalog id: a renamed one is another role).
+        let arriving = roles.filter { newID[$0.id] == $0.id }.map(\.id)
+        for var earlier in org.roles {
+            guard let original = catalog.role(earlier.id) else { continue }
+            let before = earlier
+            for id in arriving {
+                if original.related.contains(id), !earlier.related.contains(id) { earlier.related.append(id) }
                 // A link the user set or cleared since is theirs: only a missing one is filled.
-                if original.escalatesTo == role.id, earlier.escalatesTo == nil { earlier.escalatesTo = role.id }
-                if earlier != before { edits.append(.updateRole(earlier)) }
+                if original.escalatesTo == id, earlier.escalatesTo == nil { earlier.escalatesTo = id }
+            }
+            if earlier != before { links.append(.updateRole(earlier)) }
+        }
+        var duties: [Edit] = []
+        var takenDuties = Set(org.duties.map(\.id))
+        for role in roles {
+            guard let id = newID[role.id] else { continue }
+            for duty in catalog.duties where duty.role == role.id {
+                var copy = duty
+                copy.id = OrgID.uniqueID(duty.id, taken: { takenDuties.contains($0) })
+                takenDuties.insert(copy.id)
+                copy.role = id
+                duties.append(.addDuty(copy))
             }
         }
-        for duty in catalog.duties where duty.role == role.id {
-            var dutyCopy = duty
-            dutyCopy.id = OrgID.uniqueID(duty.id, taken: { org.duty($0) != nil })
-            dutyCopy.role = copy.id
-            edits.append(.addDuty(dutyCopy))
-        }
-        return .batch(edits, label: "add role \(role.name) from the catalog")
+        return adds + links + duties
     }
 }

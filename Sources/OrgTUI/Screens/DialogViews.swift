@@ -92,9 +92,12 @@ enum DialogViews {
             canvas.put(field.label, x: inner.x + 1, y: y, style: focused ? .bold : .plain, limit: labelWidth)
             let fieldX = inner.x + 2 + labelWidth
             let fieldWidth = max(4, inner.maxX - fieldX - 1)
-            if case .choice = field.kind {
+            switch field.kind {
+            case .choice:
                 canvas.put("‹ \(field.input.text) ›", x: fieldX, y: y, style: focused ? .reverse : .plain, limit: fieldWidth)
-            } else {
+            case .roles:
+                canvas.put(field.input.text, x: fieldX, y: y, style: focused ? .reverse : .plain, limit: fieldWidth)
+            case .text, .number:
                 drawField(field.input, &canvas, x: fieldX, y: y, width: fieldWidth, focused: focused)
             }
             y += 1
@@ -112,12 +115,18 @@ enum DialogViews {
     // MARK: - Picker
 
     static func drawPicker(_ picker: PickerDialog, _ canvas: inout Canvas, _ state: AppState) {
-        let rows = Screens.pickerRows(state.size, items: picker.items.count)
+        let rows = Screens.pickerRows(state.size, items: picker.listLength)
         let inner = frame(&canvas, state, width: 84, height: rows + 7, title: picker.title)
         canvas.put("Filter:", x: inner.x + 1, y: inner.y, style: .bold)
-        drawField(picker.query, &canvas, x: inner.x + 9, y: inner.y, width: max(4, inner.width - 24), focused: true)
-        canvas.put(Widgets.right("\(picker.matches.count) of \(picker.items.count)", 12), x: inner.maxX - 13, y: inner.y, style: .dim)
-        let labelWidth = max(10, inner.width * 11 / 20)
+        var counter = "\(picker.matches.count) of \(picker.items.count { $0.origin != .create })"
+        if picker.marking != .none, !picker.marked.isEmpty { counter = "\(picker.marked.count) marked · " + counter }
+        let counterWidth = max(12, DisplayWidth.of(counter))
+        drawField(picker.query, &canvas, x: inner.x + 9, y: inner.y, width: max(4, inner.width - 12 - counterWidth), focused: true)
+        canvas.put(Widgets.right(counter, counterWidth), x: inner.maxX - 1 - counterWidth, y: inner.y, style: .dim)
+        // The labels take what the longest one listed needs (up to 11/20 of the width), the
+        // details the rest: a load preview and the alias that matched fit beside short names.
+        let longest = picker.matches.lazy.map { DisplayWidth.of(picker.items[$0].label) }.max() ?? 0
+        let labelWidth = max(10, min(inner.width * 11 / 20, longest + 5))
         let area = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: rows)
         ListView.draw(&canvas, area, picker.list, count: picker.matches.count, box: inner.inset(-1)) { canvas, match, line, selected in
             let item = picker.items[picker.matches[match]]
@@ -125,7 +134,8 @@ enum DialogViews {
             var style: Style = item.unavailable == nil ? .plain : .dim
             if selected { style.reverse = true }
             canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
-            canvas.put((selected ? "▸" : " ") + item.mark + " " + item.label, x: inner.x, y: y, width: labelWidth, style: style)
+            let mark = picker.marking == .none ? item.mark : (picker.marked.contains(item.id) ? "✓" : " ")
+            canvas.put((selected ? "▸" : " ") + mark + " " + item.label, x: inner.x, y: y, width: labelWidth, style: style)
             var detail = item.detail
             // A match by alias says which: in place of the detail, or after it when the
             // detail must stay (a hat's load preview).
@@ -159,14 +169,20 @@ enum DialogViews {
             canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
             canvas.put((selected ? "▸ " : "  ") + (org.role(hat.role)?.name ?? hat.role), x: inner.x, y: y, width: inner.width - 16, style: style)
             if selected, let editing = dialog.editing {
-                drawField(editing, &canvas, x: inner.maxX - 14, y: y, width: 8, focused: true)
+                if dialog.replacesOnType, !editing.text.isEmpty {
+                    // Shown as selected: typing replaces it.
+                    canvas.fill(Rect(x: inner.maxX - 14, y: y, width: 8, height: 1), style: Style(underline: true))
+                    canvas.put(editing.text, x: inner.maxX - 14, y: y, style: Style(reverse: true, underline: true), limit: 8)
+                } else {
+                    drawField(editing, &canvas, x: inner.maxX - 14, y: y, width: 8, focused: true)
+                }
                 canvas.put("h", x: inner.maxX - 5, y: y, style: style)
             } else {
                 let text = Format.oneDecimal(hours.hours(of: hat)) + (hat.hoursPerWeek == nil ? " share" : "")
                 canvas.put(Widgets.right(text, 12), x: inner.maxX - 14, y: y, style: style)
             }
         }
-        if let load = state.load(of: person.id), !person.hats.isEmpty {
+        if let load = typedLoad(dialog, person, hours, org.policy) ?? state.load(of: person.id), !person.hats.isEmpty {
             let severity = load.severity(under: org.policy)
             let switching = load.switchLoss > 0 ? " · switching −\(Format.percent(load.switchLoss))" : ""
             let text = "\(Format.hours(load.allocatedHours)) · \(Format.count(load.hats, "hat"))\(switching) · effective \(Format.hours(load.effectiveHours)) → \(Format.percent(load.load))"
@@ -174,6 +190,21 @@ enum DialogViews {
         }
         error(&canvas, dialog.error, x: inner.x + 1, y: inner.maxY - 2, width: inner.width - 2)
         footer(&canvas, inner, Dialog.hats(dialog).footer)
+    }
+
+    /// The person's numbers with the hours being typed, so the total follows the typing;
+    /// nil when nothing is typed that could be hours.
+    static func typedLoad(_ dialog: HatsDialog, _ person: Person, _ hours: Hours, _ policy: Policy) -> PersonLoad? {
+        guard let editing = dialog.editing, person.hats.indices.contains(dialog.list.selected) else { return nil }
+        let raw = editing.text.trimmingSpaces.replacingOccurrences(of: ",", with: ".")
+        var typed: Double?
+        if !raw.isEmpty {
+            guard let value = Double(raw), value.isFinite, value >= 0, value <= 168 else { return nil }
+            typed = value
+        }
+        var person = person
+        person.hats[dialog.list.selected].hoursPerWeek = typed
+        return PersonLoad(person: person, hours: hours, policy: policy)
     }
 
     // MARK: - Confirm
