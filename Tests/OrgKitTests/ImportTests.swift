@@ -79,6 +79,30 @@ struct ImportTests {
         #expect(outcome.report.unused == [CSVImport.UnusedColumn(header: "Department", column: 6, reason: nil)])
     }
 
+    @Test("a first-name-like and a last-name-like column together give \"First Last\"", arguments: [
+        ("name", "lastName"), ("First Name", "Last Name"), ("first_name", "last_name"), ("FIRST_NAME", "LAST_NAME"),
+        ("firstName", "surname"), ("Given Name", "Family Name"), ("first", "last"), ("Forename", "Surname"),
+    ])
+    func firstAndLast(first: String, last: String) throws {
+        let outcome = run("id,\(first),\(last),manager\n100,Steven,King,\n101,Neena,Kochhar,100\n102,Lex,,100\n")
+        let org = try #require(outcome.org, "\(outcome.report.problems)")
+        #expect(org.people.map(\.name) == ["Steven King", "Neena Kochhar", "Lex"], "\(first) + \(last)")
+        #expect(outcome.report.columns.map(\.field) == [.id, .firstName, .lastName, .reportsTo], "\(first) + \(last)")
+        #expect(outcome.report.unused.isEmpty)
+    }
+
+    @Test("a Name column that already holds the whole name is not followed by the last name twice")
+    func nameHoldingTheWholeName() throws {
+        let org = try #require(run("Name,Last Name\nSteven King,King\nNeena,Kochhar\nLee Park,PARK\n").org)
+        #expect(org.people.map(\.name) == ["Steven King", "Neena Kochhar", "Lee Park"])
+        // A full-name column is the name; first and last names fill in for a row without one.
+        let full = try #require(run("Full Name,First Name,Last Name\nDana Reyes,Dana,Reyes\n,Sam,Ortiz\n").org)
+        #expect(full.people.map(\.name) == ["Dana Reyes", "Sam Ortiz"])
+        // A name assigned by hand stays the whole name.
+        let byHand = try #require(run("name,lastName\nSteven,King\n", CSVImport.Options(mapping: [(.name, "name")])).org)
+        #expect(byHand.people.map(\.name) == ["Steven"])
+    }
+
     @Test("Dottedids are separated by colons")
     func dottedIDs() throws {
         let org = try #require(run("id,name,parentId,Dottedids\n1,A,,\n2,B,1,\n3,C,1,2:1\n").org)

@@ -20,7 +20,8 @@ extension Commands {
             e-mail of their manager (blank at the top). Headers are recognised in the
             spellings org tools use, ignoring case and spaces:
               id            ID, Person ID, Unique ID, Employee ID
-              name          Name, Full Name, or First Name + Last Name
+              name          Name, Full Name, or First Name + Last Name ("First Last");
+                            first: First, Given Name, Forename; last: Last, Surname, Family Name
               reports-to    Reports To, Manager ID, Boss ID, Supervisor ID, Manager (e-mail), pid, parentId
               dotted-to     Dottedids (":"-separated), AltReportsTo (";"-separated), dotted_to
               title, email, hats ("Role Name:hours;..."), hours-per-week, external

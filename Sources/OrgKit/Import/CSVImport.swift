@@ -155,6 +155,14 @@ public enum CSVImport {
                 fieldOf[column] = field
             }
         }
+        // A bare "Name" beside a last-name column and no first-name column is the first
+        // name (d3-org-chart's name + lastName): the person's name is both.
+        if columnOf[.lastName] != nil, columnOf[.firstName] == nil, let name = columnOf[.name],
+            !byHand.contains(name), normalized[name] == "name", !excluded.contains(.firstName) {
+            columnOf[.name] = nil
+            columnOf[.firstName] = name
+            fieldOf[name] = .firstName
+        }
         for column in headers.indices {
             if let field = fieldOf[column] {
                 report.columns.append(ColumnUse(header: headers[column], column: column + 1, field: field, byHand: byHand.contains(column)))
@@ -243,6 +251,8 @@ extension CSVImport {
 
         mutating func read(_ records: [CSVReader.Record]) {
             rows.reserveCapacity(records.count)
+            // A first-name column headed plain "Name" may hold the whole name already.
+            let firstMayBeWhole = columnOf[.firstName].map { ImportField.normalize(headers[$0]) == "name" } ?? false
             for record in records {
                 func value(_ field: ImportField) -> String? {
                     guard let column = columnOf[field], column < record.fields.count else { return nil }
@@ -262,7 +272,7 @@ extension CSVImport {
                 if let name = text(.name) {
                     rows[index].name = name
                 } else {
-                    rows[index].name = [text(.firstName), text(.lastName)].compactMap { $0 }.joined(separator: " ")
+                    rows[index].name = Self.joinName(first: text(.firstName), last: text(.lastName), firstMayBeWhole: firstMayBeWhole)
                 }
                 if rows[index].name.isEmpty {
                     let columns = [ImportField.name, .firstName, .lastName].compactMap { columnOf[$0] }.map { "\"\(headers[$0])\"" }
@@ -485,6 +495,19 @@ extension CSVImport {
         }
 
         // MARK: - Values
+
+        /// "First Last". When the first-name column is headed "Name" and already ends with
+        /// the last name ("Steven King" beside "King"), the last name is not added again.
+        static func joinName(first: String?, last: String?, firstMayBeWhole: Bool) -> String {
+            guard let first else { return last ?? "" }
+            guard let last else { return first }
+            if firstMayBeWhole {
+                let lowerFirst = first.lowercased()
+                let lowerLast = last.lowercased()
+                if lowerFirst == lowerLast || lowerFirst.hasSuffix(" " + lowerLast) { return first }
+            }
+            return first + " " + last
+        }
 
         /// Hours a week: a number from 0 to 168; a decimal comma is accepted.
         static func hours(_ text: String) -> Double? {

@@ -19,8 +19,8 @@ public enum ImportField: String, CaseIterable, Sendable {
         switch self {
         case .id: ["id", "personid", "uniqueid", "employeeid", "employeenumber"]
         case .name: ["name", "fullname", "displayname", "employeename"]
-        case .firstName: ["firstname", "givenname"]
-        case .lastName: ["lastname", "surname", "familyname"]
+        case .firstName: ["firstname", "givenname", "first", "forename"]
+        case .lastName: ["lastname", "surname", "familyname", "last"]
         case .title: ["title", "jobtitle", "roletitle", "position"]
         case .email: ["email", "workemail", "emailaddress"]
         case .reportsTo: ["reportsto", "bossid", "supervisorid", "managerid", "manager", "manageremail", "pid", "parentid"]
