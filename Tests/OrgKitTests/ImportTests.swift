@@ -103,6 +103,30 @@ struct ImportTests {
         #expect(byHand.people.map(\.name) == ["Steven"])
     }
 
+    @Test("title columns: Position, positionName, Position Title, Job, Designation, in any case, with spaces or underscores", arguments: [
+        "position", "Position", "positionName", "position_name", "Position Title", "POSITION_TITLE", "Job", "JOB", "Designation", "designation",
+        "Title", "Job Title", "Role Title",
+    ])
+    func titleSpellings(header: String) throws {
+        let outcome = run("id,name,\(header),pid\nO-1,Ian Devling,Chief Executive Officer,\nO-2,Davolio Nancy,CTO,O-1\n")
+        let org = try #require(outcome.org, "\(header): \(outcome.report.problems)")
+        #expect(org.people.map(\.title) == ["Chief Executive Officer", "CTO"], "\(header)")
+        #expect(outcome.report.columns.map(\.field) == [.id, .name, .title, .reportsTo], "\(header)")
+        #expect(outcome.report.unused.isEmpty, "\(header)")
+    }
+
+    @Test("a job code (JOB_ID) is the title only when no column holds a title")
+    func jobCodeAsTitle() throws {
+        let codes = run("EMPLOYEE_ID,FIRST_NAME,LAST_NAME,JOB_ID,MANAGER_ID\n100,Steven,King,AD_PRES,\n101,Neena,Kochhar,AD_VP,100\n")
+        #expect(try #require(codes.org).people.map(\.title) == ["AD_PRES", "AD_VP"])
+        #expect(codes.report.columns.map(\.header) == ["EMPLOYEE_ID", "FIRST_NAME", "LAST_NAME", "JOB_ID", "MANAGER_ID"])
+        // Oracle's EMP_DETAILS_VIEW has both: the title wins, wherever it is.
+        let both = run("EMPLOYEE_ID,JOB_ID,MANAGER_ID,FIRST_NAME,LAST_NAME,JOB_TITLE\n100,AD_PRES,,Steven,King,President\n")
+        #expect(try #require(both.org).people.map(\.title) == ["President"])
+        #expect(both.report.unused == [CSVImport.UnusedColumn(header: "JOB_ID", column: 2, reason: "title comes from column \"JOB_TITLE\"")])
+        #expect(both.report.columns.first { $0.field == .title }?.header == "JOB_TITLE")
+    }
+
     @Test("Dottedids are separated by colons")
     func dottedIDs() throws {
         let org = try #require(run("id,name,parentId,Dottedids\n1,A,,\n2,B,1,\n3,C,1,2:1\n").org)

@@ -147,12 +147,15 @@ public enum CSVImport {
             fieldOf[column] = field
             byHand.insert(column)
         }
-        for (column, key) in normalized.enumerated() where fieldOf[column] == nil {
-            guard let field = ImportField.allCases.first(where: { $0.spellings.contains(key) }) else { continue }
-            if excluded.contains(field) { continue }
-            if columnOf[field] == nil {
-                columnOf[field] = column
-                fieldOf[column] = field
+        // Spellings first, then fallback spellings for the fields still without a column.
+        for fallback in [false, true] {
+            for (column, key) in normalized.enumerated() where fieldOf[column] == nil {
+                guard let (field, isFallback) = ImportField.recognised(key), isFallback == fallback else { continue }
+                if excluded.contains(field) { continue }
+                if columnOf[field] == nil {
+                    columnOf[field] = column
+                    fieldOf[column] = field
+                }
             }
         }
         // A bare "Name" beside a last-name column and no first-name column is the first
@@ -169,7 +172,7 @@ public enum CSVImport {
                 continue
             }
             var reason: String?
-            if let field = ImportField.allCases.first(where: { $0.spellings.contains(normalized[column]) }) {
+            if let field = ImportField.recognised(normalized[column])?.field {
                 if excluded.contains(field) {
                     reason = "--map \(field.rawValue)= leaves \(field.rawValue) out"
                 } else if let used = columnOf[field] {

@@ -21,7 +21,7 @@ public enum ImportField: String, CaseIterable, Sendable {
         case .name: ["name", "fullname", "displayname", "employeename"]
         case .firstName: ["firstname", "givenname", "first", "forename"]
         case .lastName: ["lastname", "surname", "familyname", "last"]
-        case .title: ["title", "jobtitle", "roletitle", "position"]
+        case .title: ["title", "jobtitle", "roletitle", "position", "positionname", "positiontitle", "job", "designation"]
         case .email: ["email", "workemail", "emailaddress"]
         case .reportsTo: ["reportsto", "bossid", "supervisorid", "managerid", "manager", "manageremail", "pid", "parentid"]
         case .dottedTo: ["dottedto", "dottedids", "altreportsto"]
@@ -31,6 +31,22 @@ public enum ImportField: String, CaseIterable, Sendable {
         // Vacancy reports of HR tools name the column Vacant or Open.
         case .open: ["open", "openposition", "isopen", "vacant", "vacancy", "isvacant"]
         }
+    }
+
+    /// Spellings of a column that stands in for the field only when no column has one of
+    /// its `spellings`: a job code (Oracle HR's `JOB_ID`) when there is no job title.
+    public var fallbackSpellings: [String] {
+        switch self {
+        case .title: ["jobid", "jobcode"]
+        default: []
+        }
+    }
+
+    /// The field a header names: by its spellings, or else by its fallback spellings.
+    static func recognised(_ normalizedHeader: String) -> (field: ImportField, fallback: Bool)? {
+        if let field = allCases.first(where: { $0.spellings.contains(normalizedHeader) }) { return (field, false) }
+        if let field = allCases.first(where: { $0.fallbackSpellings.contains(normalizedHeader) }) { return (field, true) }
+        return nil
     }
 
     /// How the column report describes the field.
