@@ -127,6 +127,43 @@ struct ImportTests {
         #expect(both.report.columns.first { $0.field == .title }?.header == "JOB_TITLE")
     }
 
+    @Test("an e-mail without @ is left out, with a note naming its line")
+    func emailWithoutAt() throws {
+        let outcome = run("id,name,email,manager\n100,Steven King,SKING,\n101,Neena Kochhar,neena@x.example,100\n102,Lex De Haan,,100\n")
+        let org = try #require(outcome.org)
+        #expect(org.people.map(\.email) == [nil, "neena@x.example", nil])
+        #expect(outcome.report.problems.isEmpty)
+        #expect(outcome.report.notes.map(\.description) == [#"line 2: email "SKING" is not an e-mail address (it has no @); left out"#])
+        #expect(outcome.report.columns.map(\.field) == [.id, .name, .email, .reportsTo])
+        // Without an id column the id comes from the name, not from the value left out;
+        // and a manager is not matched by it.
+        let derived = run("name,email,manager\nSteven King,SKING,\nNeena Kochhar,neena@x.example,SKING\n")
+        #expect(derived.org == nil)
+        #expect(derived.report.problems.map(\.description) == [#"line 3: manager "SKING" matches no id or e-mail in the file"#])
+        let ids = try #require(run("name,email\nSteven King,SKING\nNeena Kochhar,neena@x.example\n").org)
+        #expect(ids.people.map(\.id) == ["steven-king", "neena@x.example"])
+    }
+
+    @Test("a column with no e-mail address in it (Oracle HR's EMAIL: SKING, NKOCHHAR…) is left out with one note")
+    func emailColumnWithoutAddresses() throws {
+        let outcome = run("EMPLOYEE_ID,FIRST_NAME,LAST_NAME,EMAIL\n100,Steven,King,SKING\n101,Neena,Kochhar,NKOCHHAR\n102,Lex,De Haan,\n")
+        let org = try #require(outcome.org)
+        #expect(org.people.allSatisfy { $0.email == nil })
+        #expect(outcome.report.notes.map(\.description) == [#"line 2: EMAIL holds no e-mail address (no value has an @, like "SKING" here); the column is left out"#])
+        #expect(outcome.report.columns.map(\.header) == ["EMPLOYEE_ID", "FIRST_NAME", "LAST_NAME"])
+        #expect(outcome.report.unused == [CSVImport.UnusedColumn(header: "EMAIL", column: 4, reason: "no value has an @")])
+    }
+
+    @Test("after 10 e-mails without @, one note counts the rest")
+    func manyEmailsWithoutAt() throws {
+        var text = "id,name,email\n0,Boss,boss@x.example\n"
+        for row in 1...25 { text += "\(row),P\(row),user\(row)\n" }
+        let notes = run(text).report.notes.map(\.description)
+        #expect(notes.count == 11)
+        #expect(notes[9] == #"line 12: email "user10" is not an e-mail address (it has no @); left out"#)
+        #expect(notes[10] == "line 13: email: this row and 14 more below have no @ either; left out")
+    }
+
     @Test("Dottedids are separated by colons")
     func dottedIDs() throws {
         let org = try #require(run("id,name,parentId,Dottedids\n1,A,,\n2,B,1,\n3,C,1,2:1\n").org)

@@ -254,6 +254,8 @@ extension CSVImport {
 
         mutating func read(_ records: [CSVReader.Record]) {
             rows.reserveCapacity(records.count)
+            var emailValues = 0
+            var notEmails: [(line: Int, text: String)] = []
             // A first-name column headed plain "Name" may hold the whole name already.
             let firstMayBeWhole = columnOf[.firstName].map { ImportField.normalize(headers[$0]) == "name" } ?? false
             for record in records {
@@ -288,7 +290,14 @@ extension CSVImport {
                     rows[index].explicitID = id
                 }
                 rows[index].title = value(.title)
-                rows[index].email = value(.email)
+                if let email = value(.email) {
+                    emailValues += 1
+                    if Self.isEmail(email) {
+                        rows[index].email = email
+                    } else {
+                        notEmails.append((rows[index].line, email))
+                    }
+                }
                 for (field, text) in [(ImportField.name, rows[index].name), (.title, rows[index].title ?? ""), (.email, rows[index].email ?? "")]
                     where text.unicodeScalars.count > OrgValidator.maxTextLength {
                     problem(index, "\(header(field)) is \(text.unicodeScalars.count) characters long; the most hats accepts is \(OrgValidator.maxTextLength)")
@@ -320,6 +329,28 @@ extension CSVImport {
                     let separator: Unicode.Scalar = ImportField.normalize(header(.dottedTo)) == "dottedids" ? ":" : ";"
                     rows[index].dottedRefs = Self.splitList(text, separator: separator, escapes: separator == ";").filter { !$0.isEmpty }
                 }
+            }
+            noteValuesThatAreNotEmails(notEmails, of: emailValues)
+        }
+
+        /// E-mails without @ (Oracle HR's EMAIL holds the user name: SKING) are left out,
+        /// with a note each, up to 10, then one counting the rest; a column in which no
+        /// value has an @ is left out as a whole, with one note.
+        mutating func noteValuesThatAreNotEmails(_ values: [(line: Int, text: String)], of count: Int) {
+            guard let first = values.first, let column = columnOf[.email] else { return }
+            let name = headers[column]
+            if values.count == count, count > 1 {
+                report.notes.append(Problem(line: first.line, "\(name) holds no e-mail address (no value has an @, like \(quoted(first.text)) here); the column is left out"))
+                report.columns.removeAll { $0.field == .email }
+                report.unused.append(UnusedColumn(header: name, column: column + 1, reason: "no value has an @"))
+                report.unused.sort { $0.column < $1.column }
+                return
+            }
+            for value in values.prefix(10) {
+                report.notes.append(Problem(line: value.line, "\(name) \(quoted(value.text)) is not an e-mail address (it has no @); left out"))
+            }
+            if values.count > 10 {
+                report.notes.append(Problem(line: values[10].line, "\(name): this row and \(values.count - 11) more below have no @ either; left out"))
             }
         }
 
@@ -510,6 +541,11 @@ extension CSVImport {
                 if lowerFirst == lowerLast || lowerFirst.hasSuffix(" " + lowerLast) { return first }
             }
             return first + " " + last
+        }
+
+        /// What the import takes for an e-mail address: a value with an @ in it.
+        static func isEmail(_ text: String) -> Bool {
+            text.unicodeScalars.contains("@")
         }
 
         /// Hours a week: a number from 0 to 168; a decimal comma is accepted.
