@@ -75,8 +75,9 @@ struct ImportTests {
         #expect(org.people.map(\.name) == ["Dana Reyes", "Sam Ortiz", "Lee Park", "Lee Park"])
         #expect(org.person("lee-park")?.reportsTo == "sam@x.example")
         #expect(org.person("lee-park")?.dottedTo == ["dana@x.example", "sam@x.example"])
-        #expect(outcome.report.columns.map(\.field) == [.firstName, .lastName, .email, .reportsTo, .dottedTo])
-        #expect(outcome.report.unused == [CSVImport.UnusedColumn(header: "Department", column: 6, reason: nil)])
+        #expect(outcome.report.columns.map(\.field) == [.firstName, .lastName, .email, .reportsTo, .dottedTo, .department])
+        #expect(outcome.report.unused.isEmpty)
+        #expect(org.people.map(\.department) == ["Exec", "Ops", "Ops", "Ops"])
     }
 
     @Test("a first-name-like and a last-name-like column together give \"First Last\"", arguments: [
@@ -162,6 +163,28 @@ struct ImportTests {
         #expect(notes.count == 11)
         #expect(notes[9] == #"line 12: email "user10" is not an e-mail address (it has no @); left out"#)
         #expect(notes[10] == "line 13: email: this row and 14 more below have no @ either; left out")
+    }
+
+    @Test("department columns: department, department_name, Dept, Team, in any case", arguments: [
+        "department", "Department", "department_name", "DEPARTMENT_NAME", "Dept", "Team", "team_name",
+    ])
+    func departmentSpellings(header: String) throws {
+        let outcome = run("id,name,\(header),manager id\n1,Dana Reyes,Leadership,\n2,Sam Ortiz,Service,1\n3,Lee Park,,2\n")
+        let org = try #require(outcome.org, "\(header): \(outcome.report.problems)")
+        #expect(org.people.map(\.department) == ["Leadership", "Service", nil], "\(header)")
+        #expect(outcome.report.columns.map(\.field) == [.id, .name, .department, .reportsTo], "\(header)")
+        #expect(outcome.report.unused.isEmpty)
+    }
+
+    @Test("a department id (Oracle HR's DEPARTMENT_ID) is the department only when no column names it")
+    func departmentID() throws {
+        let ids = run("EMPLOYEE_ID,FIRST_NAME,LAST_NAME,MANAGER_ID,DEPARTMENT_ID\n100,Steven,King,,90\n178,Kimberely,Grant,100,\n")
+        #expect(try #require(ids.org).people.map(\.department) == ["90", nil])
+        let both = run("EMPLOYEE_ID,DEPARTMENT_ID,FIRST_NAME,LAST_NAME,DEPARTMENT_NAME\n100,90,Steven,King,Executive\n")
+        #expect(try #require(both.org).people.map(\.department) == ["Executive"])
+        #expect(both.report.unused == [CSVImport.UnusedColumn(header: "DEPARTMENT_ID", column: 2, reason: "department comes from column \"DEPARTMENT_NAME\"")])
+        let long = run("name,team\nA,\(String(repeating: "t", count: 10_001))\n")
+        #expect(long.report.problems.map(\.description) == ["line 2: team is 10001 characters long; the most hats accepts is 10000"])
     }
 
     @Test("Dottedids are separated by colons")

@@ -219,6 +219,7 @@ extension CSVImport {
         var name = ""
         var title: String?
         var email: String?
+        var department: String?
         var hoursPerWeek: Double?
         var external = false
         var open = false
@@ -290,6 +291,7 @@ extension CSVImport {
                     rows[index].explicitID = id
                 }
                 rows[index].title = value(.title)
+                rows[index].department = value(.department)
                 if let email = value(.email) {
                     emailValues += 1
                     if Self.isEmail(email) {
@@ -298,7 +300,8 @@ extension CSVImport {
                         notEmails.append((rows[index].line, email))
                     }
                 }
-                for (field, text) in [(ImportField.name, rows[index].name), (.title, rows[index].title ?? ""), (.email, rows[index].email ?? "")]
+                for (field, text) in [(ImportField.name, rows[index].name), (.title, rows[index].title ?? ""), (.email, rows[index].email ?? ""),
+                                      (.department, rows[index].department ?? "")]
                     where text.unicodeScalars.count > OrgValidator.maxTextLength {
                     problem(index, "\(header(field)) is \(text.unicodeScalars.count) characters long; the most hats accepts is \(OrgValidator.maxTextLength)")
                 }
@@ -507,7 +510,7 @@ extension CSVImport {
                     }
                     hats.append(Hat(role: id, hoursPerWeek: hours))
                 }
-                people.append(Person(id: row.id, name: row.name, title: row.title, email: row.email, reportsTo: manager,
+                people.append(Person(id: row.id, name: row.name, title: row.title, email: row.email, department: row.department, reportsTo: manager,
                                      dottedTo: dotted, hoursPerWeek: row.hoursPerWeek, external: row.external, open: row.open, hats: hats))
             }
             do {

@@ -6,6 +6,7 @@ public enum ImportField: String, CaseIterable, Sendable {
     case lastName = "last-name"
     case title
     case email
+    case department
     case reportsTo = "reports-to"
     case dottedTo = "dotted-to"
     case hats
@@ -23,6 +24,7 @@ public enum ImportField: String, CaseIterable, Sendable {
         case .lastName: ["lastname", "surname", "familyname", "last"]
         case .title: ["title", "jobtitle", "roletitle", "position", "positionname", "positiontitle", "job", "designation"]
         case .email: ["email", "workemail", "emailaddress"]
+        case .department: ["department", "departmentname", "dept", "deptname", "team", "teamname"]
         case .reportsTo: ["reportsto", "bossid", "supervisorid", "managerid", "manager", "manageremail", "pid", "parentid"]
         case .dottedTo: ["dottedto", "dottedids", "altreportsto"]
         case .hats: ["hats"]
@@ -38,6 +40,7 @@ public enum ImportField: String, CaseIterable, Sendable {
     public var fallbackSpellings: [String] {
         switch self {
         case .title: ["jobid", "jobcode"]
+        case .department: ["departmentid", "deptid", "teamid"]
         default: []
         }
     }
@@ -58,6 +61,7 @@ public enum ImportField: String, CaseIterable, Sendable {
         case .lastName: "last name"
         case .title: "title"
         case .email: "e-mail"
+        case .department: "department"
         case .reportsTo: "reports to (a manager's id or e-mail)"
         case .dottedTo: "dotted lines (ids or e-mails)"
         case .hats: "hats (Role Name:hours;…)"
