@@ -78,6 +78,12 @@ public enum Documented {
         String(String.UnicodeScalarView(oneLine(text).unicodeScalars.filter { !$0.properties.isNoncharacterCodePoint }))
     }
 
+    /// The import: a value of the e-mail column without an @ is not an e-mail, and is left
+    /// out (import.md).
+    public static func importedEmail(_ text: String) -> String? {
+        text.unicodeScalars.contains("@") ? text : nil
+    }
+
     /// CSV and the import: plain spaces at the two ends of a value are not kept.
     public static func trimSpaces(_ text: String) -> String {
         var scalars = Substring(text).unicodeScalars

@@ -78,8 +78,10 @@ enum ExportReaders {
 
     static func csv(_ output: String, _ org: Org) throws(CheckFailure) {
         let rows = try strictCSV(Array(output.utf8))
-        // The open column is there exactly when someone is an open position.
-        let header = org.people.contains(where: \.open) ? CSVExport.header + ["open"] : CSVExport.header
+        // The department column is there exactly when someone has a department, the open
+        // column exactly when someone is an open position.
+        let header = CSVExport.header + (org.people.contains { $0.department != nil } ? ["department"] : [])
+            + (org.people.contains(where: \.open) ? ["open"] : [])
         try expect(rows.first == header, "csv export", "header \(rows.first ?? [])")
         try expect(rows.count == org.people.count + 1, "csv export", "\(rows.count - 1) rows for \(org.people.count) people")
         for row in rows {

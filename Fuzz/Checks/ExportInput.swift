@@ -2,7 +2,8 @@ import OrgKit
 
 /// The org the `fuzz-export` target exports: a small fixed shape (a manager, reports, a
 /// dotted line, shared and explicit hats, a duty, optionally an external provider, an open
-/// position and more people) whose text — names, titles, e-mail, role, duty and area names, the org's name
+/// position and more people) whose text — names, titles, e-mail, role, duty and area names (the
+/// area is the report's department too), the org's name
 /// and description — comes from the fuzzer's input, so the fuzzer explores the escapers.
 ///
 /// Input layout: byte 0 holds flags; the rest is split at 0xFF bytes (which never occur in
@@ -69,7 +70,9 @@ public struct ExportInput: Sendable {
         ]
         var people = [
             Person(id: "p0", name: name(.bossName), title: optional(.bossTitle), hats: [Hat(role: "a")] + (conflict ? [Hat(role: "b", hoursPerWeek: 5)] : [])),
-            Person(id: "p1", name: name(.reportName), title: "Report", email: optional(.reportEmail), reportsTo: "p0",
+            // The duty's area text is the report's department too (a slot of its own would
+            // move the extra people's texts of every saved input).
+            Person(id: "p1", name: name(.reportName), title: "Report", email: optional(.reportEmail), department: optional(.dutyArea), reportsTo: "p0",
                    hats: [Hat(role: "b", hoursPerWeek: overloaded ? 60 : nil)]),
             Person(id: "p2", name: name(.deepName), reportsTo: "p1", dottedTo: ["p0"], hoursPerWeek: 30, open: openPosition, hats: [Hat(role: "b")]),
         ]

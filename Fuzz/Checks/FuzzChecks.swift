@@ -114,7 +114,8 @@ public enum FuzzChecks {
     }
 
     /// What import.md promises survives `export --format csv` then `import`: ids, names,
-    /// titles, e-mails (without plain spaces at their ends), managers, dotted lines,
+    /// titles, e-mails (without plain spaces at their ends; a value without @ is left
+    /// out), departments, managers, dotted lines,
     /// capacity, the external and open flags, and hats by role name with their hours to 0.01 h.
     static func samePeople(_ original: Org, _ copy: Org, _ check: String) throws(CheckFailure) {
         try expect(copy.people.count == original.people.count, check, "\(original.people.count) people became \(copy.people.count)")
@@ -127,7 +128,8 @@ public enum FuzzChecks {
             let who = shown(person.id)
             try expect(other.name == trim(person.name), check, "\(who): name \(shown(person.name)) became \(shown(other.name))")
             try expect(other.title == optional(person.title), check, "\(who): title \(shown(person.title ?? "")) became \(shown(other.title ?? ""))")
-            try expect(other.email == optional(person.email), check, "\(who): e-mail \(shown(person.email ?? "")) became \(shown(other.email ?? ""))")
+            try expect(other.email == optional(person.email).flatMap(Documented.importedEmail), check, "\(who): e-mail \(shown(person.email ?? "")) became \(shown(other.email ?? ""))")
+            try expect(other.department == optional(person.department), check, "\(who): department \(shown(person.department ?? "")) became \(shown(other.department ?? ""))")
             try expect(other.reportsTo == person.reportsTo, check, "\(who): manager \(shown(person.reportsTo ?? "")) became \(shown(other.reportsTo ?? ""))")
             try expect(other.dottedTo == person.dottedTo, check, "\(who): dotted lines \(person.dottedTo) became \(other.dottedTo)")
             try expect(other.external == person.external, check, "\(who): external changed")

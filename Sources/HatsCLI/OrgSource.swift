@@ -1,7 +1,13 @@
 import OrgKit
 
-/// Where a command's org comes from: a file, or `--preset NAME` in its place.
+/// Where a command's org comes from: a file, standard input (`-`, the Unix convention), or
+/// `--preset NAME` in its place.
 struct OrgSource {
+    /// FILE `-` is standard input; a file named "-" is `./-`.
+    static let standardInput = "-"
+    /// How messages name standard input, in place of a file name.
+    static let standardInputLabel = "standard input"
+
     /// `--preset NAME` for a command that reads an org: the preset instead of FILE.
     static let presetOption = OptionSpec(
         name: "--preset", valueName: "NAME", replacesOperand: true,
@@ -26,9 +32,41 @@ struct OrgSource {
             return OrgSource(org: try loadPreset(preset), label: "preset \(preset)", path: nil)
         }
         guard let file = files.first else {
-            throw UsageError("which org? give a file (hats \(command) org.json) or a preset (hats \(command) --preset msp-10)")
+            throw UsageError("which org? give a file (hats \(command) org.json), - for standard input, or a preset (hats \(command) --preset msp-10)")
+        }
+        if file == standardInput {
+            return OrgSource(org: try loadStandardInput(console: console), label: standardInputLabel, path: nil)
         }
         return OrgSource(org: try loadFile(file, console: console), label: file, path: file)
+    }
+
+    /// Reads and checks an org from standard input; messages name "standard input" where
+    /// they would name the file (`standard input:3:7: invalid JSON: …`,
+    /// `standard input: people[2].reportsTo: …`).
+    static func loadStandardInput(console: Console) throws -> Org {
+        hintWhenTyping("the org file", console: console)
+        do {
+            let loaded = try OrgFile.loadStandardInput()
+            for warning in loaded.warnings {
+                console.errorLine(TextSafety.printable("\(standardInputLabel): \(warning.path): warning: \(warning.message)"))
+            }
+            return loaded.org
+        } catch {
+            var lines = error.lines(file: standardInputLabel)
+            let count = error.problems.count
+            if count > 1 {
+                lines.append("hats: \(standardInputLabel) was not read: \(count) problems; nothing was written")
+            }
+            throw CommandFailure(lines.map(TextSafety.printable))
+        }
+    }
+
+    /// On a terminal, standard input is what the person types: say so, or `hats check -`
+    /// looks like a hang.
+    static func hintWhenTyping(_ what: String, console: Console) {
+        if DiskFile.standardInputIsTerminal {
+            console.errorLine("hats: reading \(what) from standard input (end it with Ctrl-D; give a file name instead of - to read a file)")
+        }
     }
 
     static func loadPreset(_ name: String) throws -> Org {

@@ -553,7 +553,7 @@ struct BrokenInputTests {
         (["check", "org.json", "--format", "xml"], "hats check: unknown format \"xml\" (formats: text, json)"),
         (["import", "staff.csv", "--map", "name"], "hats import: --map name: expected FIELD=HEADER (for example --map reports-to=\"Line Manager\")"),
         (["import", "staff.csv", "--force"], "hats import: --force replaces the file given with -o; there is none"),
-        (["import"], "hats import: which CSV file? (hats import staff.csv -o org.json)"),
+        (["import"], "hats import: which CSV file? (hats import staff.csv -o org.json; - reads standard input)"),
         (["check", ""], "hats check: a file name is empty (\"\")"),
         (["export", "org.json", "--format", "json", "-o", ""], "hats export: --output needs a file name, not an empty one"),
         (["export", "org.json", "--format", "json", "-o", "no-such-dir/out.json"], "hats export: cannot write no-such-dir/out.json: no such file or directory"),

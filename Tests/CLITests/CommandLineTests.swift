@@ -138,7 +138,7 @@ struct CommandLineTests {
             (["--presett", "msp-10"], "hats open: unknown option --presett for hats open (did you mean --preset?)\n"),
             (["help", "nwe"], "hats help: no command named \"nwe\" (did you mean \"new\"?)\n"),
             (["export", "--preset", "msp-10"], "hats export: which format? --format text|dot|mermaid|svg|html|csv|markdown|json\n"),
-            (["export", "--format", "json"], "hats export: which org? give a file (hats export org.json) or a preset (hats export --preset msp-10)\n"),
+            (["export", "--format", "json"], "hats export: which org? give a file (hats export org.json), - for standard input, or a preset (hats export --preset msp-10)\n"),
         ]
         for (arguments, expected) in cases {
             let run = try HatsProcess.run(arguments)

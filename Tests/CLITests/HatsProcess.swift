@@ -18,7 +18,8 @@ enum HatsProcess {
     static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func run(_ arguments: [String], in directory: URL? = nil, binary: URL = binary, environment: [String: String] = [:]) throws -> HatsRun {
+    /// `input`: bytes piped to the process's standard input (otherwise /dev/null).
+    static func run(_ arguments: [String], in directory: URL? = nil, binary: URL = binary, environment: [String: String] = [:], input: Data? = nil) throws -> HatsRun {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -31,10 +32,27 @@ enum HatsProcess {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        if input != nil {
+            // A child that exits before reading all its input must not kill the test
+            // process with SIGPIPE: the write then fails with EPIPE instead.
+            signal(SIGPIPE, SIG_IGN)
+        }
+        let stdin = input.map { _ in Pipe() }
+        process.standardInput = stdin ?? FileHandle.nullDevice
         try process.run()
         // Read both pipes before waiting so a large output cannot block the child.
         let group = DispatchGroup()
+        if let stdin, let input {
+            // Written from another thread, so a child that writes before it reads cannot
+            // deadlock with us; a child that exits early (EPIPE) only ends the writing.
+            group.enter()
+            DispatchQueue.global().async {
+                let handle = stdin.fileHandleForWriting
+                try? handle.write(contentsOf: input)
+                try? handle.close()
+                group.leave()
+            }
+        }
         nonisolated(unsafe) var outData = Data()
         nonisolated(unsafe) var errData = Data()
         group.enter()

@@ -75,8 +75,116 @@ struct ImportTests {
         #expect(org.people.map(\.name) == ["Dana Reyes", "Sam Ortiz", "Lee Park", "Lee Park"])
         #expect(org.person("lee-park")?.reportsTo == "sam@x.example")
         #expect(org.person("lee-park")?.dottedTo == ["dana@x.example", "sam@x.example"])
-        #expect(outcome.report.columns.map(\.field) == [.firstName, .lastName, .email, .reportsTo, .dottedTo])
-        #expect(outcome.report.unused == [CSVImport.UnusedColumn(header: "Department", column: 6, reason: nil)])
+        #expect(outcome.report.columns.map(\.field) == [.firstName, .lastName, .email, .reportsTo, .dottedTo, .department])
+        #expect(outcome.report.unused.isEmpty)
+        #expect(org.people.map(\.department) == ["Exec", "Ops", "Ops", "Ops"])
+    }
+
+    @Test("a first-name-like and a last-name-like column together give \"First Last\"", arguments: [
+        ("name", "lastName"), ("First Name", "Last Name"), ("first_name", "last_name"), ("FIRST_NAME", "LAST_NAME"),
+        ("firstName", "surname"), ("Given Name", "Family Name"), ("first", "last"), ("Forename", "Surname"),
+    ])
+    func firstAndLast(first: String, last: String) throws {
+        let outcome = run("id,\(first),\(last),manager\n100,Steven,King,\n101,Neena,Kochhar,100\n102,Lex,,100\n")
+        let org = try #require(outcome.org, "\(outcome.report.problems)")
+        #expect(org.people.map(\.name) == ["Steven King", "Neena Kochhar", "Lex"], "\(first) + \(last)")
+        #expect(outcome.report.columns.map(\.field) == [.id, .firstName, .lastName, .reportsTo], "\(first) + \(last)")
+        #expect(outcome.report.unused.isEmpty)
+    }
+
+    @Test("a Name column that already holds the whole name is not followed by the last name twice")
+    func nameHoldingTheWholeName() throws {
+        let org = try #require(run("Name,Last Name\nSteven King,King\nNeena,Kochhar\nLee Park,PARK\n").org)
+        #expect(org.people.map(\.name) == ["Steven King", "Neena Kochhar", "Lee Park"])
+        // A full-name column is the name; first and last names fill in for a row without one.
+        let full = try #require(run("Full Name,First Name,Last Name\nDana Reyes,Dana,Reyes\n,Sam,Ortiz\n").org)
+        #expect(full.people.map(\.name) == ["Dana Reyes", "Sam Ortiz"])
+        // A name assigned by hand stays the whole name.
+        let byHand = try #require(run("name,lastName\nSteven,King\n", CSVImport.Options(mapping: [(.name, "name")])).org)
+        #expect(byHand.people.map(\.name) == ["Steven"])
+    }
+
+    @Test("title columns: Position, positionName, Position Title, Job, Designation, in any case, with spaces or underscores", arguments: [
+        "position", "Position", "positionName", "position_name", "Position Title", "POSITION_TITLE", "Job", "JOB", "Designation", "designation",
+        "Title", "Job Title", "Role Title",
+    ])
+    func titleSpellings(header: String) throws {
+        let outcome = run("id,name,\(header),pid\nO-1,Ian Devling,Chief Executive Officer,\nO-2,Davolio Nancy,CTO,O-1\n")
+        let org = try #require(outcome.org, "\(header): \(outcome.report.problems)")
+        #expect(org.people.map(\.title) == ["Chief Executive Officer", "CTO"], "\(header)")
+        #expect(outcome.report.columns.map(\.field) == [.id, .name, .title, .reportsTo], "\(header)")
+        #expect(outcome.report.unused.isEmpty, "\(header)")
+    }
+
+    @Test("a job code (JOB_ID) is the title only when no column holds a title")
+    func jobCodeAsTitle() throws {
+        let codes = run("EMPLOYEE_ID,FIRST_NAME,LAST_NAME,JOB_ID,MANAGER_ID\n100,Steven,King,AD_PRES,\n101,Neena,Kochhar,AD_VP,100\n")
+        #expect(try #require(codes.org).people.map(\.title) == ["AD_PRES", "AD_VP"])
+        #expect(codes.report.columns.map(\.header) == ["EMPLOYEE_ID", "FIRST_NAME", "LAST_NAME", "JOB_ID", "MANAGER_ID"])
+        // Oracle's EMP_DETAILS_VIEW has both: the title wins, wherever it is.
+        let both = run("EMPLOYEE_ID,JOB_ID,MANAGER_ID,FIRST_NAME,LAST_NAME,JOB_TITLE\n100,AD_PRES,,Steven,King,President\n")
+        #expect(try #require(both.org).people.map(\.title) == ["President"])
+        #expect(both.report.unused == [CSVImport.UnusedColumn(header: "JOB_ID", column: 2, reason: "title comes from column \"JOB_TITLE\"")])
+        #expect(both.report.columns.first { $0.field == .title }?.header == "JOB_TITLE")
+    }
+
+    @Test("an e-mail without @ is left out, with a note naming its line")
+    func emailWithoutAt() throws {
+        let outcome = run("id,name,email,manager\n100,Steven King,SKING,\n101,Neena Kochhar,neena@x.example,100\n102,Lex De Haan,,100\n")
+        let org = try #require(outcome.org)
+        #expect(org.people.map(\.email) == [nil, "neena@x.example", nil])
+        #expect(outcome.report.problems.isEmpty)
+        #expect(outcome.report.notes.map(\.description) == [#"line 2: email "SKING" is not an e-mail address (it has no @); left out"#])
+        #expect(outcome.report.columns.map(\.field) == [.id, .name, .email, .reportsTo])
+        // Without an id column the id comes from the name, not from the value left out;
+        // and a manager is not matched by it.
+        let derived = run("name,email,manager\nSteven King,SKING,\nNeena Kochhar,neena@x.example,SKING\n")
+        #expect(derived.org == nil)
+        #expect(derived.report.problems.map(\.description) == [#"line 3: manager "SKING" matches no id or e-mail in the file"#])
+        let ids = try #require(run("name,email\nSteven King,SKING\nNeena Kochhar,neena@x.example\n").org)
+        #expect(ids.people.map(\.id) == ["steven-king", "neena@x.example"])
+    }
+
+    @Test("a column with no e-mail address in it (Oracle HR's EMAIL: SKING, NKOCHHAR…) is left out with one note")
+    func emailColumnWithoutAddresses() throws {
+        let outcome = run("EMPLOYEE_ID,FIRST_NAME,LAST_NAME,EMAIL\n100,Steven,King,SKING\n101,Neena,Kochhar,NKOCHHAR\n102,Lex,De Haan,\n")
+        let org = try #require(outcome.org)
+        #expect(org.people.allSatisfy { $0.email == nil })
+        #expect(outcome.report.notes.map(\.description) == [#"line 2: EMAIL holds no e-mail address (no value has an @, like "SKING" here); the column is left out"#])
+        #expect(outcome.report.columns.map(\.header) == ["EMPLOYEE_ID", "FIRST_NAME", "LAST_NAME"])
+        #expect(outcome.report.unused == [CSVImport.UnusedColumn(header: "EMAIL", column: 4, reason: "no value has an @")])
+    }
+
+    @Test("after 10 e-mails without @, one note counts the rest")
+    func manyEmailsWithoutAt() throws {
+        var text = "id,name,email\n0,Boss,boss@x.example\n"
+        for row in 1...25 { text += "\(row),P\(row),user\(row)\n" }
+        let notes = run(text).report.notes.map(\.description)
+        #expect(notes.count == 11)
+        #expect(notes[9] == #"line 12: email "user10" is not an e-mail address (it has no @); left out"#)
+        #expect(notes[10] == "line 13: email: this row and 14 more below have no @ either; left out")
+    }
+
+    @Test("department columns: department, department_name, Dept, Team, in any case", arguments: [
+        "department", "Department", "department_name", "DEPARTMENT_NAME", "Dept", "Team", "team_name",
+    ])
+    func departmentSpellings(header: String) throws {
+        let outcome = run("id,name,\(header),manager id\n1,Dana Reyes,Leadership,\n2,Sam Ortiz,Service,1\n3,Lee Park,,2\n")
+        let org = try #require(outcome.org, "\(header): \(outcome.report.problems)")
+        #expect(org.people.map(\.department) == ["Leadership", "Service", nil], "\(header)")
+        #expect(outcome.report.columns.map(\.field) == [.id, .name, .department, .reportsTo], "\(header)")
+        #expect(outcome.report.unused.isEmpty)
+    }
+
+    @Test("a department id (Oracle HR's DEPARTMENT_ID) is the department only when no column names it")
+    func departmentID() throws {
+        let ids = run("EMPLOYEE_ID,FIRST_NAME,LAST_NAME,MANAGER_ID,DEPARTMENT_ID\n100,Steven,King,,90\n178,Kimberely,Grant,100,\n")
+        #expect(try #require(ids.org).people.map(\.department) == ["90", nil])
+        let both = run("EMPLOYEE_ID,DEPARTMENT_ID,FIRST_NAME,LAST_NAME,DEPARTMENT_NAME\n100,90,Steven,King,Executive\n")
+        #expect(try #require(both.org).people.map(\.department) == ["Executive"])
+        #expect(both.report.unused == [CSVImport.UnusedColumn(header: "DEPARTMENT_ID", column: 2, reason: "department comes from column \"DEPARTMENT_NAME\"")])
+        let long = run("name,team\nA,\(String(repeating: "t", count: 10_001))\n")
+        #expect(long.report.problems.map(\.description) == ["line 2: team is 10001 characters long; the most hats accepts is 10000"])
     }
 
     @Test("Dottedids are separated by colons")

@@ -58,6 +58,27 @@ struct OrgFileTests {
         #expect(OrgFile.encode(try OrgFile.decode(saved).org) == saved)
     }
 
+    @Test("a person's department is read, checked, written after the e-mail and read the quick way too")
+    func department() throws {
+        let text = """
+            {"format": "hats", "version": 1, "name": "X",
+             "people": [{"id": "a", "name": "A", "department": "Service", "email": "a@x.example"}, {"id": "b", "name": "B"}]}
+            """
+        let loaded = try OrgFile.decode(text)
+        #expect(loaded.warnings.isEmpty)
+        #expect(loaded.org.people.map(\.department) == ["Service", nil])
+        let saved = OrgFile.encode(loaded.org)
+        #expect(saved.contains("\"email\": \"a@x.example\",\n      \"department\": \"Service\",\n"))
+        #expect(!saved.contains("\"department\": null"))
+        #expect(try OrgFile.decode(saved).org == loaded.org)
+        #expect(FastOrgReader.read(Array(saved.utf8)) == loaded.org, "the quick reader knows the field")
+        #expect(problems(#"{"format": "hats", "version": 1, "people": [{"id": "a", "name": "A", "department": 7}]}"#)
+            == ["people[0].department: expected a string, found the number 7"])
+        let long = String(repeating: "d", count: 10_001)
+        #expect(problems(#"{"format": "hats", "version": 1, "people": [{"id": "a", "name": "A", "department": "\#(long)"}]}"#)
+            == ["people[0].department: is 10001 characters long; the most hats accepts is 10000"])
+    }
+
     /// The problems reported for a file, as "path: message" lines.
     func problems(_ text: String) -> [String] {
         do {

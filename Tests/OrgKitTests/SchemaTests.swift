@@ -70,6 +70,7 @@ struct SchemaTests {
         try full.apply(.setEmail(person: "ann", email: "ann@example.com"))
         try full.apply(.setQualifications(person: "bo", certifications: ["CPA"], yearsExperience: 4))
         try full.apply(.setOpen(person: "cy", open: true))
+        try full.apply(.addPerson(Person(id: "dee", name: "Dee", department: "Finance", reportsTo: "ann")))
         try full.apply(.updateRole(Role(id: "books", name: "Bookkeeping", category: "Finance", summary: "Books",
                                         aliases: ["Accounts"], related: ["lead"], hoursPerWeek: 6, critical: true,
                                         tier: 2, escalatesTo: "lead",
@@ -95,6 +96,7 @@ struct SchemaTests {
             #"{"format": "hats", "version": 2}"#,
             #"{"format": "hats", "version": 1, "people": [{"id": "a", "name": "A", "hoursPerWeek": -1}]}"#,
             #"{"format": "hats", "version": 1, "people": [{"id": "a", "name": "A", "open": "yes"}]}"#,
+            #"{"format": "hats", "version": 1, "people": [{"id": "a", "name": "A", "department": 7}]}"#,
             #"{"format": "hats", "version": 1, "roles": [{"id": "", "name": "R"}]}"#,
             #"{"format": "hats", "version": 1, "policy": {"switching": "often"}}"#,
         ]

@@ -29,6 +29,8 @@ extension Commands {
             it, or the reason there is none ("no suggestion:"; noSuggestion in json). A
             table of everyone follows: hats, kinds of work, hours, switching, effective
             hours, load and room (the hours they can take on before the warning line).
+
+            FILE - reads the org from standard input; messages name it "standard input".
             """,
         options: [OrgSource.presetOption, CheckOption.format, CheckOption.without, CheckOption.failOn],
         notes: """
@@ -39,6 +41,7 @@ extension Commands {
               hats check --preset msp-10
               hats check northwind.json --without sam-ortiz
               hats check northwind.json --format json --fail-on critical
+              hats import staff.csv | hats check -
             """,
         run: { arguments, context in
             let json = try TextOrJSON.wantsJSON(arguments, CheckOption.format)

@@ -24,6 +24,8 @@ extension Commands {
               csv       one row per person (id, manager id, hats, ...): hats import reads it
               markdown  a report for a wiki: chart as a list, people, findings, duties
               json      the canonical org file (what hats saves)
+
+            FILE - reads the org from standard input ("standard input" in messages).
             """,
         options: [OrgSource.presetOption, ExportOption.format, Output.outputOption, Output.forceOption, ExportOption.ascii],
         notes: """
@@ -39,6 +41,7 @@ extension Commands {
               hats export northwind.json --format html -o northwind.html
               hats export --preset msp-10 --format json -o northwind.json
               hats export northwind.json --format svg -o chart.svg --force
+              hats import staff.csv | hats export - --format markdown
             """,
         run: { arguments, context in
             guard let formatName = arguments.value(ExportOption.format) else {
@@ -56,7 +59,7 @@ extension Commands {
             }
             let source = try OrgSource.from(arguments, command: "export", console: context.console)
             // After the input, so a broken input is named first; before any output.
-            let output = try Output.from(arguments, command: "export", inputs: arguments.positionals)
+            let output = try Output.from(arguments, command: "export", inputs: arguments.positionals.filter { $0 != OrgSource.standardInput })
             let text = Exporter.export(source.org, as: format, options: ExportOptions(ascii: arguments.has(ExportOption.ascii)))
             try output.write(text, command: "export", console: context.console)
             return 0

@@ -17,13 +17,20 @@ extension Commands {
         operands: "CSV",
         about: """
             Reads an adjacency-list CSV, one row per person: an id, a name, and the id or
-            e-mail of their manager (blank at the top). Headers are recognised in the
-            spellings org tools use, ignoring case and spaces:
-              id            ID, Person ID, Unique ID, Employee ID
-              name          Name, Full Name, or First Name + Last Name
-              reports-to    Reports To, Manager ID, Boss ID, Supervisor ID, Manager (e-mail), pid, parentId
-              dotted-to     Dottedids (":"-separated), AltReportsTo (";"-separated), dotted_to
-              title, email, hats ("Role Name:hours;..."), hours-per-week, external
+            e-mail of their manager (blank at the top). CSV - reads standard input.
+            Headers are recognised in the spellings org tools use, ignoring case, spaces
+            and "_" (docs/import.md lists them all):
+              id          ID, Person ID, Unique ID, Employee ID
+              name        Name, Full Name, or a first and a last name: "First Last"
+                          (First Name, Given Name, Forename; Last Name, Surname, lastName)
+              title       Title, Job Title, Position, positionName, Job, Designation
+                          (a job code, JOB_ID, only when there is no title column)
+              email       Email, Work Email: a value without @ is left out, with a note
+              department  Department, department_name, Dept, Team (else DEPARTMENT_ID)
+              reports-to  Reports To, Manager ID, Boss ID, Supervisor ID, Manager
+                          (an id or an e-mail), pid, parentId
+              dotted-to   Dottedids (":"-separated), AltReportsTo (";"-separated)
+              hats ("Role Name:hours;..."), hours-per-week, external, open
             The columns used and the columns left unused are listed on standard error.
             """,
         options: [Output.outputOption, Output.forceOption, ImportOption.map, ImportOption.skipBadRows],
@@ -35,10 +42,11 @@ extension Commands {
             Examples:
               hats import staff.csv -o northwind.json
               hats import export.csv --map reports-to="Line Manager" --map title=Position
+              curl -s https://hr.example/export.csv | hats import - -o org.json
             """,
         run: { arguments, context in
             guard arguments.positionals.count == 1, let file = arguments.positionals.first else {
-                throw UsageError(arguments.positionals.isEmpty ? "which CSV file? (hats import staff.csv -o org.json)" : "expected one CSV file, got \(arguments.positionals.count)")
+                throw UsageError(arguments.positionals.isEmpty ? "which CSV file? (hats import staff.csv -o org.json; - reads standard input)" : "expected one CSV file, got \(arguments.positionals.count)")
             }
             var mapping: [(field: ImportField, header: String)] = []
             for item in arguments.all(ImportOption.map) {
@@ -54,23 +62,32 @@ extension Commands {
                 }
                 mapping.append((field, String(item[item.index(after: equals)...])))
             }
+            // CSV `-` is standard input (the Unix convention), named "standard input" in messages.
+            let fromStandardInput = file == OrgSource.standardInput
+            let label = fromStandardInput ? OrgSource.standardInputLabel : file
             let bytes: [UInt8]
             do throws(DiskError) {
-                bytes = try DiskFile.read(path: file, limit: OrgFile.maxFileBytes, kind: "a CSV file")
+                if fromStandardInput {
+                    OrgSource.hintWhenTyping("the CSV", console: context.console)
+                    bytes = try DiskFile.readStandardInput(limit: OrgFile.maxFileBytes)
+                } else {
+                    bytes = try DiskFile.read(path: file, limit: OrgFile.maxFileBytes, kind: "a CSV file")
+                }
             } catch {
-                throw CommandFailure("hats import: \(file): \(error.message)")
+                throw CommandFailure("hats import: \(label): \(error.message)")
             }
             // After the input, so a broken input is named first; before any output.
-            let output = try Output.from(arguments, command: "import", inputs: [file])
-            let options = CSVImport.Options(orgName: Org.name(fromFile: file, fallback: "Imported org"), mapping: mapping, skipBadRows: arguments.has(ImportOption.skipBadRows))
+            let output = try Output.from(arguments, command: "import", inputs: fromStandardInput ? [] : [file])
+            let orgName = fromStandardInput ? "Imported org" : Org.name(fromFile: file, fallback: "Imported org")
+            let options = CSVImport.Options(orgName: orgName, mapping: mapping, skipBadRows: arguments.has(ImportOption.skipBadRows))
             let outcome = CSVImport.run(bytes, options: options)
-            for line in ImportReportText.lines(outcome.report, file: file) { context.console.errorLine(line) }
+            for line in ImportReportText.lines(outcome.report, file: label) { context.console.errorLine(line) }
             guard let org = outcome.org else {
                 let count = outcome.report.problems.count
-                throw CommandFailure("hats import: \(file) was not imported: \(Counting.plural(count, "problem", "problems")); nothing was written")
+                throw CommandFailure("hats import: \(label) was not imported: \(Counting.plural(count, "problem", "problems")); nothing was written")
             }
             try output.write(OrgFile.encode(org), command: "import", console: context.console)
-            var summary = "hats import: \(Counting.plural(org.people.count, "person", "people")), \(Counting.plural(org.roles.count, "role", "roles")) from \(file)"
+            var summary = "hats import: \(Counting.plural(org.people.count, "person", "people")), \(Counting.plural(org.roles.count, "role", "roles")) from \(label)"
             if let path = output.path { summary += " → \(path)" }
             let skipped = outcome.report.skippedLines
             if !skipped.isEmpty {

@@ -49,7 +49,7 @@ extension Commands {
             }
             let source = try OrgSource.from(arguments, command: "plan", console: context.console)
             // Checked before the work: a refused OUT costs nothing and changes nothing.
-            let output = try Output.from(arguments, command: "plan", inputs: arguments.positionals)
+            let output = try Output.from(arguments, command: "plan", inputs: arguments.positionals.filter { $0 != OrgSource.standardInput })
             if case .standardOutput = output, arguments.value(Output.outputOption) != nil {
                 throw UsageError("-o - would mix the planned org with the plan on standard output; give a file name")
             }

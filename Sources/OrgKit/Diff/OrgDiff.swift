@@ -145,6 +145,7 @@ public struct OrgDiff: Sendable {
             ("name", a.name, b.name),
             ("title", a.title, b.title),
             ("email", a.email, b.email),
+            ("department", a.department, b.department),
             ("reportsTo", a.reportsTo.map { old.person($0)?.name ?? $0 }, b.reportsTo.map { new.person($0)?.name ?? $0 }),
             ("dottedTo", names(a.dottedTo, in: old), names(b.dottedTo, in: new)),
             ("hoursPerWeek", a.hoursPerWeek.map(hours), b.hoursPerWeek.map(hours)),

@@ -9,8 +9,9 @@
 ///   `\;`, `\:` (likewise `\` and `;` inside an id in `dotted_to`).
 /// - `hours_per_week` is the person's capacity (their own, or the policy's).
 /// - `external` is `true` or `false`.
-/// - `open` (`true` or `false`) follows, only when some person is an open position: an org
-///   without one exports exactly as before.
+/// - `department` follows, only when some person has a department, and then `open` (`true`
+///   or `false`), only when some person is an open position: an org without them exports
+///   exactly as before.
 ///
 /// Rows are in reporting order (each manager before their reports; external providers
 /// last), lines end in CR LF (RFC 4180), and every field goes through `Escape.csvField`:
@@ -22,7 +23,8 @@ public enum CSVExport {
         let hours = Hours(org)
         let tree = ReportingTree(org)
         let hasOpen = org.people.contains(where: \.open)
-        var out = (hasOpen ? header + ["open"] : header).map(Escape.csvField).joined(separator: ",") + "\r\n"
+        let hasDepartment = org.people.contains { $0.department != nil }
+        var out = columns(department: hasDepartment, open: hasOpen).map(Escape.csvField).joined(separator: ",") + "\r\n"
         let order = tree.rows(from: tree.roots).map(\.person) + tree.rows(from: tree.externalRoots).map(\.person)
         for position in order {
             let person = org.people[position]
@@ -41,10 +43,17 @@ public enum CSVExport {
                 plainNumber(hours.capacity(person)),
                 person.external ? "true" : "false",
             ]
+            if hasDepartment { fields.append(person.department ?? "") }
             if hasOpen { fields.append(person.open ? "true" : "false") }
             out += fields.map(Escape.csvField).joined(separator: ",") + "\r\n"
         }
         return out
+    }
+
+    /// The header: `department` follows when someone has a department, then `open` when
+    /// someone is an open position.
+    public static func columns(department: Bool, open: Bool) -> [String] {
+        header + (department ? ["department"] : []) + (open ? ["open"] : [])
     }
 
     /// Hours with at most two decimals ("22", "7.5", "13.33").

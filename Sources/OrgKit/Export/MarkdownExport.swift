@@ -52,14 +52,17 @@ public enum MarkdownExport {
         if org.people.isEmpty {
             out += "Nobody yet.\n"
         } else {
-            out += "| Person | Title | Hats | Hours | Capacity | Switching | Effective | Load |\n"
-            out += "|---|---|---|--:|--:|--:|--:|--:|\n"
+            // A Department column only when someone has one.
+            let departments = org.people.contains { $0.department != nil }
+            out += "| Person | Title |\(departments ? " Department |" : "") Hats | Hours | Capacity | Switching | Effective | Load |\n"
+            out += "|---|---|\(departments ? "---|" : "")---|--:|--:|--:|--:|--:|\n"
             for person in org.people {
                 guard let load = facts.load(person) else { continue }
                 let hats = facts.hatTexts(person).map(cell).joined(separator: ", ")
                 var loadCell = person.external ? "external" : Format.percent(load.load)
                 if let severity = load.severity(under: org.policy) { loadCell += " " + ExportFacts.severitySymbol(severity) }
-                out += "| \(cell(person.name))\(person.open ? " (open position)" : "") | \(cell(person.title ?? "")) | \(hats) | \(Format.oneDecimal(load.allocatedHours)) | \(Format.oneDecimal(load.capacityHours)) | "
+                let department = departments ? " \(cell(person.department ?? "")) |" : ""
+                out += "| \(cell(person.name))\(person.open ? " (open position)" : "") | \(cell(person.title ?? "")) |\(department) \(hats) | \(Format.oneDecimal(load.allocatedHours)) | \(Format.oneDecimal(load.capacityHours)) | "
                 out += person.external ? "| | " : "\(Format.percentNumber(load.switchLoss)) % | \(Format.oneDecimal(load.effectiveHours)) | "
                 out += "\(loadCell) |\n"
             }

@@ -147,13 +147,24 @@ public enum CSVImport {
             fieldOf[column] = field
             byHand.insert(column)
         }
-        for (column, key) in normalized.enumerated() where fieldOf[column] == nil {
-            guard let field = ImportField.allCases.first(where: { $0.spellings.contains(key) }) else { continue }
-            if excluded.contains(field) { continue }
-            if columnOf[field] == nil {
-                columnOf[field] = column
-                fieldOf[column] = field
+        // Spellings first, then fallback spellings for the fields still without a column.
+        for fallback in [false, true] {
+            for (column, key) in normalized.enumerated() where fieldOf[column] == nil {
+                guard let (field, isFallback) = ImportField.recognised(key), isFallback == fallback else { continue }
+                if excluded.contains(field) { continue }
+                if columnOf[field] == nil {
+                    columnOf[field] = column
+                    fieldOf[column] = field
+                }
             }
+        }
+        // A bare "Name" beside a last-name column and no first-name column is the first
+        // name (d3-org-chart's name + lastName): the person's name is both.
+        if columnOf[.lastName] != nil, columnOf[.firstName] == nil, let name = columnOf[.name],
+            !byHand.contains(name), normalized[name] == "name", !excluded.contains(.firstName) {
+            columnOf[.name] = nil
+            columnOf[.firstName] = name
+            fieldOf[name] = .firstName
         }
         for column in headers.indices {
             if let field = fieldOf[column] {
@@ -161,7 +172,7 @@ public enum CSVImport {
                 continue
             }
             var reason: String?
-            if let field = ImportField.allCases.first(where: { $0.spellings.contains(normalized[column]) }) {
+            if let field = ImportField.recognised(normalized[column])?.field {
                 if excluded.contains(field) {
                     reason = "--map \(field.rawValue)= leaves \(field.rawValue) out"
                 } else if let used = columnOf[field] {
@@ -208,6 +219,7 @@ extension CSVImport {
         var name = ""
         var title: String?
         var email: String?
+        var department: String?
         var hoursPerWeek: Double?
         var external = false
         var open = false
@@ -243,6 +255,10 @@ extension CSVImport {
 
         mutating func read(_ records: [CSVReader.Record]) {
             rows.reserveCapacity(records.count)
+            var emailValues = 0
+            var notEmails: [(line: Int, text: String)] = []
+            // A first-name column headed plain "Name" may hold the whole name already.
+            let firstMayBeWhole = columnOf[.firstName].map { ImportField.normalize(headers[$0]) == "name" } ?? false
             for record in records {
                 func value(_ field: ImportField) -> String? {
                     guard let column = columnOf[field], column < record.fields.count else { return nil }
@@ -262,7 +278,7 @@ extension CSVImport {
                 if let name = text(.name) {
                     rows[index].name = name
                 } else {
-                    rows[index].name = [text(.firstName), text(.lastName)].compactMap { $0 }.joined(separator: " ")
+                    rows[index].name = Self.joinName(first: text(.firstName), last: text(.lastName), firstMayBeWhole: firstMayBeWhole)
                 }
                 if rows[index].name.isEmpty {
                     let columns = [ImportField.name, .firstName, .lastName].compactMap { columnOf[$0] }.map { "\"\(headers[$0])\"" }
@@ -275,8 +291,17 @@ extension CSVImport {
                     rows[index].explicitID = id
                 }
                 rows[index].title = value(.title)
-                rows[index].email = value(.email)
-                for (field, text) in [(ImportField.name, rows[index].name), (.title, rows[index].title ?? ""), (.email, rows[index].email ?? "")]
+                rows[index].department = value(.department)
+                if let email = value(.email) {
+                    emailValues += 1
+                    if Self.isEmail(email) {
+                        rows[index].email = email
+                    } else {
+                        notEmails.append((rows[index].line, email))
+                    }
+                }
+                for (field, text) in [(ImportField.name, rows[index].name), (.title, rows[index].title ?? ""), (.email, rows[index].email ?? ""),
+                                      (.department, rows[index].department ?? "")]
                     where text.unicodeScalars.count > OrgValidator.maxTextLength {
                     problem(index, "\(header(field)) is \(text.unicodeScalars.count) characters long; the most hats accepts is \(OrgValidator.maxTextLength)")
                 }
@@ -307,6 +332,28 @@ extension CSVImport {
                     let separator: Unicode.Scalar = ImportField.normalize(header(.dottedTo)) == "dottedids" ? ":" : ";"
                     rows[index].dottedRefs = Self.splitList(text, separator: separator, escapes: separator == ";").filter { !$0.isEmpty }
                 }
+            }
+            noteValuesThatAreNotEmails(notEmails, of: emailValues)
+        }
+
+        /// E-mails without @ (Oracle HR's EMAIL holds the user name: SKING) are left out,
+        /// with a note each, up to 10, then one counting the rest; a column in which no
+        /// value has an @ is left out as a whole, with one note.
+        mutating func noteValuesThatAreNotEmails(_ values: [(line: Int, text: String)], of count: Int) {
+            guard let first = values.first, let column = columnOf[.email] else { return }
+            let name = headers[column]
+            if values.count == count, count > 1 {
+                report.notes.append(Problem(line: first.line, "\(name) holds no e-mail address (no value has an @, like \(quoted(first.text)) here); the column is left out"))
+                report.columns.removeAll { $0.field == .email }
+                report.unused.append(UnusedColumn(header: name, column: column + 1, reason: "no value has an @"))
+                report.unused.sort { $0.column < $1.column }
+                return
+            }
+            for value in values.prefix(10) {
+                report.notes.append(Problem(line: value.line, "\(name) \(quoted(value.text)) is not an e-mail address (it has no @); left out"))
+            }
+            if values.count > 10 {
+                report.notes.append(Problem(line: values[10].line, "\(name): this row and \(values.count - 11) more below have no @ either; left out"))
             }
         }
 
@@ -463,7 +510,7 @@ extension CSVImport {
                     }
                     hats.append(Hat(role: id, hoursPerWeek: hours))
                 }
-                people.append(Person(id: row.id, name: row.name, title: row.title, email: row.email, reportsTo: manager,
+                people.append(Person(id: row.id, name: row.name, title: row.title, email: row.email, department: row.department, reportsTo: manager,
                                      dottedTo: dotted, hoursPerWeek: row.hoursPerWeek, external: row.external, open: row.open, hats: hats))
             }
             do {
@@ -485,6 +532,24 @@ extension CSVImport {
         }
 
         // MARK: - Values
+
+        /// "First Last". When the first-name column is headed "Name" and already ends with
+        /// the last name ("Steven King" beside "King"), the last name is not added again.
+        static func joinName(first: String?, last: String?, firstMayBeWhole: Bool) -> String {
+            guard let first else { return last ?? "" }
+            guard let last else { return first }
+            if firstMayBeWhole {
+                let lowerFirst = first.lowercased()
+                let lowerLast = last.lowercased()
+                if lowerFirst == lowerLast || lowerFirst.hasSuffix(" " + lowerLast) { return first }
+            }
+            return first + " " + last
+        }
+
+        /// What the import takes for an e-mail address: a value with an @ in it.
+        static func isEmail(_ text: String) -> Bool {
+            text.unicodeScalars.contains("@")
+        }
 
         /// Hours a week: a number from 0 to 168; a decimal comma is accepted.
         static func hours(_ text: String) -> Double? {

@@ -6,6 +6,7 @@ public enum ImportField: String, CaseIterable, Sendable {
     case lastName = "last-name"
     case title
     case email
+    case department
     case reportsTo = "reports-to"
     case dottedTo = "dotted-to"
     case hats
@@ -19,10 +20,11 @@ public enum ImportField: String, CaseIterable, Sendable {
         switch self {
         case .id: ["id", "personid", "uniqueid", "employeeid", "employeenumber"]
         case .name: ["name", "fullname", "displayname", "employeename"]
-        case .firstName: ["firstname", "givenname"]
-        case .lastName: ["lastname", "surname", "familyname"]
-        case .title: ["title", "jobtitle", "roletitle", "position"]
+        case .firstName: ["firstname", "givenname", "first", "forename"]
+        case .lastName: ["lastname", "surname", "familyname", "last"]
+        case .title: ["title", "jobtitle", "roletitle", "position", "positionname", "positiontitle", "job", "designation"]
         case .email: ["email", "workemail", "emailaddress"]
+        case .department: ["department", "departmentname", "dept", "deptname", "team", "teamname"]
         case .reportsTo: ["reportsto", "bossid", "supervisorid", "managerid", "manager", "manageremail", "pid", "parentid"]
         case .dottedTo: ["dottedto", "dottedids", "altreportsto"]
         case .hats: ["hats"]
@@ -31,6 +33,23 @@ public enum ImportField: String, CaseIterable, Sendable {
         // Vacancy reports of HR tools name the column Vacant or Open.
         case .open: ["open", "openposition", "isopen", "vacant", "vacancy", "isvacant"]
         }
+    }
+
+    /// Spellings of a column that stands in for the field only when no column has one of
+    /// its `spellings`: a job code (Oracle HR's `JOB_ID`) when there is no job title.
+    public var fallbackSpellings: [String] {
+        switch self {
+        case .title: ["jobid", "jobcode"]
+        case .department: ["departmentid", "deptid", "teamid"]
+        default: []
+        }
+    }
+
+    /// The field a header names: by its spellings, or else by its fallback spellings.
+    static func recognised(_ normalizedHeader: String) -> (field: ImportField, fallback: Bool)? {
+        if let field = allCases.first(where: { $0.spellings.contains(normalizedHeader) }) { return (field, false) }
+        if let field = allCases.first(where: { $0.fallbackSpellings.contains(normalizedHeader) }) { return (field, true) }
+        return nil
     }
 
     /// How the column report describes the field.
@@ -42,6 +61,7 @@ public enum ImportField: String, CaseIterable, Sendable {
         case .lastName: "last name"
         case .title: "title"
         case .email: "e-mail"
+        case .department: "department"
         case .reportsTo: "reports to (a manager's id or e-mail)"
         case .dottedTo: "dotted lines (ids or e-mails)"
         case .hats: "hats (Role Name:hours;…)"

@@ -4,6 +4,8 @@ public struct Person: Equatable, Sendable, Identifiable {
     public var name: String
     public var title: String?
     public var email: String?
+    /// The department or team, as an HR export names it (free text; optional).
+    public var department: String?
     /// The solid-line manager; nil for the top of the tree.
     public var reportsTo: String?
     /// Dotted-line managers, in the order they were added.
@@ -22,7 +24,7 @@ public struct Person: Equatable, Sendable, Identifiable {
     public var extra: [JSONMember]
 
     public init(
-        id: String, name: String, title: String? = nil, email: String? = nil,
+        id: String, name: String, title: String? = nil, email: String? = nil, department: String? = nil,
         reportsTo: String? = nil, dottedTo: [String] = [], hoursPerWeek: Double? = nil,
         external: Bool = false, open: Bool = false, certifications: [String] = [], yearsExperience: Double? = nil,
         hats: [Hat] = [], extra: [JSONMember] = []
@@ -31,6 +33,7 @@ public struct Person: Equatable, Sendable, Identifiable {
         self.name = name
         self.title = title
         self.email = email
+        self.department = department
         self.reportsTo = reportsTo
         self.dottedTo = dottedTo
         self.hoursPerWeek = hoursPerWeek

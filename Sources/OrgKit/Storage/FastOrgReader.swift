@@ -100,6 +100,7 @@ struct FastOrgReader {
             case "name": guard let value = string() else { return nil }; person.name = value
             case "title": guard let value = string() else { return nil }; person.title = value
             case "email": guard let value = string() else { return nil }; person.email = value
+            case "department": guard let value = string() else { return nil }; person.department = value
             case "reportsTo": guard let value = string() else { return nil }; person.reportsTo = value
             case "dottedTo": guard let value = strings() else { return nil }; person.dottedTo = value
             case "hoursPerWeek": guard let value = number() else { return nil }; person.hoursPerWeek = value

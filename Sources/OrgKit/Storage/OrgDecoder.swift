@@ -11,7 +11,7 @@ final class OrgDecoder {
     static let roleKeys = ["id", "name", "category", "summary", "aliases", "related", "hoursPerWeek", "critical", "tier", "escalatesTo", "requires"]
     static let requiresKeys = ["certifications", "anyCertification", "minYears"]
     static let dutyKeys = ["id", "name", "area", "role", "hoursPerWeek", "critical", "specialProject"]
-    static let personKeys = ["id", "name", "title", "email", "reportsTo", "dottedTo", "hoursPerWeek", "external", "open", "certifications", "yearsExperience", "hats"]
+    static let personKeys = ["id", "name", "title", "email", "department", "reportsTo", "dottedTo", "hoursPerWeek", "external", "open", "certifications", "yearsExperience", "hats"]
     static let hatKeys = ["role", "hoursPerWeek"]
 
     func decodeOrg(_ json: JSONValue) -> Org? {
@@ -194,6 +194,7 @@ final class OrgDecoder {
             case "name": name = string(value, path)
             case "title": person.title = string(value, path)
             case "email": person.email = string(value, path)
+            case "department": person.department = string(value, path)
             case "reportsTo": person.reportsTo = string(value, path)
             case "dottedTo": person.dottedTo = strings(value, path)
             case "hoursPerWeek": person.hoursPerWeek = number(value, path)

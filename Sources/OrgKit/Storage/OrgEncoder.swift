@@ -69,6 +69,7 @@ enum OrgEncoder {
         var members = [JSONMember("id", .string(person.id)), JSONMember("name", .string(person.name))]
         optional(person.title, "title", &members)
         optional(person.email, "email", &members)
+        optional(person.department, "department", &members)
         optional(person.reportsTo, "reportsTo", &members)
         list(person.dottedTo, "dottedTo", &members)
         optional(person.hoursPerWeek, "hoursPerWeek", &members)

@@ -25,6 +25,19 @@ extension OrgFile {
         return loaded
     }
 
+    /// Reads and checks an org file from standard input (`hats check -`).
+    public static func loadStandardInput() throws(OrgProblems) -> Loaded {
+        let bytes: [UInt8]
+        do {
+            bytes = try DiskFile.readStandardInput(limit: maxFileBytes)
+        } catch {
+            throw OrgProblems([Problem("", error.message)])
+        }
+        var loaded = try decode(bytes)
+        loaded.fingerprint = FileFingerprint(bytes)
+        return loaded
+    }
+
     /// Writes the org canonically to `path` with an atomic save; returns the fingerprint
     /// of what was written.
     @discardableResult
@@ -94,8 +107,30 @@ public enum DiskFile {
         if (info.st_mode & S_IFMT) == S_IFREG, info.st_size > limit {
             throw DiskError("is \(info.st_size / 1_048_576) MB; the largest file hats reads is \(limit / 1_048_576) MB")
         }
+        return try readAll(descriptor, limit: limit, sizeHint: Int(max(0, info.st_size)))
+    }
+
+    /// Reads standard input to its end (`hats check -`): a pipe, a redirected file or a
+    /// terminal (until Ctrl-D), bounded by `limit` as a file is.
+    public static func readStandardInput(limit: Int) throws(DiskError) -> [UInt8] {
+        var info = stat()
+        var sizeHint = 0
+        if fstat(STDIN_FILENO, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
+            // A redirected file (`hats check - < org.json`): refused before reading when too big.
+            if info.st_size > limit {
+                throw DiskError("is \(info.st_size / 1_048_576) MB; the largest file hats reads is \(limit / 1_048_576) MB")
+            }
+            sizeHint = Int(max(0, info.st_size))
+        }
+        return try readAll(STDIN_FILENO, limit: limit, sizeHint: sizeHint)
+    }
+
+    /// Whether standard input is a terminal (a person would have to type the file).
+    public static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+
+    private static func readAll(_ descriptor: Int32, limit: Int, sizeHint: Int) throws(DiskError) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(max(0, info.st_size)))
+        bytes.reserveCapacity(min(sizeHint, limit))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }

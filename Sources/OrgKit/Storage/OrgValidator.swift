@@ -90,6 +90,7 @@ enum OrgValidator {
         checkText(person.name, "\(path()).name", &problems)
         checkOptionalText(person.title, "\(path()).title", &problems)
         checkOptionalText(person.email, "\(path()).email", &problems)
+        checkOptionalText(person.department, "\(path()).department", &problems)
         for (offset, name) in person.certifications.enumerated() { checkText(name, "\(path()).certifications[\(offset)]", &problems) }
         if let manager = person.reportsTo {
             if manager == person.id {

@@ -69,6 +69,7 @@ enum DetailPane {
         var lines: [StyledLine] = []
         let manager = person.reportsTo.flatMap { org.person($0)?.name } ?? "—"
         var facts = [person.title ?? "no title", "reports to\u{A0}\(manager)"]
+        if let department = person.department { facts.insert("department\u{A0}\(department)", at: 1) }
         if person.open { facts.insert("Open position", at: 0) }
         if !person.dottedTo.isEmpty { facts.append("dotted to \(person.dottedTo.compactMap { org.person($0)?.name }.joined(separator: ", "))") }
         facts.append("\(Format.oneDecimal(hours.capacity(person)))\u{A0}h/week\(person.hoursPerWeek == nil ? "" : "\u{A0}(own)")")
