@@ -23,6 +23,7 @@ struct EditTests {
             ("setTitle", .setTitle(person: "bo", title: "Engineer")),
             ("clear title", .setTitle(person: "ann", title: nil)),
             ("setEmail", .setEmail(person: "bo", email: "bo@example.com")),
+            ("setDepartment", .setDepartment(person: "bo", department: "Service Desk")),
             ("setManager", .setManager(person: "cy", manager: "bo")),
             ("setManager to top", .setManager(person: "bo", manager: nil)),
             ("addDottedLine", .addDottedLine(person: "bo", manager: "cy")),

@@ -19,4 +19,22 @@ struct DepartmentTests {
         driver.key(.down)
         #expect(!driver.screen.contains("department"), "\(driver.screen)")
     }
+
+    @Test("e sets a person's department (one undo step), and the chart's SVG and the HTML show it")
+    func editDepartment() throws {
+        var driver = try Driver(width: 120, height: 40)
+        driver.select(person: "lee-park")
+        driver.press(.editPerson)
+        for _ in 0..<3 { driver.press(.nextField) }
+        #expect(driver.screen.contains("a team or department"), "\(driver.screen)")
+        driver.type("Service Desk")
+        driver.press(.confirm)
+        #expect(driver.state.document.org.person("lee-park")?.department == "Service Desk")
+        #expect(driver.screen.contains("department Service Desk"))
+        let org = driver.state.document.org
+        #expect(Exporter.export(org, as: .svg).contains("Level 1 Technician · Service Desk"))
+        #expect(Exporter.export(org, as: .html).contains("<th>Department</th>"))
+        driver.press(.undo)
+        #expect(driver.state.document.org.person("lee-park")?.department == nil)
+    }
 }

@@ -75,7 +75,7 @@ struct FlowTests {
         let added = driver.state.document.org
 
         driver.press(.editPerson)
-        driver.press(.nextField, times: 5)
+        driver.press(.nextField, times: 6)
         driver.key(.character(" "))     // Open position: yes → no
         driver.press(.confirm)
         #expect(driver.state.dialogs.isEmpty)
@@ -469,7 +469,7 @@ struct FlowTests {
         var driver = try Driver()
         driver.select(person: "raj-patel")
         driver.press(.editPerson)
-        driver.press(.nextField, times: 3)
+        driver.press(.nextField, times: 4)
         driver.type("30")
         driver.press(.nextField)
         driver.key(.character(" "))

@@ -14,6 +14,7 @@ extension Edit {
         case .renamePerson(let id, let name): return "rename \(person(id)) to \(name)"
         case .setTitle(let id, let title): return title.map { "set \(person(id))'s title to \($0)" } ?? "clear \(person(id))'s title"
         case .setEmail(let id, _): return "change \(person(id))'s e-mail"
+        case .setDepartment(let id, _): return "change \(person(id))'s department"
         case .setManager(let id, let manager):
             return manager.map { "make \(person(id)) report to \(person($0))" } ?? "put \(person(id)) at the top"
         case .addDottedLine(let id, let manager, _): return "add a dotted line from \(person(id)) to \(person(manager))"

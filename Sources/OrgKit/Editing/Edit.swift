@@ -11,6 +11,7 @@ public enum Edit: Equatable, Sendable {
     case renamePerson(String, to: String)
     case setTitle(person: String, title: String?)
     case setEmail(person: String, email: String?)
+    case setDepartment(person: String, department: String?)
     case setManager(person: String, manager: String?)
     case addDottedLine(person: String, manager: String, at: Int? = nil)
     case removeDottedLine(person: String, manager: String)

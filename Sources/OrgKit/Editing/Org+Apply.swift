@@ -49,6 +49,10 @@ extension Org {
             let old = try changePerson(id) { $0.email = email }
             return .setEmail(person: id, email: old.email)
 
+        case .setDepartment(let id, let department):
+            let old = try changePerson(id) { $0.department = department }
+            return .setDepartment(person: id, department: old.department)
+
         case .setManager(let id, let manager):
             if let manager, let person = self.person(id), let boss = self.person(manager), manager != id,
                 let chain = managementChain(from: manager, reaching: id) {

@@ -114,6 +114,13 @@ struct ExportFacts {
         return title.isEmpty ? openLabel : "\(openLabel) · \(title)"
     }
 
+    /// The chart's title line: the title, then the department when there is one.
+    static func chartTitle(_ person: Person) -> String {
+        let title = boxTitle(person)
+        guard let department = person.department, !department.isEmpty else { return title }
+        return title.isEmpty ? department : "\(title) · \(department)"
+    }
+
     /// "188 %", "external", "no hats".
     func loadText(_ person: Person) -> String {
         if person.external { return "external" }

@@ -67,13 +67,16 @@ public enum HTMLExport {
         if org.people.isEmpty {
             out += "<p>Nobody yet.</p>\n"
         } else {
-            out += "<table class=\"people\">\n<thead><tr><th>Person</th><th>Title</th><th>Reports to</th><th>Hats</th><th class=\"n\">Hours</th><th class=\"n\">Capacity</th><th class=\"n\">Switching</th><th class=\"n\">Effective</th><th class=\"n\">Load</th></tr></thead>\n<tbody>\n"
+            let departments = org.people.contains { !($0.department ?? "").isEmpty }
+            out += "<table class=\"people\">\n<thead><tr><th>Person</th><th>Title</th>\(departments ? "<th>Department</th>" : "")<th>Reports to</th><th>Hats</th><th class=\"n\">Hours</th><th class=\"n\">Capacity</th><th class=\"n\">Switching</th><th class=\"n\">Effective</th><th class=\"n\">Load</th></tr></thead>\n<tbody>\n"
             for person in org.people {
                 guard let load = facts.load(person) else { continue }
                 let band = facts.band(person)
                 let manager = person.reportsTo.flatMap(org.person).map { text($0.name) } ?? ""
                 let dotted = person.dottedTo.compactMap(org.person).map { text($0.name) }
-                out += "<tr><td>\(text(person.name))</td><td>\(text(ExportFacts.boxTitle(person)))</td><td>\(manager)"
+                out += "<tr><td>\(text(person.name))</td><td>\(text(ExportFacts.boxTitle(person)))</td>"
+                if departments { out += "<td>\(text(person.department ?? ""))</td>" }
+                out += "<td>\(manager)"
                 if !dotted.isEmpty { out += "<br/><span class=\"dotted\">dotted: \(dotted.joined(separator: ", "))</span>" }
                 out += "</td><td>\(facts.hatTexts(person).map(text).joined(separator: "<br/>"))</td>"
                 out += "<td class=\"n\">\(Format.oneDecimal(load.allocatedHours))</td><td class=\"n\">\(Format.oneDecimal(load.capacityHours))</td>"

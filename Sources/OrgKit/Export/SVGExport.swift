@@ -127,7 +127,7 @@ public enum SVGExport {
     static func boxTexts(_ facts: ExportFacts) -> [BoxText] {
         facts.org.people.map { person in
             let name = Escape.oneLine(person.name)
-            let title = Escape.oneLine(ExportFacts.boxTitle(person))
+            let title = Escape.oneLine(ExportFacts.chartTitle(person))
             let hats = facts.hatTexts(person).map(Escape.oneLine)
             let wanted = max(Double(DisplayWidth.of(name)) * Metrics.nameColumn,
                              Double(DisplayWidth.of(title)) * Metrics.smallColumn,
@@ -272,7 +272,7 @@ public enum SVGExport {
         let band = facts.band(person)
         let left = rect.x + Metrics.boxPadding
         var tooltip = [Escape.oneLine(person.name)]
-        let title = ExportFacts.boxTitle(person)
+        let title = ExportFacts.chartTitle(person)
         if !title.isEmpty { tooltip.append(Escape.oneLine(title)) }
         let hats = facts.hatTexts(person)
         if !hats.isEmpty { tooltip.append(Escape.oneLine(hats.joined(separator: " · "))) }

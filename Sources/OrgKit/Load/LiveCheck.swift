@@ -183,7 +183,7 @@ struct Reach {
         case .renamePerson:
             // A name is in the messages of others (the only holder of a role): check all.
             return false
-        case .setTitle, .setEmail, .addDottedLine, .removeDottedLine, .renameOrg:
+        case .setTitle, .setEmail, .setDepartment, .addDottedLine, .removeDottedLine, .renameOrg:
             break
         case .batch(let edits, _):
             guard case .batch(let inverses, _) = inverse, inverses.count == edits.count else { return false }

@@ -26,6 +26,7 @@ enum Forms {
             FormField("Name", person.name),
             FormField("Title", person.title ?? ""),
             FormField("E-mail", person.email ?? ""),
+            FormField("Department", person.department ?? "", hint: "a team or department: CSV, Markdown, HTML and the chart show it"),
             FormField("Capacity h/week", person.hoursPerWeek.map(number) ?? "", .number(optional: true), hint: "blank: the policy's hours"),
             FormField("External", person.external ? "yes" : "no", .choice(yesNo), hint: externalHint),
             FormField("Open position", person.open ? "yes" : "no", .choice(yesNo), hint: "no: hired, someone is in the job now (Space changes)"),
@@ -207,18 +208,19 @@ enum Forms {
             if name != person.name { edits.append(.renamePerson(id, to: name)) }
             if optionalText(1) != person.title { edits.append(.setTitle(person: id, title: optionalText(1))) }
             if optionalText(2) != person.email { edits.append(.setEmail(person: id, email: optionalText(2))) }
-            let capacity = try numberValue(3)
+            if optionalText(3) != person.department { edits.append(.setDepartment(person: id, department: optionalText(3))) }
+            let capacity = try numberValue(4)
             if capacity != person.hoursPerWeek { edits.append(.setCapacity(person: id, hours: capacity)) }
-            if flag(4) != person.external { edits.append(.setExternal(person: id, external: flag(4))) }
-            if flag(5) != person.open { edits.append(.setOpen(person: id, open: flag(5))) }
-            let years = try numberValue(7)
-            if list(6) != person.certifications || years != person.yearsExperience {
-                edits.append(.setQualifications(person: id, certifications: list(6), yearsExperience: years))
+            if flag(5) != person.external { edits.append(.setExternal(person: id, external: flag(5))) }
+            if flag(6) != person.open { edits.append(.setOpen(person: id, open: flag(6))) }
+            let years = try numberValue(8)
+            if list(7) != person.certifications || years != person.yearsExperience {
+                edits.append(.setQualifications(person: id, certifications: list(7), yearsExperience: years))
             }
             // Hired on its own is its own undo step ("mark … as hired"), as the user thinks of it.
             if edits.count == 1, case .setOpen = edits[0] {
                 try apply(edits[0])
-                if !flag(5) { state.status = StatusMessage(text: "\(person.name) is hired: no longer an open position.", kind: .success) }
+                if !flag(6) { state.status = StatusMessage(text: "\(person.name) is hired: no longer an open position.", kind: .success) }
             } else if !edits.isEmpty {
                 try apply(.batch(edits, label: "edit \(person.name)"))
             }
