@@ -120,7 +120,10 @@ struct PictureExportTests {
         let fake = bin.appendingPathComponent("rsvg-convert")
         try Data("#!/bin/sh\necho 'cannot render: out of memory' >&2\nexit 3\n".utf8).write(to: fake)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
-        let run = try scratch.hats(["export", "org.json", "--format", "png", "-o", "chart.png"], environment: ["PATH": bin.path])
+        // First on PATH, before any real one; the rest of PATH stays (under AddressSanitizer
+        // the binary needs llvm-symbolizer from it to apply scripts/lsan.supp).
+        let path = ProcessInfo.processInfo.environment["PATH"].map { "\(bin.path):\($0)" } ?? bin.path
+        let run = try scratch.hats(["export", "org.json", "--format", "png", "-o", "chart.png"], environment: ["PATH": path])
         #expect(run.status == 2)
         #expect(run.stderr == "hats export: rsvg-convert could not render the chart as PNG (exit 3): cannot render: out of memory; nothing was written\n")
         #expect(!scratch.exists("chart.png"))
