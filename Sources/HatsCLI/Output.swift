@@ -63,6 +63,21 @@ enum Output {
         }
     }
 
+    /// Writes binary output (a PNG, a PDF) exactly, wherever it goes: the caller has made
+    /// sure that standard output on a terminal was asked for (`-o -`).
+    func writeBytes(_ bytes: [UInt8], command: String, console: Console) throws {
+        switch self {
+        case .standardOutput:
+            console.outBytes(bytes)
+        case .file(let path):
+            do throws(DiskError) {
+                try DiskFile.writeOutput(bytes, to: path)
+            } catch {
+                throw CommandFailure("hats \(command): cannot write \(path): \(error.message)")
+            }
+        }
+    }
+
     var path: String? {
         if case .file(let path) = self { path } else { nil }
     }

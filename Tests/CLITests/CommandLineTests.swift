@@ -134,10 +134,10 @@ struct CommandLineTests {
             (["preset"], "hats: unknown command \"preset\" (did you mean \"presets\"?)\n"),
             (["export", "--preset", "msp10", "--format", "json"], "hats export: no preset named \"msp10\" (did you mean \"msp-10\"?)\n"),
             (["export", "--preset", "msp-10", "--fromat", "json"], "hats export: unknown option --fromat for hats export (did you mean --format?)\n"),
-            (["export", "--preset", "msp-10", "--format", "jsn"], "hats export: unknown format \"jsn\" (formats: text, dot, mermaid, svg, html, csv, markdown, json; did you mean \"json\"?)\n"),
+            (["export", "--preset", "msp-10", "--format", "jsn"], "hats export: unknown format \"jsn\" (formats: text, dot, mermaid, svg, html, csv, markdown, json, png, pdf; did you mean \"json\"?)\n"),
             (["--presett", "msp-10"], "hats open: unknown option --presett for hats open (did you mean --preset?)\n"),
             (["help", "nwe"], "hats help: no command named \"nwe\" (did you mean \"new\"?)\n"),
-            (["export", "--preset", "msp-10"], "hats export: which format? --format text|dot|mermaid|svg|html|csv|markdown|json\n"),
+            (["export", "--preset", "msp-10"], "hats export: which format? --format text|dot|mermaid|svg|html|csv|markdown|json|png|pdf\n"),
             (["export", "--format", "json"], "hats export: which org? give a file (hats export org.json), - for standard input, or a preset (hats export --preset msp-10)\n"),
         ]
         for (arguments, expected) in cases {

@@ -41,7 +41,7 @@ struct ExportImportTests {
         #expect(ascii.stderr == "hats export: --ascii is for --format text only\n")
         let unknown = try HatsProcess.run(["export", "--preset", "msp-10", "--format", "mermiad"])
         #expect(unknown.status == 2)
-        #expect(unknown.stderr == "hats export: unknown format \"mermiad\" (formats: text, dot, mermaid, svg, html, csv, markdown, json; did you mean \"mermaid\"?)\n")
+        #expect(unknown.stderr == "hats export: unknown format \"mermiad\" (formats: text, dot, mermaid, svg, html, csv, markdown, json, png, pdf; did you mean \"mermaid\"?)\n")
     }
 
     @Test("export to CSV and import back: the same org, the JSON on stdout, the report on stderr")

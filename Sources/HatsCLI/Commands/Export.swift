@@ -12,7 +12,7 @@ extension Commands {
 
     static let export = Command(
         name: "export",
-        summary: "write the org as a chart, report or data file (text, dot, mermaid, svg, html, csv, markdown, json)",
+        summary: "write the org as a chart, report or data file (text, dot, mermaid, svg, html, csv, markdown, json, png, pdf)",
         operands: "FILE",
         about: """
             Formats:
@@ -24,6 +24,8 @@ extension Commands {
               csv       one row per person (id, manager id, hats, ...): hats import reads it
               markdown  a report for a wiki: chart as a list, people, findings, duties
               json      the canonical org file (what hats saves)
+              png       the svg chart as a picture, for e-mail (needs rsvg-convert)
+              pdf       the svg chart on one PDF page (needs rsvg-convert)
 
             FILE - reads the org from standard input ("standard input" in messages).
             """,
@@ -36,28 +38,41 @@ extension Commands {
             pipe the output is exact. Names and other text are escaped for each format:
             nothing in them becomes markup, a link, a script or a spreadsheet formula.
 
+            png and pdf are rendered by rsvg-convert (Debian/Ubuntu: apt install
+            librsvg2-bin; macOS: brew install librsvg). They are binary: with standard
+            output on a terminal, give -o FILE or pipe them (-o - writes them anyway).
+
             Examples:
               hats export northwind.json --format text
               hats export northwind.json --format html -o northwind.html
               hats export --preset msp-10 --format json -o northwind.json
               hats export northwind.json --format svg -o chart.svg --force
               hats import staff.csv | hats export - --format markdown
+              hats export northwind.json --format png -o chart.png
             """,
         run: { arguments, context in
             guard let formatName = arguments.value(ExportOption.format) else {
-                throw UsageError("which format? --format \(ExportFormat.allCases.map(\.rawValue).joined(separator: "|"))")
+                throw UsageError("which format? --format \(ExportTarget.names.joined(separator: "|"))")
             }
-            guard let format = ExportFormat(rawValue: formatName) else {
-                var message = "unknown format \"\(formatName)\" (formats: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))"
-                if let suggestion = NearestSpelling.suggest(for: formatName, among: ExportFormat.allCases.map(\.rawValue)) {
+            guard let target = ExportTarget(formatName) else {
+                var message = "unknown format \"\(formatName)\" (formats: \(ExportTarget.names.joined(separator: ", "))"
+                if let suggestion = NearestSpelling.suggest(for: formatName, among: ExportTarget.names) {
                     message += "; did you mean \"\(suggestion)\"?"
                 }
                 throw UsageError(message + ")")
             }
-            if arguments.has(ExportOption.ascii), format != .text {
+            if arguments.has(ExportOption.ascii), target != .text(.text) {
                 throw UsageError("--ascii is for --format text only")
             }
             let source = try OrgSource.from(arguments, command: "export", console: context.console)
+            let format: ExportFormat
+            switch target {
+            case .picture(let picture):
+                try exportPicture(source.org, as: picture, arguments, context)
+                return 0
+            case .text(let textFormat):
+                format = textFormat
+            }
             // After the input, so a broken input is named first; before any output.
             let output = try Output.from(arguments, command: "export", inputs: arguments.positionals.filter { $0 != OrgSource.standardInput })
             let text = Exporter.export(source.org, as: format, options: ExportOptions(ascii: arguments.has(ExportOption.ascii)))
@@ -65,4 +80,21 @@ extension Commands {
             return 0
         }
     )
+
+    /// `--format png|pdf`: the SVG chart rendered by rsvg-convert. Checked in this order,
+    /// each refusal before anything is written: the tool is there, OUT may be written,
+    /// binary output is not about to land on a terminal unasked.
+    static func exportPicture(_ org: Org, as format: PictureFormat, _ arguments: ParsedArguments, _ context: CommandContext) throws {
+        let environment = context.console.environment
+        guard let tool = ChartPicture.find(environment: environment) else {
+            throw CommandFailure(ChartPicture.missingTool(format))
+        }
+        let output = try Output.from(arguments, command: "export", inputs: arguments.positionals.filter { $0 != OrgSource.standardInput })
+        if case .standardOutput = output, arguments.value(Output.outputOption) == nil, context.console.stdoutIsTerminal {
+            throw CommandFailure("hats export: binary output: give -o FILE or pipe it (-o - writes the \(format.label) here anyway)")
+        }
+        let svg = Exporter.export(org, as: .svg)
+        let bytes = try ChartPicture.render(svg, as: format, toolPath: tool, environment: environment)
+        try output.writeBytes(bytes, command: "export", console: context.console)
+    }
 }
