@@ -43,10 +43,12 @@ enum ChartPicture {
         "hats export: --format \(format.rawValue) needs \(tool) (Debian/Ubuntu: apt install librsvg2-bin; macOS: brew install librsvg)"
     }
 
-    /// The PNG's size: one pixel per SVG unit (96 dpi), scaled down when the chart is larger
+    /// The PNG's size: two pixels per SVG unit (192 dpi, sharp on a high-density screen and
+    /// in a mail client that shows it at half size), scaled down when the chart is larger
     /// than either limit. Both keep the memory rsvg-convert needs in bounds (4 bytes a
     /// pixel: 40 megapixels is 160 MB) and the picture one that image viewers open.
     static let maxPixels = 40_000_000.0
+    static let pngZoom = 2.0
     static let maxSide = 16_384.0
 
     /// The PDF's page: the chart's own size (one SVG unit is 0.75 pt), scaled down when a
@@ -72,7 +74,7 @@ enum ChartPicture {
         guard let (width, height) = size(of: svg), width > 0, height > 0 else { return 1 }
         let zoom: Double
         switch format {
-        case .png: zoom = min(1, maxSide / max(width, height), (maxPixels / (width * height)).squareRoot())
+        case .png: zoom = min(pngZoom, maxSide / max(width, height), (maxPixels / (width * height)).squareRoot())
         case .pdf: zoom = min(1, maxPageUnits / max(width, height))
         }
         return max(zoom, 0.0001)
