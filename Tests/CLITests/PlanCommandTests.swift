@@ -246,4 +246,56 @@ struct PlanCommandTests {
         var info = stat()
         #expect(lstat(scratch.path("soft.json"), &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK, "the symlink is still a symlink")
     }
+
+    // MARK: docs/plan.md
+
+    /// The section "## The JSON document" of docs/plan.md.
+    static func jsonSection() throws -> String {
+        let text = try String(contentsOf: HatsProcess.repositoryRoot.appendingPathComponent("docs/plan.md"), encoding: .utf8)
+        let start = try #require(text.range(of: "\n## The JSON document\n"), "docs/plan.md has no section \"The JSON document\"")
+        let end = text.range(of: "\n## ", range: start.upperBound..<text.endIndex)?.lowerBound ?? text.endIndex
+        return String(text[start.upperBound..<end])
+    }
+
+    /// Every key of every object in a parsed JSON value.
+    static func keys(_ value: Any) -> Set<String> {
+        if let object = value as? [String: Any] {
+            return object.reduce(into: Set(object.keys)) { $0.formUnion(keys($1.value)) }
+        }
+        if let array = value as? [Any] { return array.reduce(into: []) { $0.formUnion(keys($1)) } }
+        return []
+    }
+
+    @Test("docs/plan.md names every key the JSON document has, and its example is the real output")
+    func jsonDocumented() throws {
+        let section = try Self.jsonSection()
+        let runs: [[String]] = [
+            ["plan", "docs/examples/solo-owner.json", "--format", "json"],
+            ["plan", "docs/examples/solo-owner.json", "--format", "json", "--max-hires", "0"],
+            ["plan", "docs/examples/short-desk.json", "--format", "json"],
+            ["plan", "docs/examples/overloaded-l3.json", "--format", "json"],
+            ["plan", "--preset", "msp-10", "--format", "json"],
+        ]
+        var keys: Set<String> = []
+        var documents: [Any] = []
+        for arguments in runs {
+            let run = try HatsProcess.run(arguments, in: HatsProcess.repositoryRoot)
+            #expect(run.status < 2, "\(arguments): \(run.stderr)")
+            let document = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
+            documents.append(document)
+            keys.formUnion(Self.keys(document))
+        }
+        // The runs between them have a move, a hire, brings and something left.
+        #expect(keys.isSuperset(of: ["hire", "finding", "reason", "brings", "minYears"]))
+        for key in keys.sorted() {
+            #expect(section.contains("`\(key)`"), "docs/plan.md, \"The JSON document\", does not name the key \(key)")
+        }
+        #expect(section.contains("`partial`"), "the section says partial is never there")
+
+        let start = try #require(section.range(of: "```json\n"))
+        let end = try #require(section.range(of: "\n```", range: start.upperBound..<section.endIndex))
+        let example = try JSONSerialization.jsonObject(with: Data(section[start.upperBound..<end.lowerBound].utf8))
+        #expect(section.contains("`hats plan docs/examples/solo-owner.json --format json`"))
+        #expect((example as? NSDictionary) == (documents[0] as? NSDictionary), "the example is the whole real output of hats plan docs/examples/solo-owner.json --format json")
+    }
 }
