@@ -178,7 +178,8 @@ struct PlanState {
         var loads: [Plan.LoadChange] = []
         for (position, after) in live.loads.enumerated() where !after.external {
             let before = self.report.load(of: after.id)
-            if let before, abs(before.load - after.load) < 1e-9, before.allocatedHours == after.allocatedHours { continue }
+            // `==` too: an infinite load (a week of 0 hours) that stays infinite is no change.
+            if let before, before.load == after.load || abs(before.load - after.load) < 1e-9, before.allocatedHours == after.allocatedHours { continue }
             loads.append(Plan.LoadChange(id: after.id, name: org.people[position].name, before: before?.load, after: after.load))
         }
         var step = Plan.Step(kind: kind, text: text, edit: edit, loads: loads,
