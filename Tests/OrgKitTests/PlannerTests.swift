@@ -198,6 +198,32 @@ struct PlannerTests {
         try Self.replay(plan, from: org, "infinite load")
     }
 
+    @Test("a step judged on what it changes gives the same plan as one judged on a full report of the org after it", arguments: [0, 1])
+    func quickIsFull(batch: Int) throws {
+        var orgs: [(String, Org)] = []
+        if batch == 0 {
+            orgs.append(("msp-10", try Self.msp10()))
+            for name in ["solo-owner", "short-desk", "overloaded-l3"] { orgs.append((name, try Self.example(name))) }
+        }
+        for seed in UInt64(batch * 100)..<UInt64(batch * 100 + 100) {
+            orgs.append(("seed \(seed)", try SuggestionPropertyTests.randomOrg(seed: seed)))
+        }
+        var steps = 0
+        for (label, org) in orgs {
+            for maxHires in [nil, 0, 1] as [Int?] {
+                var quickProgress: [PlanProgress] = []
+                var fullProgress: [PlanProgress] = []
+                let quick = Planner.plan(org, maxHires: maxHires, progress: { quickProgress.append($0) }, checkEveryStepFully: false)
+                let full = Planner.plan(org, maxHires: maxHires, progress: { fullProgress.append($0) }, checkEveryStepFully: true)
+                #expect(quick == full, "\(label), --max-hires \(maxHires.map(String.init) ?? "none")")
+                #expect(quickProgress == fullProgress, "\(label): the progress told, hours included, is the same")
+                #expect(quick.jsonBytes() == full.jsonBytes(), "\(label)")
+                steps += quick.steps.count
+            }
+        }
+        #expect(steps > 100, "the orgs exercise the plan (\(steps) steps)")
+    }
+
     @Test("on 200 random orgs, every step applies, re-checks as it says and makes nothing worse; hires obey the bundle rules", arguments: [0, 1])
     func randomOrgs(batch: Int) throws {
         var steps = 0, hires = 0

@@ -61,16 +61,41 @@ public struct LiveCheck: Sendable {
         return Advisor(context: context, findings: findings, unavailable: unavailable).advice(for: finding)
     }
 
+    /// What a local update re-checked: the people whose numbers were worked out again
+    /// (with their numbers before), and every finding of the subjects whose rules ran again,
+    /// before and after. Findings of every other subject are as they were.
+    struct Change {
+        var loads: [(position: Int, before: PersonLoad)] = []
+        var before: [Finding] = []
+        var after: [Finding] = []
+    }
+
+    /// Whether `update` re-runs only some rules for `edit` (else it checks everything).
+    static func isLocal(_ edit: Edit, inverse: Edit) -> Bool {
+        var reach = Reach()
+        return reach.add(edit, inverse: inverse)
+    }
+
     /// Brings the check up to date with `org`, which `edit` (undone by `inverse`) made
     /// from the org checked so far.
     public mutating func update(to org: Org, edit: Edit, inverse: Edit) {
+        var change: Change?
+        update(to: org, edit: edit, inverse: inverse, change: &change)
+    }
+
+    /// `update`, saying in `change` what it re-checked when the edit's reach is local (nil
+    /// when it checked everything again).
+    mutating func update(to org: Org, edit: Edit, inverse: Edit, change: inout Change?) {
         var reach = Reach()
         guard reach.add(edit, inverse: inverse) else {
             self = LiveCheck(org, unavailable: unavailable)
+            change = nil
             return
         }
         context.org = org
         defer { context.org = .empty() }
+        var changed = Change()
+        defer { change = changed }
 
         // Solid lines that moved: the managers' report lists.
         for (person, old, new) in reach.managerMoves {
@@ -121,24 +146,27 @@ public struct LiveCheck: Sendable {
         for id in people {
             guard let position = org.position(ofPerson: id) else { continue }
             let person = org.people[position]
+            changed.loads.append((position, context.loads[position]))
             context.loads[position] = PersonLoad(person: person, hours: context.hours, policy: context.policy)
-            Self.replace(&findings.people[position], with: context.personFindings(at: position), counts: &counts)
+            Self.replace(&findings.people[position], with: context.personFindings(at: position), counts: &counts, change: &changed)
         }
         for role in roles {
             if let subject = org.role(role) {
                 var list = findings.roles[role] ?? []
-                Self.replace(&list, with: context.roleFindings(subject), counts: &counts)
+                Self.replace(&list, with: context.roleFindings(subject), counts: &counts, change: &changed)
                 findings.roles[role] = list.isEmpty ? nil : list
             }
             for position in context.dutiesOfRole[role] ?? [] {
-                Self.replace(&findings.duties[position], with: context.dutyFindings(at: position), counts: &counts)
+                Self.replace(&findings.duties[position], with: context.dutyFindings(at: position), counts: &counts, change: &changed)
             }
         }
     }
 
-    private static func replace(_ list: inout [Finding], with new: [Finding], counts: inout [Int]) {
+    private static func replace(_ list: inout [Finding], with new: [Finding], counts: inout [Int], change: inout Change) {
         for finding in list { counts[finding.severity.rawValue] -= 1 }
         for finding in new { counts[finding.severity.rawValue] += 1 }
+        change.before += list
+        change.after += new
         list = new
     }
 }
