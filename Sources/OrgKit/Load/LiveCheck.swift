@@ -1,9 +1,10 @@
-/// The load check kept up to date edit by edit, for the builder. An edit that touches a
-/// few people (their hats, hours, capacity, manager) re-runs only the rules it can
-/// change: those people's, the roles whose wearers changed and the roles escalating to
-/// them, their duties, and the equal-share wearers whose share moved. Any other edit (a
-/// role, a duty, the policy, adding or removing someone) checks everything again. The
-/// findings are always those a full check of the same org would give.
+/// The load check kept up to date edit by edit, for the builder and the staffing plan. An
+/// edit that touches a few people (their hats, hours, capacity, manager; adding someone
+/// at the end of the file, or removing the last person) re-runs only the rules it can
+/// change: those people's, their managers', the roles whose wearers changed and the roles
+/// escalating to them, their duties, and the equal-share wearers whose share moved. Any
+/// other edit (a role, a duty, the policy, adding or removing someone elsewhere) checks
+/// everything again. The findings are always those a full check of the same org would give.
 ///
 /// The check does not keep the org: the caller passes it in. Holding a second reference
 /// would make every edit of a large org copy all of its people (copy-on-write).
@@ -65,15 +66,32 @@ public struct LiveCheck: Sendable {
     /// (with their numbers before), and every finding of the subjects whose rules ran again,
     /// before and after. Findings of every other subject are as they were.
     struct Change {
-        var loads: [(position: Int, before: PersonLoad)] = []
+        /// nil before: someone added.
+        var loads: [(position: Int, before: PersonLoad?)] = []
         var before: [Finding] = []
         var after: [Finding] = []
     }
 
-    /// Whether `update` re-runs only some rules for `edit` (else it checks everything).
-    static func isLocal(_ edit: Edit, inverse: Edit) -> Bool {
+    /// Whether `update` to `org` re-runs only some rules for `edit` (else it checks
+    /// everything).
+    func isLocal(_ edit: Edit, inverse: Edit, in org: Org) -> Bool {
+        reach(edit, inverse: inverse, in: org) != nil
+    }
+
+    /// How far `edit`, which made `org` from the org checked so far, reaches; nil when it
+    /// is not local.
+    private func reach(_ edit: Edit, inverse: Edit, in org: Org) -> Reach? {
         var reach = Reach()
-        return reach.add(edit, inverse: inverse)
+        guard reach.add(edit, inverse: inverse) else { return nil }
+        // Positions after a person added or removed would move: only the last one.
+        let checked = context.loads.count
+        if let person = reach.added {
+            guard org.people.count == checked + 1, org.position(ofPerson: person.id) == checked else { return nil }
+        }
+        if let (_, position) = reach.removed {
+            guard org.people.count == checked - 1, position == checked - 1 else { return nil }
+        }
+        return reach
     }
 
     /// Brings the check up to date with `org`, which `edit` (undone by `inverse`) made
@@ -86,8 +104,7 @@ public struct LiveCheck: Sendable {
     /// `update`, saying in `change` what it re-checked when the edit's reach is local (nil
     /// when it checked everything again).
     mutating func update(to org: Org, edit: Edit, inverse: Edit, change: inout Change?) {
-        var reach = Reach()
-        guard reach.add(edit, inverse: inverse) else {
+        guard let reach = reach(edit, inverse: inverse, in: org) else {
             self = LiveCheck(org, unavailable: unavailable)
             change = nil
             return
@@ -96,6 +113,27 @@ public struct LiveCheck: Sendable {
         defer { context.org = .empty() }
         var changed = Change()
         defer { change = changed }
+
+        // Someone added at the end: room for them, and a place among their manager's reports.
+        if let person = reach.added {
+            let position = context.loads.count
+            context.loads.append(PersonLoad(person: person, hours: context.hours, policy: context.policy))
+            findings.people.append([])
+            context.children.append([])
+            if let manager = person.reportsTo, let managerPosition = org.position(ofPerson: manager) {
+                context.children[managerPosition].append(position)
+            }
+        }
+        // The last person removed: their findings go, and their place.
+        if let (person, position) = reach.removed {
+            if let manager = person.reportsTo, let managerPosition = org.position(ofPerson: manager) {
+                context.children[managerPosition].removeAll { $0 == position }
+            }
+            Self.replace(&findings.people[position], with: [], counts: &counts, change: &changed)
+            context.loads.removeLast()
+            findings.people.removeLast()
+            context.children.removeLast()
+        }
 
         // Solid lines that moved: the managers' report lists.
         for (person, old, new) in reach.managerMoves {
@@ -146,7 +184,7 @@ public struct LiveCheck: Sendable {
         for id in people {
             guard let position = org.position(ofPerson: id) else { continue }
             let person = org.people[position]
-            changed.loads.append((position, context.loads[position]))
+            changed.loads.append((position, reach.added?.id == id ? nil : context.loads[position]))
             context.loads[position] = PersonLoad(person: person, hours: context.hours, policy: context.policy)
             Self.replace(&findings.people[position], with: context.personFindings(at: position), counts: &counts, change: &changed)
         }
@@ -183,6 +221,10 @@ struct Reach {
     /// an equal share).
     var summaries: Set<String> = []
     var managerMoves: [(person: String, old: String?, new: String?)] = []
+    /// Someone added (local only at the end of the file), or removed (only the last
+    /// person, at `position`): at most one per edit.
+    var added: Person?
+    var removed: (person: Person, position: Int)?
 
     mutating func add(_ edit: Edit, inverse: Edit) -> Bool {
         switch edit {
@@ -213,6 +255,18 @@ struct Reach {
             return false
         case .setTitle, .setEmail, .addDottedLine, .removeDottedLine, .renameOrg:
             break
+        case .addPerson(let person, _):
+            guard added == nil, removed == nil else { return false }
+            added = person
+            people.insert(person.id)
+            // Their manager's span of control.
+            if let manager = person.reportsTo { people.insert(manager) }
+            for hat in person.hats { hatChanges.append((person.id, hat.role, true)) }
+        case .removePerson:
+            guard case .addPerson(let person, let position?) = inverse, added == nil, removed == nil else { return false }
+            removed = (person, position)
+            if let manager = person.reportsTo { people.insert(manager) }
+            for hat in person.hats { hatChanges.append((person.id, hat.role, false)) }
         case .batch(let edits, _):
             guard case .batch(let inverses, _) = inverse, inverses.count == edits.count else { return false }
             // Inverses come in reverse order.

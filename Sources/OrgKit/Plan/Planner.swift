@@ -195,7 +195,7 @@ struct PlanState {
         if !checkEveryStepFully {
             // In place: when the edit's reach is local (hats and hours of a few people).
             guard let inverse = Self.apply(edit, to: &org) else { return nil }
-            if LiveCheck.isLocal(edit, inverse: inverse) {
+            if live.isLocal(edit, inverse: inverse, in: org) {
                 return attemptLocal(edit, inverse: inverse, kind: kind, text: text, hire: hire, clearing: clearing)
             }
             Self.undo(inverse, in: &org)
@@ -242,8 +242,12 @@ struct PlanState {
         var loads: [Plan.LoadChange] = []
         for (position, was) in change.loads.sorted(by: { $0.position < $1.position }) {
             let now = live.loads[position]
-            guard !now.external, let change = Self.loadChange(was, now, name: org.people[position].name) else { continue }
-            loads.append(change)
+            guard !now.external else { continue }
+            if let was {
+                if let change = Self.loadChange(was, now, name: org.people[position].name) { loads.append(change) }
+            } else {
+                loads.append(Plan.LoadChange(id: now.id, name: org.people[position].name, before: nil, after: now.load))
+            }
         }
         var step = Plan.Step(kind: kind, text: text, edit: edit, loads: loads,
                              cleared: comparison.resolved, eased: comparison.better.map(\.after),
