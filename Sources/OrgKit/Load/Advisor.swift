@@ -37,7 +37,8 @@ struct Advisor {
     /// Full verifications tried per finding: keeps the search linear in the org's size.
     static let verificationBudget = 24
 
-    init(context: CheckContext, findings: FindingSet, unavailable: Set<String>, everyRole: Bool = false) {
+    /// `kinship`: the org's, when the caller keeps it (it depends on the roles alone).
+    init(context: CheckContext, findings: FindingSet, unavailable: Set<String>, everyRole: Bool = false, kinship: Kinship? = nil) {
         self.context = context
         self.findings = findings
         self.unavailable = unavailable
@@ -67,7 +68,7 @@ struct Advisor {
         } else {
             roomiestWearers = nil
         }
-        kinship = Kinship(context.org)
+        self.kinship = kinship ?? Kinship(context.org)
     }
 
     /// The available internal wearers of `role` with the most room.
@@ -173,8 +174,9 @@ struct Advisor {
     }
 
     private func isAvailableInternal(_ position: Int) -> Bool {
-        let person = context.org.people[position]
-        return !person.external && (unavailable.isEmpty || !unavailable.contains(person.id))
+        // Fields read in place, not a copy of the whole Person.
+        let people = context.org.people
+        return !people[position].external && (unavailable.isEmpty || !unavailable.contains(people[position].id))
     }
 
     /// Internal people new to `role` who can take it on: those near `person` in the chart

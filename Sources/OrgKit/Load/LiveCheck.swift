@@ -57,9 +57,14 @@ public struct LiveCheck: Sendable {
 
     /// The checker's suggestion for a finding of `org`, or why there is none.
     public func advice(for finding: Finding, in org: Org) -> Advice {
+        advice(for: finding, in: org, kinship: nil)
+    }
+
+    /// `advice`, with the org's `Kinship` when the caller keeps it.
+    func advice(for finding: Finding, in org: Org, kinship: Kinship?) -> Advice {
         var context = self.context
         context.org = org
-        return Advisor(context: context, findings: findings, unavailable: unavailable).advice(for: finding)
+        return Advisor(context: context, findings: findings, unavailable: unavailable, kinship: kinship).advice(for: finding)
     }
 
     /// What a local update re-checked: the people whose numbers were worked out again

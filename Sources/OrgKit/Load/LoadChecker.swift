@@ -92,17 +92,20 @@ struct CheckContext {
         var equalShare: [String] = []
         var filledWearer: String?
         let target = org.role(role)?.escalatesTo
+        // Fields read in place: a role may have thousands of wearers, and a copy of each
+        // whole Person costs more than these checks.
+        let people = org.people
         for id in wearers {
-            guard let person = org.person(id) else { continue }
+            guard let position = org.position(ofPerson: id) else { continue }
             summary.count += 1
-            if let explicit = person.hat(for: role)?.hoursPerWeek {
+            if let explicit = people[position].hats.first(where: { $0.role == role })?.hoursPerWeek {
                 summary.explicitHours += explicit
             } else {
                 equalShare.append(id)
                 summary.equalShare += 1
             }
-            if let target, person.wears(target) { summary.alsoWearingTarget += 1 }
-            if person.open {
+            if let target, people[position].hats.contains(where: { $0.role == target }) { summary.alsoWearingTarget += 1 }
+            if people[position].open {
                 summary.open += 1
             } else {
                 filledWearer = id

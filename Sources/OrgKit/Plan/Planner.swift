@@ -41,7 +41,6 @@ public enum Planner {
         var failures: [String: String] = [:]
         let existingOpen = org.people.filter(\.open).count
         while maxHires.map({ hires < $0 }) ?? true {
-            state.refreshReport()
             let demands = HireBundle.demands(state)
             guard !demands.isEmpty else { break }
             var hired = false
@@ -78,7 +77,7 @@ public enum Planner {
                 reason = maxHires == 0 ? "no hires allowed (--max-hires 0), and no move among the people there clears it"
                     : "the plan used its \(maxHires ?? 0) hire\(maxHires == 1 ? "" : "s") (--max-hires), and no move clears it"
             } else {
-                reason = state.live.advice(for: finding, in: state.org).reason ?? "no move or hire the plan tries clears it"
+                reason = state.live.advice(for: finding, in: state.org, kinship: state.kinship).reason ?? "no move or hire the plan tries clears it"
             }
             unresolved.append(Plan.Unresolved(finding: finding, reason: reason))
         }
@@ -94,12 +93,11 @@ public enum Planner {
         while moved, pass < 4 {
             moved = false
             pass += 1
-            state.refreshReport()
-            for finding in state.report.findings where finding.isLoad {
+            for finding in state.loadFindings {
                 // An earlier move this pass may have cleared or changed it.
                 guard let current = state.live.findings(about: finding.subject.kind, finding.subject.id, in: state.org)
                     .first(where: { $0.key == finding.key }) else { continue }
-                guard let suggestion = state.live.advice(for: current, in: state.org).suggestion else { continue }
+                guard let suggestion = state.live.advice(for: current, in: state.org, kinship: state.kinship).suggestion else { continue }
                 let text = moveText(suggestion, in: state.org, hours: state.live.hours)
                 guard let step = state.attempt(suggestion.edit, kind: .move, text: text, hire: nil,
                                                clearing: clearingOnly ? current : nil) else { continue }
@@ -153,6 +151,8 @@ struct PlanState {
     var refusal: String?
     /// Judge every step on a full report of the org after it (slow; for the tests).
     var checkEveryStepFully = false
+    /// The org's kinship of roles: a plan changes people, never roles.
+    let kinship: Kinship
     /// The load findings in report order, each with its hours of overload or shortfall:
     /// what `Score` adds up, kept up to date step by step.
     private var loadTerms: [LoadTerm]
@@ -167,6 +167,7 @@ struct PlanState {
 
     init(_ org: Org) {
         self.org = org
+        kinship = Kinship(org)
         live = LiveCheck(org)
         fullReport = live.report()
         score = Score(fullReport, policy: org.policy)
@@ -179,6 +180,9 @@ struct PlanState {
         precondition(reportIsCurrent, "the plan's report is out of date: refreshReport() first")
         return fullReport
     }
+
+    /// The load findings, in report order (always up to date).
+    var loadFindings: [Finding] { loadTerms.map(\.finding) }
 
     /// Brings `report` up to date with the steps taken since it was last made.
     mutating func refreshReport() {
@@ -393,27 +397,15 @@ struct PlanState {
             return hours
         }
 
+        /// In place (an array moves its elements without copying them): each added term
+        /// goes before the term that was at its index, after the added ones before it.
         func apply(to terms: inout [LoadTerm]) {
-            var result: [LoadTerm] = []
-            result.reserveCapacity(terms.count - removed.count + added.count)
-            var next = 0
+            for index in removed.reversed() { terms.remove(at: index) }
             var gone = 0
-            for index in terms.indices {
-                while next < added.count, added[next].index <= index {
-                    result.append(added[next].term)
-                    next += 1
-                }
-                if gone < removed.count, removed[gone] == index {
-                    gone += 1
-                    continue
-                }
-                result.append(terms[index])
+            for (inserted, item) in added.enumerated() {
+                while gone < removed.count, removed[gone] < item.index { gone += 1 }
+                terms.insert(item.term, at: item.index - gone + inserted)
             }
-            while next < added.count {
-                result.append(added[next].term)
-                next += 1
-            }
-            terms = result
         }
     }
 
