@@ -60,11 +60,12 @@ public struct LiveCheck: Sendable {
         advice(for: finding, in: org, kinship: nil)
     }
 
-    /// `advice`, with the org's `Kinship` when the caller keeps it.
-    func advice(for finding: Finding, in org: Org, kinship: Kinship?) -> Advice {
+    /// `advice`, with the org's `Kinship` and the roles' roomiest wearers when the caller
+    /// keeps them.
+    func advice(for finding: Finding, in org: Org, kinship: Kinship?, roomiest: RoomiestCache? = nil) -> Advice {
         var context = self.context
         context.org = org
-        return Advisor(context: context, findings: findings, unavailable: unavailable, kinship: kinship).advice(for: finding)
+        return Advisor(context: context, findings: findings, unavailable: unavailable, kinship: kinship, roomiest: roomiest).advice(for: finding)
     }
 
     /// What a local update re-checked: the people whose numbers were worked out again
@@ -73,6 +74,8 @@ public struct LiveCheck: Sendable {
     struct Change {
         /// nil before: someone added.
         var loads: [(position: Int, before: PersonLoad?)] = []
+        /// Roles whose wearers changed.
+        var wearersChanged: Set<String> = []
         var before: [Finding] = []
         var after: [Finding] = []
     }
@@ -173,6 +176,7 @@ public struct LiveCheck: Sendable {
         }
         // Role summaries, and who takes an equal share.
         let wearersChanged = Set(reach.hatChanges.map(\.role))
+        changed.wearersChanged = wearersChanged
         var roles = reach.roles.union(wearersChanged)
         for role in wearersChanged { roles.formUnion(context.escalatingTo[role] ?? []) }
         var people = reach.people

@@ -77,7 +77,7 @@ public enum Planner {
                 reason = maxHires == 0 ? "no hires allowed (--max-hires 0), and no move among the people there clears it"
                     : "the plan used its \(maxHires ?? 0) hire\(maxHires == 1 ? "" : "s") (--max-hires), and no move clears it"
             } else {
-                reason = state.live.advice(for: finding, in: state.org, kinship: state.kinship).reason ?? "no move or hire the plan tries clears it"
+                reason = state.advice(for: finding).reason ?? "no move or hire the plan tries clears it"
             }
             unresolved.append(Plan.Unresolved(finding: finding, reason: reason))
         }
@@ -97,7 +97,7 @@ public enum Planner {
                 // An earlier move this pass may have cleared or changed it.
                 guard let current = state.live.findings(about: finding.subject.kind, finding.subject.id, in: state.org)
                     .first(where: { $0.key == finding.key }) else { continue }
-                guard let suggestion = state.live.advice(for: current, in: state.org, kinship: state.kinship).suggestion else { continue }
+                guard let suggestion = state.advice(for: current).suggestion else { continue }
                 let text = moveText(suggestion, in: state.org, hours: state.live.hours)
                 guard let step = state.attempt(suggestion.edit, kind: .move, text: text, hire: nil,
                                                clearing: clearingOnly ? current : nil) else { continue }
@@ -181,6 +181,17 @@ struct PlanState {
         return fullReport
     }
 
+    /// The roles' roomiest wearers, for the checker's suggestions: what a step changes is
+    /// forgotten when the step is kept.
+    private let roomiest = RoomiestCache()
+
+    /// The checker's suggestion for a finding of the org as it is, or why there is none.
+    func advice(for finding: Finding) -> Advice {
+        // The slow way works everything out again, as `hats check` does.
+        if checkEveryStepFully { return live.advice(for: finding, in: org) }
+        return live.advice(for: finding, in: org, kinship: kinship, roomiest: roomiest)
+    }
+
     /// The load findings, in report order (always up to date).
     var loadFindings: [Finding] { loadTerms.map(\.finding) }
 
@@ -261,6 +272,9 @@ struct PlanState {
             step.hire?.hatHours = org.people[position].hats.map { live.hours.hours(of: $0) }
         }
         merge.apply(to: &loadTerms)
+        // The roomiest wearers of every role whose wearers, or the room of one, changed.
+        roomiest.forget(change.wearersChanged)
+        for (position, _) in change.loads { roomiest.forget(org.people[position].hats.lazy.map(\.role)) }
         self.score = score
         reportIsCurrent = false
         hireIDs = hires
@@ -306,6 +320,7 @@ struct PlanState {
         }
         self.org = org
         self.live = live
+        roomiest.forgetAll()
         fullReport = report
         reportIsCurrent = true
         self.score = score
