@@ -90,8 +90,7 @@ struct Advisor {
 
     private func findRoomiest(_ role: String) -> [Int] {
         var top = TopPositions(limit: Self.candidateLimit + 1)
-        for id in context.hours.wearers(ofRole: role) {
-            guard let position = context.org.position(ofPerson: id) else { continue }
+        for position in context.wearerPositions[role] ?? [] {
             guard isAvailableInternal(position) else { continue }
             top.offer(position, context.loads[position].room)
         }

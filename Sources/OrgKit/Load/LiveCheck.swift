@@ -160,19 +160,25 @@ public struct LiveCheck: Sendable {
         for change in reach.hatChanges {
             if sharersBefore[change.role] == nil { sharersBefore[change.role] = context.equalShareWearers[change.role] ?? [] }
             var wearers = context.hours.wearers(ofRole: change.role)
+            var positions = context.wearerPositions[change.role] ?? []
             if change.given {
-                guard let position = org.position(ofPerson: change.person), !wearers.contains(change.person) else { continue }
+                guard let position = org.position(ofPerson: change.person), !positions.contains(position) else { continue }
                 var low = 0
-                var high = wearers.count
+                var high = positions.count
                 while low < high {
                     let middle = (low + high) / 2
-                    if (org.position(ofPerson: wearers[middle]) ?? 0) < position { low = middle + 1 } else { high = middle }
+                    if positions[middle] < position { low = middle + 1 } else { high = middle }
                 }
                 wearers.insert(change.person, at: low)
+                positions.insert(position, at: low)
             } else {
-                wearers.removeAll { $0 == change.person }
+                for index in wearers.indices.reversed() where wearers[index] == change.person {
+                    wearers.remove(at: index)
+                    positions.remove(at: index)
+                }
             }
             context.hours.setWearers(wearers, ofRole: change.role)
+            context.wearerPositions[change.role] = positions.isEmpty ? nil : positions
         }
         // Role summaries, and who takes an equal share.
         let wearersChanged = Set(reach.hatChanges.map(\.role))
