@@ -64,13 +64,14 @@ struct HireBundle {
             default: continue
             }
         }
-        return result.enumerated().sorted { a, b in
-            let (x, y) = (a.element, b.element)
+        // Sort positions, then move each demand once: demands hold findings, large values.
+        return result.indices.sorted { a, b in
+            let (x, y) = (result[a], result[b])
             if x.finding.severity != y.finding.severity { return x.finding.severity > y.finding.severity }
             if x.tierGap != y.tierGap { return x.tierGap > y.tierGap }
             if abs(x.hours - y.hours) > 1e-9 { return x.hours > y.hours }
-            return a.offset < b.offset
-        }.map(\.element)
+            return a < b
+        }.map { result[$0] }
     }
 
     /// How far below `own` (the highest tier a person works at) work of `tier` is; work
