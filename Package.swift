@@ -37,7 +37,7 @@ let package = Package(
         // The pure parts of the terminal layer: key decoding, ASCII fallback, colours, diffing.
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "OrgTUI"]),
         // The real binary in tmux, driven as a person would.
-        .testTarget(name: "EndToEndTests", dependencies: ["hats", "OrgKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["hats", "hats-bench", "OrgKit"]),
         // Runs the built `hats` binary as a user would.
         .testTarget(name: "CLITests", dependencies: ["hats", "hats-bench", "HatsCLI", "OrgKit"], exclude: ["Corpus"]),
     ],

@@ -63,6 +63,10 @@ struct Benchmark {
             }
             let svgRuns = (0..<count).map { _ in Child.run([hats, "export", path, "--format", "svg"]) }
             record("`hats export --format svg` (the process), wall time", Sample(values: svgRuns.map(\.milliseconds)).cell)
+            let plan = planSample(path, size: size)
+            record("`hats plan` (the process), wall time", plan?.wall.cell ?? "not run")
+            record("`hats plan` (the process), peak memory, MB", plan?.memory.cell ?? "not run")
+            record("`hats plan`: steps (moves + hires)", plan?.steps ?? "not run")
         }
         var table = "| measure (ms; median (min–max)) | " + sizes.map { "\($0.formatted()) people" }.joined(separator: " | ") + " |\n"
         table += "|---|" + sizes.map { _ in "---" }.joined(separator: "|") + "|\n"
@@ -76,6 +80,29 @@ struct Benchmark {
             }.joined(separator: " | ") + " |\n"
         }
         return table
+    }
+
+    /// Plans are timed up to this many people: a plan is a few thousand steps at 10,000,
+    /// each one checked, so at 100,000 it would take longer than the rest of the run.
+    static let planSizeLimit = 10_000
+
+    /// `hats plan FILE` (text) as a user runs it: wall times and peak memory, and the steps
+    /// of the plan from its first line ("… a plan in 251 steps (226 moves, 25 hires)").
+    func planSample(_ path: String, size: Int) -> (wall: Sample, memory: Sample, steps: String)? {
+        guard size <= Self.planSizeLimit else { return nil }
+        let output = "\(directory)/plan-\(size).txt"
+        let runs = (0..<(size >= 10_000 ? 3 : 5)).map { _ in Child.run([hats, "plan", path], output: output) }
+        let first = (try? String(contentsOfFile: output, encoding: .utf8))?.split(separator: "\n").first.map(String.init) ?? ""
+        var steps = "?"
+        if let range = first.range(of: "a plan in ") {
+            // "251 steps (226 moves, 25 hires)" → "251 (226 + 25)"
+            let numbers = first[range.upperBound...].split(whereSeparator: { !$0.isNumber && $0 != "," })
+                .map { $0.filter(\.isNumber) }.filter { !$0.isEmpty }
+            if numbers.count >= 3 { steps = "\(numbers[0]) (\(numbers[1]) + \(numbers[2]))" }
+        } else if first.contains("no plan needed") {
+            steps = "0"
+        }
+        return (Sample(values: runs.map(\.milliseconds)), Sample(values: runs.map { Double($0.peakKB) / 1024 }), steps)
     }
 
     /// Keystrokes that edit: alternately undo and redo a change of one person's hat hours,

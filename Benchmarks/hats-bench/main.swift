@@ -7,7 +7,8 @@ import OrgTUI
 ///   hats-bench save-loop A B TARGET       save A, then B, to TARGET, forever (for kill tests)
 ///   hats-bench paste N [--keys]          N characters pasted into a text field, timed
 ///   hats-bench run [--sizes 1000,10000,100000] [--seed S] [--keystrokes K] [--hats PATH]
-///                                         every measurement, as a Markdown table
+///                                         every measurement, as a Markdown table (`hats plan`
+///                                         up to 10,000 people)
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 func fail(_ message: String) -> Never {

@@ -80,7 +80,7 @@ struct ReportText {
     }
 
     func summary(_ report: LoadReport) -> String {
-        "\(report.count(.critical)) critical, \(Format.count(report.count(.warning), "warning")), \(report.count(.info)) info"
+        "\(Format.grouped(report.count(.critical))) critical, \(Format.count(report.count(.warning), "warning")), \(Format.grouped(report.count(.info))) info"
     }
 
     private func describe(_ finding: Finding) -> [String] {

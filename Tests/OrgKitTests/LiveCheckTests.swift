@@ -83,4 +83,33 @@ struct LiveCheckTests {
             #expect(live.suggestion(for: finding, in: org) == finding.suggestion, "\(finding.key)")
         }
     }
+
+    @Test("adding someone at the end of the file, and removing the last person, re-run only their rules; elsewhere, everything")
+    func addAndRemoveAtTheEnd() throws {
+        var org = try #require(PresetCatalog.named("msp-10")).load()
+        var live = LiveCheck(org)
+        let newcomer = Person(id: "kim", name: "Kim", reportsTo: "sam-ortiz", open: true, hats: [Hat(role: "level-1-technician", hoursPerWeek: 10)])
+        let add = Edit.addPerson(newcomer)
+        let added = try org.applying(add)
+        #expect(live.isLocal(add, inverse: .removePerson("kim"), in: added))
+        var change: LiveCheck.Change?
+        live.update(to: added, edit: add, inverse: .removePerson("kim"), change: &change)
+        let local = try #require(change, "a person added at the end is a local change")
+        #expect(local.loads.contains { $0.position == added.people.count - 1 && $0.before == nil })
+        #expect(local.wearersChanged == ["level-1-technician"])
+        #expect(live.report() == LoadChecker.check(added, suggestions: false))
+        // And back: the last person removed.
+        let inverse = Edit.addPerson(newcomer, at: added.people.count - 1)
+        org = try added.applying(.removePerson("kim"))
+        live.update(to: org, edit: .removePerson("kim"), inverse: inverse, change: &change)
+        #expect(change != nil, "the last person removed is a local change")
+        #expect(live.report() == LoadChecker.check(org, suggestions: false))
+        // Someone added at the top of the file moves everyone: checked in full.
+        let first = Edit.addPerson(Person(id: "lee", name: "Lee", hats: []), at: 0)
+        let moved = try org.applying(first)
+        #expect(!live.isLocal(first, inverse: .removePerson("lee"), in: moved))
+        live.update(to: moved, edit: first, inverse: .removePerson("lee"), change: &change)
+        #expect(change == nil)
+        #expect(live.report() == LoadChecker.check(moved, suggestions: false))
+    }
 }

@@ -49,10 +49,10 @@ extension Commands {
             }
             let source = try OrgSource.from(arguments, command: "plan", console: context.console)
             // Checked before the work: a refused OUT costs nothing and changes nothing.
-            let output = try Output.from(arguments, command: "plan", inputs: arguments.positionals.filter { $0 != OrgSource.standardInput })
-            if case .standardOutput = output, arguments.value(Output.outputOption) != nil {
+            if arguments.value(Output.outputOption) == Output.dash {
                 throw UsageError("-o - would mix the planned org with the plan on standard output; give a file name")
             }
+            let output = try Output.from(arguments, command: "plan", inputs: arguments.positionals.filter { $0 != OrgSource.standardInput })
             let bar = ProgressBar(console: context.console, label: "planning")
             let plan = Planner.plan(source.org, maxHires: maxHires, progress: bar.map { bar in { bar.show($0.fraction, note: "\(Format.count($0.steps, "step"))") } })
             bar?.finish()
@@ -63,7 +63,7 @@ extension Commands {
             if json {
                 context.console.resultBytes(plan.jsonBytes())
             } else {
-                                context.console.out(PlanText(report: TextOrJSON.reportText(context.console)).render(plan, input: source.org))
+                context.console.out(PlanText(report: TextOrJSON.reportText(context.console)).render(plan, input: source.org))
             }
             return plan.after.count(.critical) > 0 ? 1 : 0
         }

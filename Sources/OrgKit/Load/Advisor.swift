@@ -25,6 +25,8 @@ struct Advisor {
     let kinship: Kinship
     /// `rankedNewcomers` by role, filled as findings ask (findings are advised in parallel).
     private let rankedPools = RankedPools()
+    /// `roomiest` by role, kept by the caller between advisers while it stays true.
+    private let roomiestCache: RoomiestCache?
 
     static let candidateLimit = 16
     static let nearbyLimit = 24
@@ -37,7 +39,11 @@ struct Advisor {
     /// Full verifications tried per finding: keeps the search linear in the org's size.
     static let verificationBudget = 24
 
-    init(context: CheckContext, findings: FindingSet, unavailable: Set<String>, everyRole: Bool = false) {
+    /// `kinship`: the org's, when the caller keeps it (it depends on the roles alone);
+    /// `roomiest`: the roomiest wearers of roles, when the caller keeps them up to date.
+    init(context: CheckContext, findings: FindingSet, unavailable: Set<String>, everyRole: Bool = false, kinship: Kinship? = nil,
+         roomiest: RoomiestCache? = nil) {
+        roomiestCache = roomiest
         self.context = context
         self.findings = findings
         self.unavailable = unavailable
@@ -67,15 +73,24 @@ struct Advisor {
         } else {
             roomiestWearers = nil
         }
-        kinship = Kinship(context.org)
+        self.kinship = kinship ?? Kinship(context.org)
     }
 
     /// The available internal wearers of `role` with the most room.
     func roomiest(_ role: String) -> [Int] {
         if let roomiestWearers { return roomiestWearers[role] ?? [] }
+        if let roomiestCache {
+            if let known = roomiestCache.wearers.withLock({ $0[role] }) { return known }
+            let found = findRoomiest(role)
+            roomiestCache.wearers.withLock { $0[role] = found }
+            return found
+        }
+        return findRoomiest(role)
+    }
+
+    private func findRoomiest(_ role: String) -> [Int] {
         var top = TopPositions(limit: Self.candidateLimit + 1)
-        for id in context.hours.wearers(ofRole: role) {
-            guard let position = context.org.position(ofPerson: id) else { continue }
+        for position in context.wearerPositions[role] ?? [] {
             guard isAvailableInternal(position) else { continue }
             top.offer(position, context.loads[position].room)
         }
@@ -173,8 +188,9 @@ struct Advisor {
     }
 
     private func isAvailableInternal(_ position: Int) -> Bool {
-        let person = context.org.people[position]
-        return !person.external && (unavailable.isEmpty || !unavailable.contains(person.id))
+        // Fields read in place, not a copy of the whole Person.
+        let people = context.org.people
+        return !people[position].external && (unavailable.isEmpty || !unavailable.contains(people[position].id))
     }
 
     /// Internal people new to `role` who can take it on: those near `person` in the chart
@@ -874,6 +890,21 @@ struct Kinship {
 /// The advisor's memo of `rankedNewcomers`: a class, so copies of the advisor share it.
 final class RankedPools: Sendable {
     let pools = Mutex<[String: [(position: Int, fits: Bool)]]>([:])
+}
+
+/// The available internal wearers of each role with the most room (`Advisor.roomiest`),
+/// kept across advisers by a caller that forgets a role's entry whenever its wearers, or
+/// the room of one of them, change (the staffing plan, step by step).
+final class RoomiestCache: Sendable {
+    let wearers = Mutex<[String: [Int]]>([:])
+
+    func forget<Roles: Sequence>(_ roles: Roles) where Roles.Element == String {
+        wearers.withLock { known in for role in roles { known[role] = nil } }
+    }
+
+    func forgetAll() {
+        wearers.withLock { $0 = [:] }
+    }
 }
 
 /// The positions with the largest values seen, at most `limit` of them, largest first

@@ -1,9 +1,10 @@
-/// The load check kept up to date edit by edit, for the builder. An edit that touches a
-/// few people (their hats, hours, capacity, manager) re-runs only the rules it can
-/// change: those people's, the roles whose wearers changed and the roles escalating to
-/// them, their duties, and the equal-share wearers whose share moved. Any other edit (a
-/// role, a duty, the policy, adding or removing someone) checks everything again. The
-/// findings are always those a full check of the same org would give.
+/// The load check kept up to date edit by edit, for the builder and the staffing plan. An
+/// edit that touches a few people (their hats, hours, capacity, manager; adding someone
+/// at the end of the file, or removing the last person) re-runs only the rules it can
+/// change: those people's, their managers', the roles whose wearers changed and the roles
+/// escalating to them, their duties, and the equal-share wearers whose share moved. Any
+/// other edit (a role, a duty, the policy, adding or removing someone elsewhere) checks
+/// everything again. The findings are always those a full check of the same org would give.
 ///
 /// The check does not keep the org: the caller passes it in. Holding a second reference
 /// would make every edit of a large org copy all of its people (copy-on-write).
@@ -56,21 +57,91 @@ public struct LiveCheck: Sendable {
 
     /// The checker's suggestion for a finding of `org`, or why there is none.
     public func advice(for finding: Finding, in org: Org) -> Advice {
+        advice(for: finding, in: org, kinship: nil)
+    }
+
+    /// `advice`, with the org's `Kinship` and the roles' roomiest wearers when the caller
+    /// keeps them.
+    func advice(for finding: Finding, in org: Org, kinship: Kinship?, roomiest: RoomiestCache? = nil) -> Advice {
         var context = self.context
         context.org = org
-        return Advisor(context: context, findings: findings, unavailable: unavailable).advice(for: finding)
+        return Advisor(context: context, findings: findings, unavailable: unavailable, kinship: kinship, roomiest: roomiest).advice(for: finding)
+    }
+
+    /// What a local update re-checked: the people whose numbers were worked out again
+    /// (with their numbers before), and every finding of the subjects whose rules ran again,
+    /// before and after. Findings of every other subject are as they were.
+    struct Change {
+        /// nil before: someone added.
+        var loads: [(position: Int, before: PersonLoad?)] = []
+        /// Roles whose wearers changed.
+        var wearersChanged: Set<String> = []
+        var before: [Finding] = []
+        var after: [Finding] = []
+    }
+
+    /// Whether `update` to `org` re-runs only some rules for `edit` (else it checks
+    /// everything).
+    func isLocal(_ edit: Edit, inverse: Edit, in org: Org) -> Bool {
+        reach(edit, inverse: inverse, in: org) != nil
+    }
+
+    /// How far `edit`, which made `org` from the org checked so far, reaches; nil when it
+    /// is not local.
+    private func reach(_ edit: Edit, inverse: Edit, in org: Org) -> Reach? {
+        var reach = Reach()
+        guard reach.add(edit, inverse: inverse) else { return nil }
+        // Positions after a person added or removed would move: only the last one.
+        let checked = context.loads.count
+        if let person = reach.added {
+            guard org.people.count == checked + 1, org.position(ofPerson: person.id) == checked else { return nil }
+        }
+        if let (_, position) = reach.removed {
+            guard org.people.count == checked - 1, position == checked - 1 else { return nil }
+        }
+        return reach
     }
 
     /// Brings the check up to date with `org`, which `edit` (undone by `inverse`) made
     /// from the org checked so far.
     public mutating func update(to org: Org, edit: Edit, inverse: Edit) {
-        var reach = Reach()
-        guard reach.add(edit, inverse: inverse) else {
+        var change: Change?
+        update(to: org, edit: edit, inverse: inverse, change: &change)
+    }
+
+    /// `update`, saying in `change` what it re-checked when the edit's reach is local (nil
+    /// when it checked everything again).
+    mutating func update(to org: Org, edit: Edit, inverse: Edit, change: inout Change?) {
+        guard let reach = reach(edit, inverse: inverse, in: org) else {
             self = LiveCheck(org, unavailable: unavailable)
+            change = nil
             return
         }
         context.org = org
         defer { context.org = .empty() }
+        var changed = Change()
+        defer { change = changed }
+
+        // Someone added at the end: room for them, and a place among their manager's reports.
+        if let person = reach.added {
+            let position = context.loads.count
+            context.loads.append(PersonLoad(person: person, hours: context.hours, policy: context.policy))
+            findings.people.append([])
+            context.children.append([])
+            if let manager = person.reportsTo, let managerPosition = org.position(ofPerson: manager) {
+                context.children[managerPosition].append(position)
+            }
+        }
+        // The last person removed: their findings go, and their place.
+        if let (person, position) = reach.removed {
+            if let manager = person.reportsTo, let managerPosition = org.position(ofPerson: manager) {
+                context.children[managerPosition].removeAll { $0 == position }
+            }
+            Self.replace(&findings.people[position], with: [], counts: &counts, change: &changed)
+            context.loads.removeLast()
+            findings.people.removeLast()
+            context.children.removeLast()
+        }
 
         // Solid lines that moved: the managers' report lists.
         for (person, old, new) in reach.managerMoves {
@@ -89,22 +160,29 @@ public struct LiveCheck: Sendable {
         for change in reach.hatChanges {
             if sharersBefore[change.role] == nil { sharersBefore[change.role] = context.equalShareWearers[change.role] ?? [] }
             var wearers = context.hours.wearers(ofRole: change.role)
+            var positions = context.wearerPositions[change.role] ?? []
             if change.given {
-                guard let position = org.position(ofPerson: change.person), !wearers.contains(change.person) else { continue }
+                guard let position = org.position(ofPerson: change.person), !positions.contains(position) else { continue }
                 var low = 0
-                var high = wearers.count
+                var high = positions.count
                 while low < high {
                     let middle = (low + high) / 2
-                    if (org.position(ofPerson: wearers[middle]) ?? 0) < position { low = middle + 1 } else { high = middle }
+                    if positions[middle] < position { low = middle + 1 } else { high = middle }
                 }
                 wearers.insert(change.person, at: low)
+                positions.insert(position, at: low)
             } else {
-                wearers.removeAll { $0 == change.person }
+                for index in wearers.indices.reversed() where wearers[index] == change.person {
+                    wearers.remove(at: index)
+                    positions.remove(at: index)
+                }
             }
             context.hours.setWearers(wearers, ofRole: change.role)
+            context.wearerPositions[change.role] = positions.isEmpty ? nil : positions
         }
         // Role summaries, and who takes an equal share.
         let wearersChanged = Set(reach.hatChanges.map(\.role))
+        changed.wearersChanged = wearersChanged
         var roles = reach.roles.union(wearersChanged)
         for role in wearersChanged { roles.formUnion(context.escalatingTo[role] ?? []) }
         var people = reach.people
@@ -121,24 +199,27 @@ public struct LiveCheck: Sendable {
         for id in people {
             guard let position = org.position(ofPerson: id) else { continue }
             let person = org.people[position]
+            changed.loads.append((position, reach.added?.id == id ? nil : context.loads[position]))
             context.loads[position] = PersonLoad(person: person, hours: context.hours, policy: context.policy)
-            Self.replace(&findings.people[position], with: context.personFindings(at: position), counts: &counts)
+            Self.replace(&findings.people[position], with: context.personFindings(at: position), counts: &counts, change: &changed)
         }
         for role in roles {
             if let subject = org.role(role) {
                 var list = findings.roles[role] ?? []
-                Self.replace(&list, with: context.roleFindings(subject), counts: &counts)
+                Self.replace(&list, with: context.roleFindings(subject), counts: &counts, change: &changed)
                 findings.roles[role] = list.isEmpty ? nil : list
             }
             for position in context.dutiesOfRole[role] ?? [] {
-                Self.replace(&findings.duties[position], with: context.dutyFindings(at: position), counts: &counts)
+                Self.replace(&findings.duties[position], with: context.dutyFindings(at: position), counts: &counts, change: &changed)
             }
         }
     }
 
-    private static func replace(_ list: inout [Finding], with new: [Finding], counts: inout [Int]) {
+    private static func replace(_ list: inout [Finding], with new: [Finding], counts: inout [Int], change: inout Change) {
         for finding in list { counts[finding.severity.rawValue] -= 1 }
         for finding in new { counts[finding.severity.rawValue] += 1 }
+        change.before += list
+        change.after += new
         list = new
     }
 }
@@ -155,6 +236,10 @@ struct Reach {
     /// an equal share).
     var summaries: Set<String> = []
     var managerMoves: [(person: String, old: String?, new: String?)] = []
+    /// Someone added (local only at the end of the file), or removed (only the last
+    /// person, at `position`): at most one per edit.
+    var added: Person?
+    var removed: (person: Person, position: Int)?
 
     mutating func add(_ edit: Edit, inverse: Edit) -> Bool {
         switch edit {
@@ -185,6 +270,18 @@ struct Reach {
             return false
         case .setTitle, .setEmail, .setDepartment, .addDottedLine, .removeDottedLine, .renameOrg:
             break
+        case .addPerson(let person, _):
+            guard added == nil, removed == nil else { return false }
+            added = person
+            people.insert(person.id)
+            // Their manager's span of control.
+            if let manager = person.reportsTo { people.insert(manager) }
+            for hat in person.hats { hatChanges.append((person.id, hat.role, true)) }
+        case .removePerson:
+            guard case .addPerson(let person, let position?) = inverse, added == nil, removed == nil else { return false }
+            removed = (person, position)
+            if let manager = person.reportsTo { people.insert(manager) }
+            for hat in person.hats { hatChanges.append((person.id, hat.role, false)) }
         case .batch(let edits, _):
             guard case .batch(let inverses, _) = inverse, inverses.count == edits.count else { return false }
             // Inverses come in reverse order.

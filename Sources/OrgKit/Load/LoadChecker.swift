@@ -52,6 +52,10 @@ struct CheckContext {
     var wearing: [String: RoleWearing]
     /// Wearers of each role whose hat takes an equal share of the role's hours.
     var equalShareWearers: [String: [String]]
+    /// The positions of each role's wearers, in the order of `hours.wearers` (kept with
+    /// it): a role may have thousands of wearers, and looking each one up by id is what
+    /// took the time.
+    var wearerPositions: [String: [Int]]
 
     init(org: Org, policy: Policy) {
         self.org = org
@@ -60,6 +64,11 @@ struct CheckContext {
         orgWithPolicy.policy = policy
         let hours = Hours(orgWithPolicy)
         self.hours = hours
+        var positions: [String: [Int]] = [:]
+        for (position, person) in org.people.enumerated() {
+            for hat in person.hats { positions[hat.role, default: []].append(position) }
+        }
+        wearerPositions = positions
         loads = org.people.map { person in
             PersonLoad(person: person, hours: hours, policy: policy)
         }
@@ -92,17 +101,19 @@ struct CheckContext {
         var equalShare: [String] = []
         var filledWearer: String?
         let target = org.role(role)?.escalatesTo
-        for id in wearers {
-            guard let person = org.person(id) else { continue }
+        // Fields read in place: a role may have thousands of wearers, and a copy of each
+        // whole Person costs more than these checks.
+        let people = org.people
+        for (id, position) in zip(wearers, wearerPositions[role] ?? []) {
             summary.count += 1
-            if let explicit = person.hat(for: role)?.hoursPerWeek {
+            if let explicit = people[position].hats.first(where: { $0.role == role })?.hoursPerWeek {
                 summary.explicitHours += explicit
             } else {
                 equalShare.append(id)
                 summary.equalShare += 1
             }
-            if let target, person.wears(target) { summary.alsoWearingTarget += 1 }
-            if person.open {
+            if let target, people[position].hats.contains(where: { $0.role == target }) { summary.alsoWearingTarget += 1 }
+            if people[position].open {
                 summary.open += 1
             } else {
                 filledWearer = id

@@ -44,9 +44,9 @@ struct HireBundle {
     static func demands(_ state: PlanState) -> [Demand] {
         let org = state.org
         let hours = state.live.hours
-        let kinship = Kinship(org)
+        let kinship = state.kinship
         var result: [Demand] = []
-        for finding in state.report.findings where finding.isLoad {
+        for finding in state.loadFindings {
             switch finding.explanation {
             case .overload:
                 guard let position = org.position(ofPerson: finding.subject.id) else { continue }
@@ -64,13 +64,14 @@ struct HireBundle {
             default: continue
             }
         }
-        return result.enumerated().sorted { a, b in
-            let (x, y) = (a.element, b.element)
+        // Sort positions, then move each demand once: demands hold findings, large values.
+        return result.indices.sorted { a, b in
+            let (x, y) = (result[a], result[b])
             if x.finding.severity != y.finding.severity { return x.finding.severity > y.finding.severity }
             if x.tierGap != y.tierGap { return x.tierGap > y.tierGap }
             if abs(x.hours - y.hours) > 1e-9 { return x.hours > y.hours }
-            return a.offset < b.offset
-        }.map(\.element)
+            return a < b
+        }.map { result[$0] }
     }
 
     /// How far below `own` (the highest tier a person works at) work of `tier` is; work
@@ -84,6 +85,9 @@ struct HireBundle {
         guard builder.add(seed, reasons: &reasons) else { return [] }
         let alone = builder
         for demand in demands where demand.finding.key != seed.finding.key {
+            // A full hire takes nothing from an overloaded person (`relieve` finds no room
+            // for any of their hats): skip the work of finding that out.
+            if demand.person != nil, builder.isFull { continue }
             var ignored: [String] = []
             _ = builder.add(demand, reasons: &ignored)
         }
@@ -131,7 +135,7 @@ struct HireBundle {
             self.state = state
             org = state.org
             hours = state.live.hours
-            kinship = Kinship(state.org)
+            kinship = state.kinship
             self.number = number
         }
 
@@ -180,10 +184,19 @@ struct HireBundle {
                        hatHours: { $0.hoursPerWeek ?? 0 }).load
         }
 
+        /// The most hours of any role the full-time hire could still take, before
+        /// switching: `room(for:)` never gives more.
+        var roomBound: Double {
+            halfHoursDown(max(0, policy.warnAt * fullTime * policy.availability - hats.reduce(0) { $0 + ($1.hoursPerWeek ?? 0) }))
+        }
+
+        /// Whether the hire has no room for another half hour of anything.
+        var isFull: Bool { roomBound <= 0 }
+
         /// How many more hours of `role` the full-time hire could take at the line.
         func room(for role: String) -> Double {
             var low = 0.0
-            var high = halfHoursDown(max(0, policy.warnAt * fullTime * policy.availability - hats.reduce(0) { $0 + ($1.hoursPerWeek ?? 0) }))
+            var high = roomBound
             guard high > 0 else { return 0 }
             if fits(role, high) { return high }
             while high - low > 0.5 {

@@ -71,6 +71,12 @@ public struct Plan: Equatable, Sendable {
         public var warning: Int
         public var info: Int
 
+        init(critical: Int, warning: Int, info: Int) {
+            self.critical = critical
+            self.warning = warning
+            self.info = info
+        }
+
         init(_ report: LoadReport) {
             critical = report.count(.critical)
             warning = report.count(.warning)
