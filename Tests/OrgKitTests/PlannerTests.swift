@@ -135,6 +135,11 @@ struct PlannerTests {
         #expect(!plan.org.person("omar")!.wears("l2"))
         if hire.hats.contains(where: { $0.role == "l3" }) {
             #expect(hire.anyCertification == [["CCNP", "Azure Solutions Architect"]] && hire.minYears == 5)
+            // Hired for an L3's certifications: the title says L3 work is part of it.
+            #expect(hire.title == "Level 2 Technician / Level 3 Engineer")
+            #expect(plan.org.person(hire.id)?.title == hire.title)
+        } else {
+            #expect(hire.title == "Level 2 Technician")
         }
     }
 

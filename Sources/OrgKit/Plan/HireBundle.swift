@@ -359,8 +359,16 @@ struct HireBundle {
             var byRole: [String: Double] = [:]
             for hat in hats { byRole[hat.role, default: 0] += hat.hoursPerWeek ?? 0 }
             let mainRole = hats.max { (byRole[$0.role] ?? 0) < (byRole[$1.role] ?? 0) }?.role ?? hats[0].role
-            let title = org.role(mainRole)?.name ?? mainRole
-            let id = OrgID.uniqueID("hire-" + OrgID.slug(title, fallback: "position")) { org.person($0) != nil }
+            var title = org.role(mainRole)?.name ?? mainRole
+            // Work of a higher tier that asks for qualifications makes it a hybrid posting
+            // ("Level 2 Technician / Level 3 Engineer", as MSPs write L2/L3): never an L2 title
+            // with an L3's certifications hidden in the small print.
+            let mainTier = kinship.tier(of: mainRole)
+            if let higher = hats.map(\.role).filter({ kinship.tier(of: $0) > mainTier && org.role($0)?.requires != nil })
+                .max(by: { kinship.tier(of: $0) < kinship.tier(of: $1) }), let name = org.role(higher)?.name {
+                title += " / " + name
+            }
+            let id = OrgID.uniqueID("hire-" + OrgID.slug(org.role(mainRole)?.name ?? mainRole, fallback: "position")) { org.person($0) != nil }
 
             // Requirements: every certification, one of each choice, the most years.
             var certifications: [String] = []
