@@ -264,13 +264,8 @@ struct PlanState {
                 loads.append(Plan.LoadChange(id: now.id, name: org.people[position].name, before: nil, after: now.load))
             }
         }
-        var step = Plan.Step(kind: kind, text: text, edit: edit, loads: loads,
-                             cleared: comparison.resolved, eased: comparison.better.map(\.after),
-                             brings: comparison.new + comparison.worse.map(\.after), hire: hire,
-                             findingsAfter: Plan.Counts(critical: live.count(.critical), warning: live.count(.warning), info: live.count(.info)))
-        if let hire, let position = org.position(ofPerson: hire.id) {
-            step.hire?.hatHours = org.people[position].hats.map { live.hours.hours(of: $0) }
-        }
+        let step = Self.step(kind: kind, text: text, edit: edit, loads: loads, comparison: comparison, hire: hire,
+                             counts: Plan.Counts(critical: live.count(.critical), warning: live.count(.warning), info: live.count(.info)), org: org, live: live)
         merge.apply(to: &loadTerms)
         // The roomiest wearers of every role whose wearers, or the room of one, changed.
         roomiest.forget(change.wearersChanged)
@@ -278,6 +273,18 @@ struct PlanState {
         self.score = score
         reportIsCurrent = false
         hireIDs = hires
+        return step
+    }
+
+    /// A kept step: what it changes and clears, and a hire's hats' hours as the check counts them.
+    private static func step(kind: Plan.Step.Kind, text: String, edit: Edit, loads: [Plan.LoadChange], comparison: ReportComparison,
+                             hire: Plan.Hire?, counts: Plan.Counts, org: Org, live: LiveCheck) -> Plan.Step {
+        var step = Plan.Step(kind: kind, text: text, edit: edit, loads: loads,
+                             cleared: comparison.resolved, eased: comparison.better.map(\.after),
+                             brings: comparison.new + comparison.worse.map(\.after), hire: hire, findingsAfter: counts)
+        if let hire, let position = org.position(ofPerson: hire.id) {
+            step.hire?.hatHours = org.people[position].hats.map { live.hours.hours(of: $0) }
+        }
         return step
     }
 
@@ -310,14 +317,8 @@ struct PlanState {
                 loads.append(Plan.LoadChange(id: after.id, name: org.people[position].name, before: nil, after: after.load))
             }
         }
-        var step = Plan.Step(kind: kind, text: text, edit: edit, loads: loads,
-                             cleared: comparison.resolved, eased: comparison.better.map(\.after),
-                             brings: comparison.new + comparison.worse.map(\.after), hire: hire,
-                             findingsAfter: Plan.Counts(report))
-        if let hire, let position = org.position(ofPerson: hire.id) {
-            // The hats' hours as the check counts them.
-            step.hire?.hatHours = org.people[position].hats.map { live.hours.hours(of: $0) }
-        }
+        let step = Self.step(kind: kind, text: text, edit: edit, loads: loads, comparison: comparison, hire: hire,
+                             counts: Plan.Counts(report), org: org, live: live)
         self.org = org
         self.live = live
         roomiest.forgetAll()
