@@ -298,7 +298,10 @@ extension DetailPane {
         guard !findings.isEmpty else { return [] }
         var lines = [StyledLine(""), StyledLine(title, .bold)]
         for finding in findings {
-            let load = withLoad ? finding.load.map { " (now \(Format.percent($0)))" } ?? "" : ""
+            // Spelled out: Swift 6.3.1's optimizer crashed (an ownership error) on
+            // `finding.load.map { … }` here in a release build.
+            var load = ""
+            if withLoad, case .overload(_, let numbers, _) = finding.explanation { load = " (now \(Format.percent(numbers.load)))" }
             let text = "\(finding.rule.rawValue) · \(finding.subject.name)\(load)"
             for (offset, line) in Widgets.wrap(text, width: max(1, width - 4)).enumerated() {
                 lines.append(StyledLine(offset == 0 ? "  " : "    ", tail: (offset == 0 ? "\(Widgets.severitySymbol[finding.severity] ?? "") " : "") + line,
