@@ -73,6 +73,22 @@ case "kinds":
     for row in kinds.rows() {
         print("| \(row.name) | " + (row.sample.map { "\($0.format($0.median)) | \($0.format($0.percentile(99)))" } ?? "not run | not run") + " |")
     }
+case "whatif":
+    // For profiling: only `w` on and off for a person in the middle, on N generated people.
+    guard arguments.count >= 2, let count = Int(arguments[1]) else { fail("usage: hats-bench whatif N [K]") }
+    var generator = OrgGenerator(seed: 1)
+    let org = generator.org(people: count)
+    var state = App.start(Document(org: org, path: nil), size: Size(width: 120, height: 40))
+    let middle = org.people.dropFirst(org.people.count / 2).first { !$0.hats.isEmpty }?.id
+    var on: [Double] = []
+    for _ in 0..<(arguments.count >= 3 ? Int(arguments[2]) ?? 10 : 10) {
+        state.selectedPerson = middle
+        on.append(Clock.milliseconds { _ = App.update(&state, .key(.character("w"))); _ = App.view(state) })
+        state.selectedPerson = middle
+        _ = App.update(&state, .key(.character("w")))
+    }
+    let sample = Sample(values: on)
+    print("what-if on: median \(sample.format(sample.median)) ms, max \(sample.format(sample.max)) ms")
 case "paste":
     // A paste into the org-name field, as the builder handles it: one paste event, or (as
     // terminals without bracketed paste send it) one key per character, then one frame.
