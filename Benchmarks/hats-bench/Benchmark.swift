@@ -59,7 +59,7 @@ struct Benchmark {
             record("builder start-up to first frame, org in memory (App.start + App.view)", KeyKinds.firstFrame(org, repeats: count).cell)
             let kinds = KeyKinds(org: org, repeats: keyRepeats(size), plan: size <= Self.planSizeLimit)
             for row in kinds.rows() {
-                record("key: \(row.name) — median / p99", row.sample.map { "\($0.format($0.median)) / \($0.format($0.percentile(99)))" } ?? "not run")
+                record("key: \(row.name) — median / p99", row.sample.map { "\($0.format($0.median)) / \($0.format($0.percentile(99)))" + (row.note.map { " (\($0))" } ?? "") } ?? "not run")
             }
             let strokes = keystrokeSample(org, count: size >= 100_000 ? Swift.min(keystrokes, 200) : keystrokes)
             record("keystroke: edit + recheck + render, median", strokes.format(strokes.median))

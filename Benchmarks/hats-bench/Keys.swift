@@ -14,8 +14,11 @@ struct KeyKinds {
     var plan: Bool
 
     struct Row {
+        /// The same at every size (a row of the big table).
         var name: String
         var sample: Sample?
+        /// What differs by size ("team of 1,944").
+        var note: String? = nil
     }
 
     /// Start-up split: to the first frame (App.start + App.view), from an org in memory.
@@ -43,7 +46,7 @@ struct KeyKinds {
             }
         }
         /// `apply` (timed) makes one undo step; then u and Ctrl-R (timed), then u (not).
-        func edit(_ name: String, prepare: (inout AppState) -> Void = { _ in }, _ apply: (inout AppState) -> Void) {
+        func edit(_ name: String, note: String? = nil, prepare: (inout AppState) -> Void = { _ in }, _ apply: (inout AppState) -> Void) {
             var applied: [Double] = []
             var undone: [Double] = []
             var redone: [Double] = []
@@ -61,9 +64,9 @@ struct KeyKinds {
                 redone.append(key(.control("r")))
                 _ = App.update(&state, .key(.character("u")))
             }
-            rows += [Row(name: name, sample: Sample(values: applied)),
-                     Row(name: "\(name): undo", sample: Sample(values: undone)),
-                     Row(name: "\(name): redo", sample: Sample(values: redone))]
+            rows += [Row(name: name, sample: Sample(values: applied), note: note),
+                     Row(name: "\(name): undo", sample: Sample(values: undone), note: note),
+                     Row(name: "\(name): redo", sample: Sample(values: redone), note: note)]
         }
 
         let people = org.people
@@ -131,7 +134,7 @@ struct KeyKinds {
         if candidates.count >= 2 {
             let mover = people[candidates[0]].id
             let newManager = people[candidates[1]].id
-            edit("set a manager (team of \(team[candidates[0]].formatted()))") { state in
+            edit("set a manager (the largest team under the top)", note: "team of \(team[candidates[0]].formatted())") { state in
                 App.commit(.setManager(person: mover, manager: newManager), &state)
             }
         }
@@ -141,7 +144,7 @@ struct KeyKinds {
         if !managers.isEmpty {
             let manager = managers[managers.count / 2]
             let id = people[manager].id
-            edit("delete a manager, reports re-homed (\(tree.children[manager].count) reports)") { state in
+            edit("delete a manager, reports re-homed", note: "\(tree.children[manager].count) reports") { state in
                 if let removal = Edit.removing(person: id, in: state.document.org) { App.commit(removal, &state) }
             }
         }

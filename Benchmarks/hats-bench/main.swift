@@ -71,7 +71,7 @@ case "kinds":
     print("| first frame (App.start + App.view) | \(first.format(first.median)) | \(first.format(first.max)) |")
     let kinds = KeyKinds(org: org, repeats: arguments.count >= 3 ? Int(arguments[2]) ?? 11 : 11, plan: count <= Benchmark.planSizeLimit)
     for row in kinds.rows() {
-        print("| \(row.name) | " + (row.sample.map { "\($0.format($0.median)) | \($0.format($0.percentile(99)))" } ?? "not run | not run") + " |")
+        print("| \(row.name)\(row.note.map { " (\($0))" } ?? "") | " + (row.sample.map { "\($0.format($0.median)) | \($0.format($0.percentile(99)))" } ?? "not run | not run") + " |")
     }
 case "whatif":
     // For profiling: only `w` on and off for a person in the middle, on N generated people.
