@@ -15,6 +15,9 @@ struct Benchmark {
         var cells: [String]
     }
 
+    /// Times each key kind is pressed (with its undo and redo): fewer at 100,000 people.
+    func keyRepeats(_ size: Int) -> Int { size >= 100_000 ? 7 : (size >= 10_000 ? 21 : 51) }
+
     func repeats(_ size: Int) -> Int { size >= 100_000 ? 3 : (size >= 10_000 ? 5 : 9) }
 
     func run() -> String {
@@ -53,6 +56,11 @@ struct Benchmark {
                 let state = App.start(Document(org: loaded.org, path: path, fingerprint: loaded.fingerprint), size: Size(width: 120, height: 40))
                 _ = App.view(state)
             }.cell)
+            record("builder start-up to first frame, org in memory (App.start + App.view)", KeyKinds.firstFrame(org, repeats: count).cell)
+            let kinds = KeyKinds(org: org, repeats: keyRepeats(size), plan: size <= Self.planSizeLimit)
+            for row in kinds.rows() {
+                record("key: \(row.name) — median / p99", row.sample.map { "\($0.format($0.median)) / \($0.format($0.percentile(99)))" + (row.note.map { " (\($0))" } ?? "") } ?? "not run")
+            }
             let strokes = keystrokeSample(org, count: size >= 100_000 ? Swift.min(keystrokes, 200) : keystrokes)
             record("keystroke: edit + recheck + render, median", strokes.format(strokes.median))
             record("keystroke: edit + recheck + render, p99", strokes.format(strokes.percentile(99)))

@@ -5,6 +5,7 @@ import OrgTUI
 /// hats-bench: the benchmark and stress tool (see docs/performance.md and docs/safety.md).
 ///   hats-bench generate N [--seed S]      a generated org with N people, on stdout
 ///   hats-bench save-loop A B TARGET       save A, then B, to TARGET, forever (for kill tests)
+///   hats-bench kinds N [REPEATS]        the per-kind keystroke table for N people
 ///   hats-bench paste N [--keys]          N characters pasted into a text field, timed
 ///   hats-bench run [--sizes 1000,10000,100000] [--seed S] [--keystrokes K] [--hats PATH]
 ///                                         every measurement, as a Markdown table (`hats plan`
@@ -60,6 +61,34 @@ case "keys":
     let benchmark = Benchmark(sizes: [], seed: 1, keystrokes: 0, hats: "", directory: "")
     let sample = benchmark.keystrokeSample(org, count: arguments.count >= 3 ? Int(arguments[2]) ?? 100 : 100)
     print("median \(sample.format(sample.median)) ms, p99 \(sample.format(sample.percentile(99))) ms")
+case "kinds":
+    // Only the per-kind keystroke table and the first frame, on a generated org of N people.
+    guard arguments.count >= 2, let count = Int(arguments[1]) else { fail("usage: hats-bench kinds N [REPEATS]") }
+    var generator = OrgGenerator(seed: 1)
+    let org = generator.org(people: count)
+    let first = KeyKinds.firstFrame(org, repeats: 3)
+    print("| key (ms) | median | p99 |\n|---|---|---|")
+    print("| first frame (App.start + App.view) | \(first.format(first.median)) | \(first.format(first.max)) |")
+    let kinds = KeyKinds(org: org, repeats: arguments.count >= 3 ? Int(arguments[2]) ?? 11 : 11, plan: count <= Benchmark.planSizeLimit)
+    for row in kinds.rows() {
+        print("| \(row.name)\(row.note.map { " (\($0))" } ?? "") | " + (row.sample.map { "\($0.format($0.median)) | \($0.format($0.percentile(99)))" } ?? "not run | not run") + " |")
+    }
+case "whatif":
+    // For profiling: only `w` on and off for a person in the middle, on N generated people.
+    guard arguments.count >= 2, let count = Int(arguments[1]) else { fail("usage: hats-bench whatif N [K]") }
+    var generator = OrgGenerator(seed: 1)
+    let org = generator.org(people: count)
+    var state = App.start(Document(org: org, path: nil), size: Size(width: 120, height: 40))
+    let middle = org.people.dropFirst(org.people.count / 2).first { !$0.hats.isEmpty }?.id
+    var on: [Double] = []
+    for _ in 0..<(arguments.count >= 3 ? Int(arguments[2]) ?? 10 : 10) {
+        state.selectedPerson = middle
+        on.append(Clock.milliseconds { _ = App.update(&state, .key(.character("w"))); _ = App.view(state) })
+        state.selectedPerson = middle
+        _ = App.update(&state, .key(.character("w")))
+    }
+    let sample = Sample(values: on)
+    print("what-if on: median \(sample.format(sample.median)) ms, max \(sample.format(sample.max)) ms")
 case "paste":
     // A paste into the org-name field, as the builder handles it: one paste event, or (as
     // terminals without bracketed paste send it) one key per character, then one frame.

@@ -112,4 +112,47 @@ struct LiveCheckTests {
         #expect(change == nil)
         #expect(live.report() == LoadChecker.check(moved, suggestions: false))
     }
+
+    @Test("a what-if worked out from the live check equals a full check of the what-if org, with the same comparison and suggestions", arguments: 0..<4)
+    func whatIfMatchesFullCheck(batch: Int) throws {
+        var local = 0
+        for seed in UInt64(batch * 15)..<UInt64(batch * 15 + 15) {
+            var random = SeededGenerator(seed: seed &+ 991)
+            var org = try SuggestionPropertyTests.randomOrg(seed: seed)
+            var live = LiveCheck(org)
+            var history = History()
+            for step in 0..<12 {
+                // Some edits first, so the what-if starts from a check kept up edit by edit.
+                if step % 3 == 0, let edit = Self.randomEdit(org, &random), let entry = try? history.perform(edit, on: &org) {
+                    live.update(to: org, edit: entry.edit, inverse: entry.inverse)
+                }
+                guard !org.people.isEmpty else { break }
+                // One to three people away, anyone (with hats or none, alone in a role or not).
+                var away: Set<String> = []
+                for _ in 0..<Int.random(in: 1...3, using: &random) {
+                    away.insert(org.people[Int.random(in: 0..<org.people.count, using: &random)].id)
+                }
+                let whatIf = live.whatIf(without: away, in: org)
+                let expected = WhatIf.without(away.sorted(), in: org)
+                #expect(whatIf.org == expected.org, "seed \(seed) step \(step): the what-if org differs")
+                #expect(whatIf.takenOver == expected.takenOver, "seed \(seed) step \(step): the hours taken over differ")
+                let full = LoadChecker.check(expected.org, unavailable: away, suggestions: false)
+                #expect(whatIf.check.report() == full,
+                        "seed \(seed) step \(step) away \(away.sorted()): \(Self.difference(whatIf.check.report(), full))")
+                for severity in Finding.Severity.allCases {
+                    #expect(whatIf.check.count(severity) == full.count(severity))
+                }
+                let comparison = ReportComparison(before: LoadChecker.check(org, suggestions: false), after: full)
+                #expect(whatIf.comparison == comparison, "seed \(seed) step \(step): the comparison differs")
+                for finding in full.findings.prefix(4) {
+                    #expect(whatIf.check.suggestion(for: finding, in: whatIf.org) == LoadChecker.suggestion(for: finding, in: expected.org, unavailable: away),
+                            "seed \(seed) step \(step): \(finding.key)")
+                }
+                if whatIf.check.report() != full || whatIf.comparison != comparison { return }
+                if !comparison.new.isEmpty || !comparison.worse.isEmpty { local += 1 }
+            }
+        }
+        // The what-ifs changed something often enough to mean something.
+        #expect(local > 20)
+    }
 }

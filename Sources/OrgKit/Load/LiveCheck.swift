@@ -13,7 +13,7 @@ public struct LiveCheck: Sendable {
     var findings: FindingSet
     /// Findings per severity (info, warning, critical).
     private var counts: [Int]
-    public let unavailable: Set<String>
+    public internal(set) var unavailable: Set<String>
 
     public init(_ org: Org, unavailable: Set<String> = []) {
         context = CheckContext(org: org, policy: org.policy)
@@ -100,6 +100,27 @@ public struct LiveCheck: Sendable {
             guard org.people.count == checked - 1, position == checked - 1 else { return nil }
         }
         return reach
+    }
+
+    /// The what-if "these people away" (`WhatIf.without(away, in: org)`) from this check
+    /// of `org`, re-running only the rules the absence can change — as an edit that takes
+    /// off every hat of the people away and gives the hours of their shared hats to the
+    /// others wearing those roles — and comparing only the findings of the subjects
+    /// re-checked (every other finding is the same on both sides). The check and the
+    /// comparison are those of a full check of the what-if org.
+    public func whatIf(without away: Set<String>, in org: Org) -> WhatIfCheck {
+        let result = WhatIf.change(away.sorted(), in: org, hours: context.hours)
+        var check = self
+        check.unavailable = away
+        var change: Change?
+        check.update(to: result.org, edit: .batch(result.edits, label: "what-if"),
+                     inverse: .batch(result.inverses.reversed(), label: "what-if"), change: &change)
+        let comparison = if let change {
+            ReportComparison(before: LoadReport(findings: change.before, people: []), after: LoadReport(findings: change.after, people: []))
+        } else {
+            ReportComparison(before: report(), after: check.report())
+        }
+        return WhatIfCheck(org: result.org, takenOver: result.takenOver, check: check, comparison: comparison)
     }
 
     /// Brings the check up to date with `org`, which `edit` (undone by `inverse`) made

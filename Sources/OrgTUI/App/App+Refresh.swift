@@ -48,14 +48,13 @@ extension App {
                 state.whatIfMarks = [:]
                 state.takenOver = [:]
             } else {
-                let result = WhatIf.without(Array(state.away).sorted(), in: org)
-                let whatIf = LiveCheck(result.org, unavailable: state.away)
-                state.whatIfCheck = whatIf
-                state.whatIfOrg = result.org
-                state.takenOver = result.takenOver
-                let comparison = ReportComparison(before: state.live.report(), after: whatIf.report())
-                state.comparison = comparison
-                state.whatIfMarks = comparison.marks
+                // From the org's own check, re-running only what the absence changes.
+                let whatIf = state.live.whatIf(without: state.away, in: org)
+                state.whatIfCheck = whatIf.check
+                state.whatIfOrg = whatIf.org
+                state.takenOver = whatIf.takenOver
+                state.comparison = whatIf.comparison
+                state.whatIfMarks = whatIf.comparison.marks
             }
         }
         if treeChanged { state.tree = ReportingTree(org) }

@@ -1,0 +1,173 @@
+import Foundation
+import OrgKit
+import OrgTUI
+
+/// `hats-bench run`'s per-kind keystroke table: each binding that changes the org or the
+/// view, driven through the builder's own update loop (`App.update` with the key, or the
+/// dialog's Enter; `App.commit` of the edit a dialog makes) and followed by drawing the
+/// 120×40 screen, timed separately, with the undo (`u`) and redo (`Ctrl-R`) of each.
+struct KeyKinds {
+    var org: Org
+    /// Times each kind is measured (each time: the key, its undo, its redo).
+    var repeats: Int
+    /// Whether to work out a plan for the plan-step rows (slow at 100,000 people).
+    var plan: Bool
+
+    struct Row {
+        /// The same at every size (a row of the big table).
+        var name: String
+        var sample: Sample?
+        /// What differs by size ("team of 1,944").
+        var note: String? = nil
+    }
+
+    /// Start-up split: to the first frame (App.start + App.view), from an org in memory.
+    static func firstFrame(_ org: Org, repeats: Int) -> Sample {
+        Sample.of(repeats) {
+            let state = App.start(Document(org: org, path: nil), size: Size(width: 120, height: 40))
+            _ = App.view(state)
+        }
+    }
+
+    func rows() -> [Row] {
+        var state = App.start(Document(org: org, path: nil), size: Size(width: 120, height: 40))
+        _ = App.view(state)
+        var rows: [Row] = []
+        func key(_ key: Key) -> Double {
+            Clock.milliseconds {
+                _ = App.update(&state, .key(key))
+                _ = App.view(state)
+            }
+        }
+        func timed(_ body: (inout AppState) -> Void) -> Double {
+            Clock.milliseconds {
+                body(&state)
+                _ = App.view(state)
+            }
+        }
+        /// `apply` (timed) makes one undo step; then u and Ctrl-R (timed), then u (not).
+        func edit(_ name: String, note: String? = nil, prepare: (inout AppState) -> Void = { _ in }, _ apply: (inout AppState) -> Void) {
+            var applied: [Double] = []
+            var undone: [Double] = []
+            var redone: [Double] = []
+            for _ in 0..<repeats {
+                prepare(&state)
+                let revision = state.document.history.revision
+                let time = timed(apply)
+                guard state.document.history.revision != revision else {
+                    log("\(name): the key changed nothing (\(state.status?.text ?? "-")); row left out")
+                    rows += [Row(name: name, sample: nil), Row(name: "\(name): undo", sample: nil), Row(name: "\(name): redo", sample: nil)]
+                    return
+                }
+                applied.append(time)
+                undone.append(key(.character("u")))
+                redone.append(key(.control("r")))
+                _ = App.update(&state, .key(.character("u")))
+            }
+            rows += [Row(name: name, sample: Sample(values: applied), note: note),
+                     Row(name: "\(name): undo", sample: Sample(values: undone), note: note),
+                     Row(name: "\(name): redo", sample: Sample(values: redone), note: note)]
+        }
+
+        let people = org.people
+        let tree = ReportingTree(org)
+        // Team sizes (everyone under each person), to pick managers.
+        var team = [Int](repeating: 0, count: people.count)
+        var order: [Int] = []
+        var stack = tree.roots
+        while let next = stack.popLast() { order.append(next); stack += tree.children[next] }
+        for position in order.reversed() { team[position] = tree.children[position].reduce(0) { $0 + 1 + team[$1] } }
+
+        // What-if on and off: a person in the middle of the file, and the person at the top.
+        let middle = people.dropFirst(people.count / 2).first { !$0.hats.isEmpty }?.id
+        let top = tree.roots.first.map { people[$0].id }
+        for (label, id) in [("middle person", middle), ("person at the top", top)] {
+            guard let id else { continue }
+            var on: [Double] = []
+            var off: [Double] = []
+            _ = App.perform(.showChart, &state)
+            for _ in 0..<repeats {
+                state.selectedPerson = id
+                on.append(key(.character("w")))
+                state.selectedPerson = id
+                off.append(key(.character("w")))
+            }
+            if !state.away.isEmpty { log("what-if of \(label): still away after w w") }
+            rows += [Row(name: "what-if on (`w`), \(label)", sample: Sample(values: on)),
+                     Row(name: "what-if off (`w`), \(label)", sample: Sample(values: off))]
+        }
+
+        // Apply a suggestion (`f`): someone with a finding that has one.
+        let report = state.live.report()
+        let suggested = report.findings.lazy.filter { $0.subject.kind == .person }.first { finding in
+            state.live.suggestion(for: finding, in: org) != nil
+        }?.subject.id
+        if let suggested {
+            edit("apply a suggestion (`f`)", prepare: { state in
+                _ = App.perform(.showChart, &state)
+                state.selectedPerson = suggested
+                // `1` (the chart, already shown): the details show the selection's suggestion.
+                _ = App.update(&state, .key(.character("1")))
+            }) { state in _ = App.update(&state, .key(.character("f"))) }
+        } else {
+            rows += [Row(name: "apply a suggestion (`f`)", sample: nil)]
+        }
+
+        // Apply a plan step (`f` in the Plan view), the plan fed in as the planner answers.
+        if plan {
+            let plan = Planner.plan(org)
+            if plan.steps.isEmpty {
+                log("the plan has no steps")
+            }
+            edit("apply a plan step (`f`, Plan view)", prepare: { state in
+                _ = App.perform(.showPlan, &state)
+                _ = App.update(&state, .planned(for: state.document.org, plan))
+            }) { state in _ = App.update(&state, .key(.character("f"))) }
+            _ = App.perform(.showChart, &state)
+        } else {
+            rows += [Row(name: "apply a plan step (`f`, Plan view)", sample: nil), Row(name: "apply a plan step (`f`, Plan view): undo", sample: nil),
+                     Row(name: "apply a plan step (`f`, Plan view): redo", sample: nil)]
+        }
+
+        // Set a manager for the person with the largest team under the top (not the top).
+        let candidates = tree.roots.flatMap { tree.children[$0] }.sorted { team[$0] > team[$1] }
+        if candidates.count >= 2 {
+            let mover = people[candidates[0]].id
+            let newManager = people[candidates[1]].id
+            edit("set a manager (the largest team under the top)", note: "team of \(team[candidates[0]].formatted())") { state in
+                App.commit(.setManager(person: mover, manager: newManager), &state)
+            }
+        }
+
+        // Delete a manager and re-home their reports (the `d` confirm's edit).
+        let managers = people.indices.filter { !tree.children[$0].isEmpty && !tree.roots.contains($0) }
+        if !managers.isEmpty {
+            let manager = managers[managers.count / 2]
+            let id = people[manager].id
+            edit("delete a manager, reports re-homed", note: "\(tree.children[manager].count) reports") { state in
+                if let removal = Edit.removing(person: id, in: state.document.org) { App.commit(removal, &state) }
+            }
+        }
+
+        // Add roles from a catalog: `c` in Roles, Enter on the first preset, Enter on a role.
+        edit("add roles from a catalog (`c`, Enter, Enter)", prepare: { state in
+            _ = App.perform(.showRoles, &state)
+            _ = App.update(&state, .key(.character("c")))
+            _ = App.update(&state, .key(.enter))
+        }) { state in _ = App.update(&state, .key(.enter)) }
+        _ = App.perform(.showChart, &state)
+
+        // Give and take a hat (the hats dialog's edits).
+        if let id = middle, let wearer = org.person(id), let role = org.roles.first(where: { role in !wearer.hats.contains { $0.role == role.id } })?.id {
+            edit("give a hat") { state in App.commit(.addHat(person: id, hat: Hat(role: role, hoursPerWeek: 4)), &state) }
+            if let worn = wearer.hats.first?.role {
+                edit("take a hat") { state in App.commit(.removeHat(person: id, role: worn), &state) }
+            }
+        }
+        return rows
+    }
+
+    func log(_ message: String) {
+        FileHandle.standardError.write(Data("hats-bench: \(message)\n".utf8))
+    }
+}
