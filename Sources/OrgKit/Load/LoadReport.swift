@@ -9,7 +9,7 @@ public struct LoadReport: Equatable, Sendable {
     public var people: [PersonLoad]
     private var personIndex: [String: Int]
 
-    init(findings: [Finding], people: [PersonLoad]) {
+    init(findings: consuming [Finding], people: [PersonLoad]) {
         // Sort positions, then move each finding once: findings are large values.
         // The keys that decide almost every comparison, taken out once: a comparison of
         // whole findings copies large values and walks names through String's iterator.
@@ -23,7 +23,19 @@ public struct LoadReport: Equatable, Sendable {
                 return LoadReport.order(buffer[a], buffer[b])
             }
         }
-        self.findings = order.map { findings[$0] }
+        // Into place by swaps along the permutation's cycles: a swap moves two findings
+        // without copying them, where `order.map { findings[$0] }` copied every one.
+        var placed = [Bool](repeating: false, count: order.count)
+        for start in order.indices where !placed[start] {
+            var hole = start
+            placed[start] = true
+            while !placed[order[hole]] {
+                findings.swapAt(hole, order[hole])
+                hole = order[hole]
+                placed[hole] = true
+            }
+        }
+        self.findings = findings
         self.people = people
         personIndex = Self.index(people)
     }
@@ -75,7 +87,10 @@ public struct LoadReport: Equatable, Sendable {
     }
 
     public func count(_ severity: Finding.Severity) -> Int {
-        findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
+        // By position: a closure over the elements copies each finding (a large value).
+        var count = 0
+        for index in findings.indices where findings[index].severity == severity { count += 1 }
+        return count
     }
 
     /// The most severe finding, if any.
