@@ -20,19 +20,29 @@ public struct LoadReport: Equatable, Sendable {
                 if x.severity != y.severity { return x.severity > y.severity }
                 let names = Self.compareBytes(x.name, y.name)
                 if names != 0 { return names < 0 }
-                return LoadReport.order(buffer[a], buffer[b])
+                // Same severity and name: the rest of `order`, read in place.
+                if buffer[a].rule != buffer[b].rule { return buffer[a].rule.rawValue < buffer[b].rule.rawValue }
+                if buffer[a].subject.id != buffer[b].subject.id { return buffer[a].subject.id < buffer[b].subject.id }
+                return buffer[a].detail < buffer[b].detail
             }
         }
-        // Into place by swaps along the permutation's cycles: a swap moves two findings
-        // without copying them, where `order.map { findings[$0] }` copied every one.
-        var placed = [Bool](repeating: false, count: order.count)
-        for start in order.indices where !placed[start] {
-            var hole = start
-            placed[start] = true
-            while !placed[order[hole]] {
-                findings.swapAt(hole, order[hole])
-                hole = order[hole]
-                placed[hole] = true
+        // Into place by moves along the order's cycles: `order.map { findings[$0] }`, or
+        // swaps, copy every finding (a large value: a retain per string in it).
+        findings.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var placed = [Bool](repeating: false, count: order.count)
+            for start in order.indices where !placed[start] {
+                placed[start] = true
+                guard order[start] != start else { continue }
+                let first = (base + start).move()
+                var hole = start
+                while order[hole] != start {
+                    let next = order[hole]
+                    (base + hole).moveInitialize(from: base + next, count: 1)
+                    placed[next] = true
+                    hole = next
+                }
+                (base + hole).initialize(to: first)
             }
         }
         self.findings = findings
