@@ -78,7 +78,6 @@ extension Commands {
             } else {
                 context.console.out(TextOrJSON.reportText(context.console).render(report, org: org, whatIf: whatIf))
             }
-            KeepUntilExit.keep((source, report))
             guard let failOn, let worst = report.worst else { return 0 }
             return worst >= failOn ? 1 : 0
         }
