@@ -7,7 +7,9 @@
 #   Graphviz:  dot -Tsvg ORG.dot          vs  hats export ORG.json --format svg
 #              (ORG.dot is hats export ORG.json --format dot), at 1,000 and 10,000 people
 #   Python:    python3 -c 'import json,sys; json.load(open(sys.argv[1]))' ORG.json
-#                                         vs  hats check ORG.json, at 10,000 and 100,000 people
+#                                         vs  hats check ORG.json, at 10,000 and 100,000 people;
+#              prints "check ÷ Python: R" (R ≤ 1.00: hats checks faster than Python parses)
+#              and hats check's peak memory (with /usr/bin/time)
 #
 # Each command runs RUNS times (default 3); the median wall time is compared, min–max shown.
 # Builds hats and hats-bench in release first. Needs dot (graphviz) and python3.
@@ -71,12 +73,16 @@ for n in 1000 10000; do
 done
 
 echo
-echo "hats check vs python3 json.load (median of $runs runs; target: hats ≤ 3× Python's time at 100,000 people)"
+echo "hats check vs python3 json.load (median of $runs runs; target at 100,000 people: check ÷ Python ≤ 1.00, peak memory ≤ 200 MB)"
 for n in 10000 100000; do
     read -r pm pmin pmax < <(timed python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$work/org-$n.json")
     read -r hm hmin hmax < <(timed "$bin/hats" check "$work/org-$n.json")
     echo "$n people ($(( $(stat -c %s "$work/org-$n.json") / 1024 / 1024 )) MB):"
     show "python3 json.load" "$pm" "$pmin" "$pmax"
     show "hats check" "$hm" "$hmin" "$hmax"
-    awk -v p="$pm" -v h="$hm" 'BEGIN { printf "  hats takes %.2f× Python'"'"'s time\n", h / p }'
+    awk -v p="$pm" -v h="$hm" 'BEGIN { printf "  check ÷ Python: %.2f (median hats check ÷ median json.load; ≤ 1.00 is faster than Python)\n", h / p }'
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f '%M' -o "$work/peak" "$bin/hats" check "$work/org-$n.json" >/dev/null 2>&1 || true
+        awk -v k="$(tail -1 "$work/peak")" 'BEGIN { printf "  hats check peak memory: %.0f MB\n", k / 1024 }'
+    fi
 done

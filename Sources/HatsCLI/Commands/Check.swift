@@ -76,7 +76,7 @@ extension Commands {
             if json {
                 context.console.resultBytes(report.jsonBytes(whatIf: whatIf))
             } else {
-                                context.console.out(TextOrJSON.reportText(context.console).render(report, org: org, whatIf: whatIf))
+                context.console.out(TextOrJSON.reportText(context.console).render(report, org: org, whatIf: whatIf))
             }
             guard let failOn, let worst = report.worst else { return 0 }
             return worst >= failOn ? 1 : 0

@@ -682,8 +682,12 @@ struct Advisor {
         }
 
         let share = context.hours.hours(ofRole: role) / Double(max(wearing.count, 1))
+        // The closure holds the hours alone: one that named `context` would hold a copy of
+        // the whole advisor, a retain and a release of each of its parts at every
+        // verification (a tenth of a large org's suggestion search).
+        let hoursTable = context.hours
         let hatHours: (Hat) -> Double = { hat in
-            hat.hoursPerWeek ?? (hat.role == role ? share : context.hours.hours(of: hat))
+            hat.hoursPerWeek ?? (hat.role == role ? share : hoursTable.hours(of: hat))
         }
         // Equal-share wearers get more when the count drops; when it rises they only get less.
         var affected = changed

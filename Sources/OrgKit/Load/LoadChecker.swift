@@ -14,7 +14,9 @@ public enum LoadChecker {
             // suggestions into that set would copy it at every write.
             let advisor = Advisor(context: context, findings: findings, unavailable: unavailable, everyRole: true)
             // Each search only reads the org, so a large org's run on all cores.
-            let found = Parallel.map(all.count) { advisor.advice(for: all[$0]) }
+            // Through a buffer: a closure capturing `all` itself would keep a second
+            // reference to it, and `LoadReport` would then copy every finding to sort them.
+            let found = all.withUnsafeBufferPointer { buffer in Parallel.map(buffer.count) { advisor.advice(for: buffer[$0]) } }
             for index in all.indices {
                 all[index].suggestion = found[index].suggestion
                 all[index].noSuggestion = found[index].reason

@@ -9,7 +9,7 @@ public struct LoadReport: Equatable, Sendable {
     public var people: [PersonLoad]
     private var personIndex: [String: Int]
 
-    init(findings: [Finding], people: [PersonLoad]) {
+    init(findings: consuming [Finding], people: [PersonLoad]) {
         // Sort positions, then move each finding once: findings are large values.
         // The keys that decide almost every comparison, taken out once: a comparison of
         // whole findings copies large values and walks names through String's iterator.
@@ -20,10 +20,32 @@ public struct LoadReport: Equatable, Sendable {
                 if x.severity != y.severity { return x.severity > y.severity }
                 let names = Self.compareBytes(x.name, y.name)
                 if names != 0 { return names < 0 }
-                return LoadReport.order(buffer[a], buffer[b])
+                // Same severity and name: the rest of `order`, read in place.
+                if buffer[a].rule != buffer[b].rule { return buffer[a].rule.rawValue < buffer[b].rule.rawValue }
+                if buffer[a].subject.id != buffer[b].subject.id { return buffer[a].subject.id < buffer[b].subject.id }
+                return buffer[a].detail < buffer[b].detail
             }
         }
-        self.findings = order.map { findings[$0] }
+        // Into place by moves along the order's cycles: `order.map { findings[$0] }`, or
+        // swaps, copy every finding (a large value: a retain per string in it).
+        findings.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var placed = [Bool](repeating: false, count: order.count)
+            for start in order.indices where !placed[start] {
+                placed[start] = true
+                guard order[start] != start else { continue }
+                let first = (base + start).move()
+                var hole = start
+                while order[hole] != start {
+                    let next = order[hole]
+                    (base + hole).moveInitialize(from: base + next, count: 1)
+                    placed[next] = true
+                    hole = next
+                }
+                (base + hole).initialize(to: first)
+            }
+        }
+        self.findings = findings
         self.people = people
         personIndex = Self.index(people)
     }
@@ -75,7 +97,10 @@ public struct LoadReport: Equatable, Sendable {
     }
 
     public func count(_ severity: Finding.Severity) -> Int {
-        findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
+        // By position: a closure over the elements copies each finding (a large value).
+        var count = 0
+        for index in findings.indices where findings[index].severity == severity { count += 1 }
+        return count
     }
 
     /// The most severe finding, if any.

@@ -87,6 +87,8 @@ public struct Org: Sendable {
     }
 
     public func position(ofPerson id: String) -> Int? { personIndex[id] }
+    /// Each person id's first position (the validator's duplicate check starts from it).
+    var personPositions: [String: Int] { personIndex }
     public func position(ofRole id: String) -> Int? { roleIndex[id] }
     public func position(ofDuty id: String) -> Int? { dutyIndex[id] }
 
