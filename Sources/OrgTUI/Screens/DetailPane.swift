@@ -277,7 +277,7 @@ extension DetailPane {
             if index > 0 {
                 lines += Widgets.wrap("Planned for the org after step\(index == 1 ? " 1" : "s 1–\(index)"): F applies the steps in order.", width: width).map { StyledLine($0, .dim) }
             }
-            return ("Step \(index + 1) of \(plan.steps.count) · \(step.kind == .hire ? "hire" : "move")", lines)
+            return ("Step \(Format.grouped(index + 1)) of \(Format.grouped(plan.steps.count)) · \(step.kind == .hire ? "hire" : "move")", lines)
         case .unresolved(let index):
             let item = plan.unresolved[index]
             lines += Widgets.wrap(item.finding.message, width: width).map { StyledLine($0, Widgets.style(for: item.finding.severity)) }

@@ -375,7 +375,7 @@ extension Screens {
 
     /// "✖ 1 ▲ 5" for a plan's counts.
     static func countsText(_ counts: Plan.Counts) -> String {
-        "\(Widgets.severitySymbol[.critical] ?? "") \(counts.critical)  \(Widgets.severitySymbol[.warning] ?? "") \(counts.warning)"
+        "\(Widgets.severitySymbol[.critical] ?? "") \(Format.grouped(counts.critical))  \(Widgets.severitySymbol[.warning] ?? "") \(Format.grouped(counts.warning))"
     }
 
     static func planList(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect, box: Rect) {

@@ -113,7 +113,7 @@ enum Screens {
         for severity in Finding.Severity.allCases.reversed() {
             let count = state.count(severity)
             let symbol = Widgets.severitySymbol[severity] ?? ""
-            let text = "\(symbol) \(count)" + (words ? " \(severity == .warning ? (count == 1 ? "warning" : "warnings") : severity.name)" : "")
+            let text = "\(symbol) \(Format.grouped(count))" + (words ? " \(severity == .warning ? (count == 1 ? "warning" : "warnings") : severity.name)" : "")
             x += canvas.put(text, x: x, y: rect.y, style: count > 0 ? Widgets.style(for: severity) : .dim) + 2
         }
         x += 1
