@@ -39,8 +39,9 @@ enum Help {
         for line in optionLines([helpOption, versionOption]) { text += line + "\n" }
         text += """
 
-            Exit codes: 0 success; 1 hats check found findings, or hats diff found changes;
-            2 bad usage or invalid input (nothing is written on exit 2).
+            Exit codes: 0 success; 1 hats check found findings, hats plan leaves a critical
+            finding, or hats diff found changes; 2 bad usage or invalid input (nothing is
+            written on exit 2).
 
             """
         return text
