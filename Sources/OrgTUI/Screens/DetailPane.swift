@@ -4,7 +4,9 @@ import OrgKit
 /// role its holders and duties, for a duty who covers it; then the findings and the
 /// checker's suggestion, which `f` applies.
 enum DetailPane {
-    static func draw(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect) {
+    /// Draws the details; returns how many of their lines are hidden above and below.
+    @discardableResult
+    static func draw(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect) -> (above: Int, below: Int) {
         let (title, lines) = content(state, width: max(0, rect.width - 4), compact: rect.height < 16)
         Widgets.box(&canvas, rect, title: title, focused: false)
         let inner = rect.inset(1)
@@ -20,6 +22,7 @@ enum DetailPane {
             }
         }
         ListView.moreAbove(&canvas, rect, hidden: shown.lowerBound)
+        return (shown.lowerBound, lines.count - shown.upperBound)
     }
 
     static func content(_ state: AppState, width: Int, compact: Bool = false) -> (String, [StyledLine]) {

@@ -24,8 +24,10 @@ enum Screens {
         header(&canvas, state)
         if let banner = layout.banner { whatIfBanner(&canvas, state, banner) }
         listPane(&canvas, state, layout.list)
-        if let detail = layout.detail { DetailPane.draw(&canvas, state, detail) }
-        statusBar(&canvas, state, layout.status)
+        // What the details hide above and below, for the status bar's J and K hints: worked
+        // out by drawing them, not again.
+        let hidden = layout.detail.map { DetailPane.draw(&canvas, state, $0) } ?? (above: 0, below: 0)
+        statusBar(&canvas, state, layout.status, detailsHidden: hidden)
         drawDialogs(&canvas, state)
         return canvas
     }
@@ -99,7 +101,7 @@ enum Screens {
 
     // MARK: - Status bar
 
-    static func statusBar(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect) {
+    static func statusBar(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect, detailsHidden: (above: Int, below: Int) = (0, 0)) {
         var x = rect.x + 1
         if state.status == nil, let failure = state.recovery.failure, state.document.isModified {
             // Until a copy is written again, the one thing worth the whole line.
@@ -134,7 +136,11 @@ enum Screens {
             // The hints that fit, by priority (? help always), shown in table order. J and K
             // only when the details have more to show that way.
             let candidates = KeyMap.hints(for: state.tab.context).filter { binding in
-                binding.id != .scrollDetailsDown && binding.id != .scrollDetailsUp || binding.unavailable(state) == nil
+                switch binding.id {
+                case .scrollDetailsDown: detailsHidden.below > 0
+                case .scrollDetailsUp: detailsHidden.above > 0
+                default: true
+                }
             }
             let rank = { (binding: Binding) in KeyMap.hintPriority.firstIndex(of: binding.id) ?? KeyMap.hintPriority.count }
             var chosen: Set<BindingID> = []
