@@ -66,25 +66,26 @@ extension App {
         fitPlanSelection(&state)
     }
 
+    /// The steps; then the hires' hours and the lower bound; then what the plan leaves —
+    /// each group apart by a blank line.
     static func planLines(_ plan: Plan) -> [PlanLine] {
-        var lines = plan.steps.indices.map(PlanLine.step)
+        var notes: [PlanLine] = []
         if !plan.hires.isEmpty {
             let hours = plan.hires.reduce(0) { $0 + $1.hoursPerWeek }
-            lines += [.blank, .note("Hires: \(plan.hires.count), \(Format.hours(hours)) a week in all")]
+            notes.append(.note("Hires: \(plan.hires.count), \(Format.hours(hours)) a week in all"))
         }
         let bound = plan.lowerBound
         if bound.hours > 0 {
-            if lines.last != .blank, !lines.isEmpty, plan.hires.isEmpty { lines.append(.blank) }
-            lines.append(.note(bound.people > 0
+            notes.append(.note(bound.people > 0
                 ? "Lower bound: at least \(Format.oneDecimal(bound.people)) of a new full-time person"
                 : "Lower bound: the room is there, but not for this work"))
         }
+        var left: [PlanLine] = []
         if !plan.unresolved.isEmpty {
-            if !lines.isEmpty { lines.append(.blank) }
-            lines.append(.heading("Left as they are (\(plan.unresolved.count))"))
-            lines += plan.unresolved.indices.map(PlanLine.unresolved)
+            left = [.heading("Left as they are (\(plan.unresolved.count))")] + plan.unresolved.indices.map(PlanLine.unresolved)
         }
-        return lines
+        let groups = [plan.steps.indices.map(PlanLine.step), notes, left].filter { !$0.isEmpty }
+        return Array(groups.joined(separator: [PlanLine.blank]))
     }
 
     /// Keeps the Plan view's selection on a step or a finding left.
