@@ -105,7 +105,7 @@ public enum DiskFile {
         if (info.st_mode & S_IFMT) == S_IFDIR { throw DiskError("is a directory, not \(kind)") }
         if regularOnly, (info.st_mode & S_IFMT) != S_IFREG { throw DiskError("is \(FileKind(info).described), not \(kind)") }
         if (info.st_mode & S_IFMT) == S_IFREG, info.st_size > limit {
-            throw DiskError("is \(info.st_size / 1_048_576) MB; the largest file hats reads is \(limit / 1_048_576) MB")
+            throw tooLarge(Int(info.st_size), limit: limit)
         }
         return try readAll(descriptor, limit: limit, sizeHint: Int(max(0, info.st_size)))
     }
@@ -118,11 +118,16 @@ public enum DiskFile {
         if fstat(STDIN_FILENO, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
             // A redirected file (`hats check - < org.json`): refused before reading when too big.
             if info.st_size > limit {
-                throw DiskError("is \(info.st_size / 1_048_576) MB; the largest file hats reads is \(limit / 1_048_576) MB")
+                throw tooLarge(Int(info.st_size), limit: limit)
             }
             sizeHint = Int(max(0, info.st_size))
         }
         return try readAll(STDIN_FILENO, limit: limit, sizeHint: sizeHint)
+    }
+
+    /// The refusal of a file over `limit` bytes, for a file and for standard input alike.
+    private static func tooLarge(_ size: Int, limit: Int) -> DiskError {
+        DiskError("is \(size / 1_048_576) MB; the largest file hats reads is \(limit / 1_048_576) MB")
     }
 
     /// Whether standard input is a terminal (a person would have to type the file).
