@@ -387,6 +387,15 @@ struct FooterEntry: Equatable {
         return "\(keyText) \(label)"
     }
 
+    /// The entry without the note after its label's "·" ("Enter gives the hat · shows the
+    /// load after it" → "Enter gives the hat"): what the status bar shows, and a footer short
+    /// of room.
+    var withoutNote: FooterEntry {
+        var short = self
+        short.label = label.components(separatedBy: " · ").first ?? label
+        return short
+    }
+
     /// A footer as one line: "Enter add · Esc cancel · Tab next field".
     static func line(_ entries: [FooterEntry]) -> String {
         entries.map(\.text).joined(separator: " · ")

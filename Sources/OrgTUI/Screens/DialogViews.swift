@@ -57,11 +57,7 @@ enum DialogViews {
     static func footer(_ canvas: inout Canvas, _ inner: Rect, _ entries: [FooterEntry]) {
         var line = FooterEntry.line(entries)
         if DisplayWidth.of(line) > inner.width - 2 {
-            line = FooterEntry.line(entries.map { entry in
-                var short = entry
-                short.label = entry.label.components(separatedBy: " · ").first ?? entry.label
-                return short
-            })
+            line = FooterEntry.line(entries.map(\.withoutNote))
         }
         canvas.put(line, x: inner.x + 1, y: inner.maxY - 1, style: .dim, limit: inner.width - 2)
     }

@@ -158,7 +158,7 @@ enum Screens {
             // The dialog's own keys, from the table, as its footer shows them.
             // A note after "·" stays in the dialog's own footer.
             hints = (state.dialogs.last?.footer ?? KeyMap.footer(for: .start)).map { entry in
-                entry.text.components(separatedBy: " · ").first ?? entry.text
+                entry.withoutNote.text
             }
         }
         var used = 0
