@@ -223,7 +223,7 @@ extension Screens {
                          ["No roles yet.", "a adds a role; c adds roles from a catalog (search names and aliases)."])
             return
         }
-        Widgets.legend(&canvas, box, "! critical role (? lists every symbol)")
+        Widgets.legend(&canvas, box, "! critical role · ? lists every symbol")
         var dutyCount: [String: Int] = [:]
         for duty in org.duties { if let role = duty.role { dutyCount[role, default: 0] += 1 } }
         let rows = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)

@@ -27,9 +27,13 @@ enum Widgets {
     }
 
     /// What a view's marks mean, on the bottom border of its box (left, clear of "N more ↓").
+    /// Short of room it keeps the first explanations whole ("! critical · $ special project"
+    /// → "! critical"), never half of one.
     static func legend(_ canvas: inout Canvas, _ box: Rect, _ text: String) {
-        guard box.width > 22 else { return }
-        canvas.put(" \(DisplayWidth.truncate(text, to: box.width - 20)) ", x: box.x + 2, y: box.maxY - 1, style: .dim)
+        var parts = text.components(separatedBy: " · ")
+        while !parts.isEmpty, DisplayWidth.of(parts.joined(separator: " · ")) > box.width - 20 { parts.removeLast() }
+        guard !parts.isEmpty else { return }
+        canvas.put(" \(parts.joined(separator: " · ")) ", x: box.x + 2, y: box.maxY - 1, style: .dim)
     }
 
     /// A load gauge of `width` cells: filled in proportion to the load (full above 100 %).
