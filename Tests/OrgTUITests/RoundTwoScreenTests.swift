@@ -64,6 +64,11 @@ struct RoundTwoScreenTests {
         var driver = try Driver(width: 80, height: 24)
         driver.key(.character("3"))
         #expect(driver.lines.contains { $0.hasPrefix("└─ ! critical role") }, "a legend on the list's border:\n\(driver.screen)")
+        // Beside the details (100 columns) the legend keeps whole explanations, never half of one.
+        var beside = try Driver(width: 100, height: 30)
+        beside.key(.character("3"))
+        let border = beside.lines.first { $0.hasPrefix("└─ ! critical role") } ?? ""
+        #expect(!border.contains("…"), "\(border)")
         driver.key(.character("?"))
         driver.key(.end)
         let help = KeyMapTests.words(Self.rows(driver.screen).joined(separator: " "))
