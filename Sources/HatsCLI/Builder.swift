@@ -8,15 +8,27 @@ import Terminal
 /// `App.view`. About once a second it sends a tick (for the recovery copy) and looks at
 /// the file on disk, so the app can say when someone else changed it.
 struct Builder {
+    typealias Planning = @Sendable (Org, _ progress: @escaping (PlanProgress) -> Void) -> Plan
+    typealias Checking = @Sendable (Org) -> LiveCheck
+
     let recovery: RecoveryStore
-    /// Works out the Plan view's staffing plans off the loop.
-    let planner: PlanWorker
+    /// Works out the Plan view's staffing plans off the loop, with `planning`.
+    let planner: OffLoopWorker
+    let planning: Planning
+    /// Works out the findings of a large org off the loop, with `checking`.
+    let checker: OffLoopWorker
+    let checking: Checking
     /// The file's stat stamp when it was last compared, so it is hashed only after a change.
     private var watchedStamp: FileStamp?
 
-    init(recovery: RecoveryStore, planner: PlanWorker = PlanWorker()) {
+    init(recovery: RecoveryStore,
+         planner: OffLoopWorker = OffLoopWorker(), planning: @escaping Planning = { org, progress in Planner.plan(org, progress: progress) },
+         checker: OffLoopWorker = OffLoopWorker(), checking: @escaping Checking = { LiveCheck($0) }) {
         self.recovery = recovery
         self.planner = planner
+        self.planning = planning
+        self.checker = checker
+        self.checking = checking
     }
 
     /// Starts the terminal and runs until the user quits. Returns the exit code.
@@ -39,15 +51,16 @@ struct Builder {
     @discardableResult
     mutating func run(_ initial: AppState, on terminal: some TerminalBackend, now: () -> Date) -> Int32 {
         var state = initial
-        _ = App.update(&state, .tick(now()))
-        _ = App.update(&state, .resize(terminal.size))
+        // The first turn's effects too: a large org asks for its findings here.
+        if process([.tick(now()), .resize(terminal.size)], &state, on: terminal) { return 0 }
         terminal.draw(App.view(state))
         var lastTick = now()
         while true {
             var events: [InputEvent] = []
-            // While a plan is being worked out, look for it often: it shows within 50 ms.
-            let planning = planner.isBusy
-            if let event = terminal.nextEvent(timeoutMilliseconds: planning ? 50 : 1000) {
+            // While a plan or the findings are being worked out, look for them often: they
+            // show within 50 ms.
+            let working = planner.isBusy || checker.isBusy
+            if let event = terminal.nextEvent(timeoutMilliseconds: working ? 50 : 1000) {
                 events.append(event)
                 // A burst (keys typed ahead, a paste the terminal did not mark): take what is
                 // already waiting, then draw once, so a long burst costs one frame.
@@ -57,33 +70,40 @@ struct Builder {
                     events.append(next)
                 }
             }
-            var pending = planner.take() + events.map(Self.message(for:))
+            var pending = checker.take() + planner.take() + events.map(Self.message(for:))
             // Once a second even while keys keep coming: the recovery copy and the disk
             // check must not wait for the typing to stop.
-            if (events.isEmpty && !planning) || now().timeIntervalSince(lastTick) >= 1 {
+            if (events.isEmpty && !working) || now().timeIntervalSince(lastTick) >= 1 {
                 lastTick = now()
                 pending.append(.tick(lastTick))
                 if fileChanged(state) { pending.append(.diskChanged) }
             }
-            var quit = false
-            while !pending.isEmpty, !quit {
-                let msg = pending.removeFirst()
-                // An effect's result comes before the keys that followed it.
-                var answers: [Msg] = []
-                for effect in App.update(&state, msg) {
-                    if effect == .redraw {
-                        terminal.redrawAll()
-                    } else if let answer = perform(effect) {
-                        answers.append(answer)
-                    } else if effect == .quit {
-                        quit = true
-                    }
-                }
-                pending.insert(contentsOf: answers, at: 0)
-            }
-            if quit { return 0 }
+            if process(pending, &state, on: terminal) { return 0 }
             terminal.draw(App.view(state))
         }
+    }
+
+    /// Feeds `messages` to the app in order, performing the effects each asks for; an
+    /// effect's result comes before the messages that followed it. Returns whether the app
+    /// quits.
+    private mutating func process(_ messages: [Msg], _ state: inout AppState, on terminal: some TerminalBackend) -> Bool {
+        var pending = messages
+        var quit = false
+        while !pending.isEmpty, !quit {
+            let msg = pending.removeFirst()
+            var answers: [Msg] = []
+            for effect in App.update(&state, msg) {
+                if effect == .redraw {
+                    terminal.redrawAll()
+                } else if let answer = perform(effect) {
+                    answers.append(answer)
+                } else if effect == .quit {
+                    quit = true
+                }
+            }
+            pending.insert(contentsOf: answers, at: 0)
+        }
+        return quit
     }
 
     /// The most events taken in one burst before a frame is drawn.
@@ -105,7 +125,14 @@ struct Builder {
         case .quit, .redraw:
             return nil
         case .plan(let org):
-            planner.request(org)
+            let planning = planning
+            planner.request { progress in
+                .planned(for: org, planning(org) { progress(.planProgress($0)) })
+            }
+            return nil
+        case .check(let org, let id):
+            let checking = checking
+            checker.request { _ in .checked(id: id, checking(org)) }
             return nil
         case .save(let org, let path, let revision, let check):
             switch check {

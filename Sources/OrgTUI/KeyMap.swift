@@ -164,7 +164,8 @@ public enum KeyMap {
                 unavailable: { $0.selectedFinding == nil ? "no finding selected" : nil }),
         Binding(.applySuggestion, [.character("f")], "fix", "Apply the suggestion shown in the details (undo with u)", group: "Findings",
                 in: BindingContext.views.subtracting([.plan]), hint: true,
-                unavailable: { $0.currentSuggestion == nil ? ($0.noSuggestionReason.map { "no suggestion — \($0)" } ?? "no finding with a suggestion here") : nil }),
+                unavailable: { App.isChecking($0) ? "the findings are still being checked; suggestions come with them in a moment"
+                    : $0.currentSuggestion == nil ? ($0.noSuggestionReason.map { "no suggestion — \($0)" } ?? "no finding with a suggestion here") : nil }),
         Binding(.toggleAway, [.character("w")], "what-if", "Mark the selected person away (what-if), or back", group: "Findings", in: people, hint: true,
                 unavailable: { $0.selectedPerson == nil ? "no person selected" : nil }),
         Binding(.clearAway, [.character("W")], "all back", "End the what-if: everyone back", group: "Findings",

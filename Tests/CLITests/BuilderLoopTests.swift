@@ -24,11 +24,11 @@ struct BuilderLoopTests {
         func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
         /// Writes the msp-10 preset to `name` and returns the state `hats FILE` starts with.
-        func openPreset(as name: String, size: Size) throws -> AppState {
+        func openPreset(as name: String, size: Size, checkOffLoopFrom: Int? = nil) throws -> AppState {
             let org = try OrgSource.loadPreset("msp-10")
             try OrgFile.save(org, path: path(name))
             let loaded = try OrgFile.load(path: path(name))
-            return App.start(Document(org: loaded.org, path: path(name), fingerprint: loaded.fingerprint), size: size)
+            return App.start(Document(org: loaded.org, path: path(name), fingerprint: loaded.fingerprint), size: size, checkOffLoopFrom: checkOffLoopFrom)
         }
 
         /// The org names in this session's recovery copies.
@@ -175,7 +175,7 @@ struct BuilderLoopTests {
         let state = try place.openPreset(as: "org.json", size: Size(width: 120, height: 40))
         let original = state.document.org
         let gate = Gate()
-        let worker = PlanWorker(planning: { gate.plan($0, $1) })
+        let worker = OffLoopWorker()
         let box = ScreensBox()
         var backend: TestBackend!
         let look: TestBackend.Step = .action { box.screens.append(backend.screen) }
@@ -191,7 +191,7 @@ struct BuilderLoopTests {
             + TestBackend.keys([KeyMap.key(.applyWholePlan)]) + [.idle, .action { worker.waitUntilIdle() }, .idle, look]
             + TestBackend.keys([KeyMap.key(.save)]) + [.idle]
             + TestBackend.keys([KeyMap.key(.undo)]) + [.idle, .action { worker.waitUntilIdle() }, .idle, look])
-        var builder = Builder(recovery: place.recovery, planner: worker)
+        var builder = Builder(recovery: place.recovery, planner: worker, planning: { gate.plan($0, $1) })
         builder.run(state, on: backend, now: { backend.now })
 
         let screens = box.screens
@@ -205,5 +205,59 @@ struct BuilderLoopTests {
         #expect(screens[5].contains("1. Move Sales & Marketing (15.0 h) from Dana Reyes"), "undone: the same plan again\n\(screens[5])")
         let saved = try OrgFile.load(path: place.path("org.json")).org
         #expect(saved == Planner.plan(original).org, "the file holds the planned org")
+    }
+
+    /// Holds up the first complete check until the test lets it go.
+    final class CheckGate: @unchecked Sendable {
+        let semaphore = DispatchSemaphore(value: 0)
+        private let lock = NSLock()
+        private var calls = 0
+
+        func check(_ org: Org) -> LiveCheck {
+            lock.lock()
+            calls += 1
+            let first = calls == 1
+            lock.unlock()
+            if first { _ = semaphore.wait(timeout: .now() + 30) }
+            return LiveCheck(org)
+        }
+    }
+
+    @Test("a large org: the first frame has the loads and says checking…; keys pressed while the findings are worked out are applied, and the findings shown then are a full check's of the saved org")
+    func findingsOffTheLoop() throws {
+        let place = try Place()
+        defer { place.remove() }
+        // msp-10 as if it were large: its findings are worked out off the loop.
+        let state = try place.openPreset(as: "org.json", size: Size(width: 120, height: 40), checkOffLoopFrom: 0)
+        let gate = CheckGate()
+        let checker = OffLoopWorker()
+        let box = ScreensBox()
+        var backend: TestBackend!
+        let look: TestBackend.Step = .action { box.screens.append(backend.screen) }
+        let release: TestBackend.Step = .action { gate.semaphore.signal(); checker.waitUntilIdle() }
+        let settle: TestBackend.Step = .action { checker.waitUntilIdle() }
+        // While the check is held up: rename the org, delete Sam Ortiz (his reports go to
+        // Dana Reyes), and give Dana's sales hat 5 hours through the hats dialog.
+        let keys: [TestBackend.Step] = Self.rename("Renamed While Checking")
+            + TestBackend.keys([KeyMap.key(.moveDown), KeyMap.key(.deletePerson), .character("y")])
+        var script: [TestBackend.Step] = [.idle, look]
+        script += keys
+        script += [.idle, look, release, .idle, settle, .idle, look]
+        script += TestBackend.keys([KeyMap.key(.save)]) + [.idle]
+        backend = TestBackend(size: Size(width: 120, height: 40), script: script)
+        var builder = Builder(recovery: place.recovery, checker: checker, checking: { gate.check($0) })
+        builder.run(state, on: backend, now: { backend.now })
+
+        let screens = box.screens
+        try #require(screens.count == 3)
+        #expect(screens[0].contains("checking…"), "\(screens[0])")
+        #expect(screens[0].contains("Dana Reyes") && screens[0].contains("%"), "the loads are on the first frame:\n\(screens[0])")
+        #expect(screens[1].contains("checking…") && screens[1].contains("Renamed While Checking") && !screens[1].contains("├─ Sam Ortiz"),
+                "the keys were applied while the check was held up:\n\(screens[1])")
+        let saved = try OrgFile.load(path: place.path("org.json")).org
+        #expect(saved.name == "Renamed While Checking" && saved.person("sam-ortiz") == nil)
+        let full = LoadChecker.check(saved)
+        let counts = "✖ \(full.count(.critical)) critical  ▲ \(full.count(.warning)) warnings"
+        #expect(!screens[2].contains("checking…") && screens[2].contains(counts), "the findings of the org as saved (\(counts)):\n\(screens[2])")
     }
 }

@@ -46,21 +46,21 @@ extension Commands {
                 if let file, DiskFile.exists(file) {
                     throw CommandFailure("hats: \(file) already exists; open it with: hats \(file) (a preset never replaces a file)")
                 }
-                state = App.start(Document(org: org, path: file, isNew: file != nil, origin: "preset \(preset)"), size: size)
+                state = App.start(Document(org: org, path: file, isNew: file != nil, origin: "preset \(preset)"), size: size, checkOffLoopFrom: App.checkOffLoopFrom)
                 App.offerRecovery(&state, recovery.offer(for: state.document.recoveryKey, file: nil, current: org))
             } else if let file {
                 if DiskFile.exists(file) {
                     let loaded = try OrgSource.loadFileWithFingerprint(file, regularOnly: true, console: context.console)
-                    state = App.start(Document(org: loaded.org, path: file, fingerprint: loaded.fingerprint), size: size)
+                    state = App.start(Document(org: loaded.org, path: file, fingerprint: loaded.fingerprint), size: size, checkOffLoopFrom: App.checkOffLoopFrom)
                     App.offerRecovery(&state, recovery.offer(for: state.document.recoveryKey, file: file, current: loaded.org))
                 } else {
-                    var opening = App.start(Document(org: .empty(name: Org.name(fromFile: file, fallback: "New org")), path: file, isNew: true), size: size)
+                    var opening = App.start(Document(org: .empty(name: Org.name(fromFile: file, fallback: "New org")), path: file, isNew: true), size: size, checkOffLoopFrom: App.checkOffLoopFrom)
                     opening.status = StatusMessage(text: "New org: Ctrl-S creates \(file)", kind: .info)
                     App.offerRecovery(&opening, recovery.offer(for: opening.document.recoveryKey, file: nil, current: opening.document.org))
                     state = opening
                 }
             } else {
-                state = App.startScreen(size: size)
+                state = App.startScreen(size: size, checkOffLoopFrom: App.checkOffLoopFrom)
             }
             return Builder.run(state, console: context.console)
         }

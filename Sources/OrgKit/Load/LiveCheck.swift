@@ -14,14 +14,35 @@ public struct LiveCheck: Sendable {
     /// Findings per severity (info, warning, critical).
     private var counts: [Int]
     public internal(set) var unavailable: Set<String>
+    /// Whether the findings are there: false for a check of the numbers alone (`findings:
+    /// false`), which says it has no findings until a complete check takes its place.
+    public private(set) var complete: Bool
 
-    public init(_ org: Org, unavailable: Set<String> = []) {
+    /// The check of `org`. With `findings: false`, only everyone's numbers (hours, loads,
+    /// who wears what), kept up to date by `update` all the same: what a first frame needs,
+    /// in a fraction of the time; the findings are worked out apart (`LiveCheck(org)`, off
+    /// the builder's loop) and brought up to date with `catchUp`.
+    public init(_ org: Org, unavailable: Set<String> = [], findings: Bool = true) {
         context = CheckContext(org: org, policy: org.policy)
-        findings = FindingSet(context)
+        self.findings = findings ? FindingSet(context) : FindingSet(empty: context)
         counts = [0, 0, 0]
         self.unavailable = unavailable
-        for finding in findings.all { counts[finding.severity.rawValue] += 1 }
+        complete = findings
+        for finding in self.findings.all { counts[finding.severity.rawValue] += 1 }
         context.org = .empty()
+    }
+
+    /// Brings a complete check of an earlier org up to date with `org`, which `edits`
+    /// (each with its inverse, in the order they were made) made from it: as one batch,
+    /// re-running only the rules they can change. Returns false, changing nothing, when the
+    /// edits reach too far for that (the caller checks `org` in full instead).
+    public mutating func catchUp(to org: Org, edits: [(edit: Edit, inverse: Edit)]) -> Bool {
+        guard !edits.isEmpty else { return true }
+        let batch = Edit.batch(edits.map(\.edit), label: "catch up")
+        let inverse = Edit.batch(edits.reversed().map(\.inverse), label: "catch up")
+        guard isLocal(batch, inverse: inverse, in: org) else { return false }
+        update(to: org, edit: batch, inverse: inverse)
+        return true
     }
 
     public var hours: Hours { context.hours }
@@ -33,21 +54,23 @@ public struct LiveCheck: Sendable {
         org.position(ofPerson: id).flatMap { context.loads.indices.contains($0) ? context.loads[$0] : nil }
     }
 
-    public func count(_ severity: Finding.Severity) -> Int { counts[severity.rawValue] }
+    public func count(_ severity: Finding.Severity) -> Int { complete ? counts[severity.rawValue] : 0 }
 
     /// Every finding in report order (sorts them: build it when it is going to be shown).
     public func report() -> LoadReport {
-        LoadReport(findings: findings.all, people: context.loads)
+        LoadReport(findings: complete ? findings.all : [], people: context.loads)
     }
 
     /// The findings about one subject, most severe first.
     public func findings(about kind: Finding.Subject.Kind, _ id: String, in org: Org) -> [Finding] {
-        findings.about(kind, id, in: org).sorted(by: LoadReport.order)
+        guard complete else { return [] }
+        return findings.about(kind, id, in: org).sorted(by: LoadReport.order)
     }
 
     /// The most severe finding about one subject, if any (for a row's symbol).
     public func worst(about kind: Finding.Subject.Kind, _ id: String, in org: Org) -> Finding.Severity? {
-        findings.about(kind, id, in: org).map(\.severity).max()
+        guard complete else { return nil }
+        return findings.about(kind, id, in: org).map(\.severity).max()
     }
 
     /// The checker's suggestion for a finding of `org`.
@@ -63,6 +86,7 @@ public struct LiveCheck: Sendable {
     /// `advice`, with the org's `Kinship` and the roles' roomiest wearers when the caller
     /// keeps them.
     func advice(for finding: Finding, in org: Org, kinship: Kinship?, roomiest: RoomiestCache? = nil) -> Advice {
+        guard complete else { return Advice(reason: "the findings are still being checked") }
         var context = self.context
         context.org = org
         return Advisor(context: context, findings: findings, unavailable: unavailable, kinship: kinship, roomiest: roomiest).advice(for: finding)
@@ -115,7 +139,10 @@ public struct LiveCheck: Sendable {
         var change: Change?
         check.update(to: result.org, edit: .batch(result.edits, label: "what-if"),
                      inverse: .batch(result.inverses.reversed(), label: "what-if"), change: &change)
-        let comparison = if let change {
+        let comparison = if !complete {
+            // No findings yet on either side: nothing to compare.
+            ReportComparison(before: LoadReport(findings: [], people: []), after: LoadReport(findings: [], people: []))
+        } else if let change {
             ReportComparison(before: LoadReport(findings: change.before, people: []), after: LoadReport(findings: change.after, people: []))
         } else {
             ReportComparison(before: report(), after: check.report())
@@ -134,7 +161,7 @@ public struct LiveCheck: Sendable {
     /// when it checked everything again).
     mutating func update(to org: Org, edit: Edit, inverse: Edit, change: inout Change?) {
         guard let reach = reach(edit, inverse: inverse, in: org) else {
-            self = LiveCheck(org, unavailable: unavailable)
+            self = LiveCheck(org, unavailable: unavailable, findings: complete)
             change = nil
             return
         }

@@ -164,6 +164,13 @@ struct FindingSet {
         duties = context.org.duties.indices.map { context.dutyFindings(at: $0) }
     }
 
+    /// No findings yet, in the shape of the org's (a check of the numbers alone).
+    init(empty context: CheckContext) {
+        people = Array(repeating: [], count: context.org.people.count)
+        roles = [:]
+        duties = Array(repeating: [], count: context.org.duties.count)
+    }
+
     /// Every finding, in no particular order (`LoadReport` sorts them).
     var all: [Finding] {
         var result: [Finding] = []

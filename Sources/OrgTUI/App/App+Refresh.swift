@@ -29,9 +29,10 @@ extension App {
         var loadsChanged = true
         switch change {
         case .everything:
-            state.live = LiveCheck(org)
+            startCheck(&state, org)
         case .edit(let edit, let inverse):
             state.live.update(to: org, edit: edit, inverse: inverse)
+            noteEditWhileChecking(edit, inverse: inverse, &state)
             treeChanged = changesTree(edit)
         case .whatIf:
             treeChanged = false

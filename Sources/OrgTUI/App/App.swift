@@ -5,13 +5,15 @@ import OrgKit
 /// and returns effects as data; `view` draws the state. No terminal, no files.
 public enum App {
     /// The builder opened on a document.
-    public static func start(_ document: Document, size: Size) -> AppState {
-        AppState(document: document, size: size)
+    /// With `checkOffLoopFrom`, an org of that many people or more shows its numbers at
+    /// once and its findings when the `.check` effect answers (App+Check).
+    public static func start(_ document: Document, size: Size, checkOffLoopFrom: Int? = nil) -> AppState {
+        AppState(document: document, size: size, checkOffLoopFrom: checkOffLoopFrom)
     }
 
     /// The start screen of `hats` with no file: new from a preset, empty, or open a file.
-    public static func startScreen(size: Size) -> AppState {
-        var state = AppState(document: Document(org: .empty(), path: nil), size: size)
+    public static func startScreen(size: Size, checkOffLoopFrom: Int? = nil) -> AppState {
+        var state = AppState(document: Document(org: .empty(), path: nil), size: size, checkOffLoopFrom: checkOffLoopFrom)
         state.starting = StartState()
         return state
     }
@@ -19,7 +21,7 @@ public enum App {
     public static func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         let revision = state.document.history.revision
         let effects = handle(&state, msg)
-        return keepRecovery(&state, msg, revisionBefore: revision, effects) + requestPlan(&state)
+        return keepRecovery(&state, msg, revisionBefore: revision, effects) + requestPlan(&state) + requestCheck(&state)
     }
 
     /// Offers the copies of unsaved work found when opening the document, newest first,
@@ -79,7 +81,9 @@ public enum App {
             case .success(let org):
                 let size = state.size
                 let now = state.now
-                state = AppState(document: Document(org: org, path: path, isNew: isNew, fingerprint: fingerprint), size: size)
+                let requests = state.checkRequests
+                state = AppState(document: Document(org: org, path: path, isNew: isNew, fingerprint: fingerprint), size: size,
+                                 checkOffLoopFrom: state.checkOffLoopFrom, checkRequests: requests)
                 state.now = now
                 if isNew { state.status = StatusMessage(text: "New org: Ctrl-S creates \(path)", kind: .info) }
                 offerRecovery(&state, recovered)
@@ -92,6 +96,9 @@ public enum App {
             return [.quit]
         case .planned(let org, let plan):
             receive(plan, for: org, &state)
+            return []
+        case .checked(let id, let check):
+            receive(check: check, id: id, &state)
             return []
         case .planProgress(let progress):
             if state.planner.requested != nil { state.planner.progress = progress }

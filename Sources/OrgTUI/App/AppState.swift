@@ -138,6 +138,14 @@ public struct AppState: Sendable {
     /// The staffing plan the Plan view shows, worked out off the main loop (App+Plan).
     public internal(set) var planner = PlanPane()
 
+    /// Orgs of this many people or more are opened with their findings worked out off the
+    /// main loop (App+Check); nil: always on it (the in-process default, and small orgs).
+    public var checkOffLoopFrom: Int?
+    /// The complete check being worked out off the loop, and the edits made meanwhile.
+    public internal(set) var pendingCheck: PendingCheck?
+    /// Requests for a complete check made so far (each answer names its request).
+    var checkRequests = 0
+
     // Derived from the org; refreshed after every edit (see App+Refresh).
     /// The load check of the org as it is, kept current edit by edit.
     public internal(set) var live: LiveCheck
@@ -168,11 +176,20 @@ public struct AppState: Sendable {
     /// to the Plan view.
     public internal(set) var needsPlan = false
 
-    public init(document: Document, size: Size) {
+    /// `checkRequests`: the requests for a complete check made by the state this one
+    /// replaces, so an answer to one of them is never taken for an answer to this one's.
+    public init(document: Document, size: Size, checkOffLoopFrom: Int? = nil) {
+        self.init(document: document, size: size, checkOffLoopFrom: checkOffLoopFrom, checkRequests: 0)
+    }
+
+    init(document: Document, size: Size, checkOffLoopFrom: Int?, checkRequests: Int) {
         self.document = document
         self.size = size
-        live = LiveCheck(document.org)
-        tree = ReportingTree(document.org)
+        self.checkOffLoopFrom = checkOffLoopFrom
+        self.checkRequests = checkRequests
+        // Placeholders: `refresh(.everything)` works both out for the org.
+        live = LiveCheck(.empty())
+        tree = ReportingTree(.empty())
         App.refresh(&self, .everything)
         selectedPerson = chartRows.first.map { document.org.people[$0.person].id }
         selectedRole = document.org.roles.first?.id

@@ -30,6 +30,9 @@ public enum Msg: Sendable {
     case planned(for: Org, Plan)
     /// How far the running `.plan` effect has got.
     case planProgress(PlanProgress)
+    /// The result of a `.check` effect: the complete check of the org request `id` was
+    /// made for (App+Check brings it up to date with the edits made since).
+    case checked(id: Int, LiveCheck)
 }
 
 /// What must hold on disk before a save may replace the file.
@@ -73,6 +76,10 @@ public enum Effect: Equatable, Sendable {
     /// with `.planProgress` as it goes and `.planned` when done. A newer request replaces an
     /// older one still waiting; the answer to an older one may still come (and is dropped).
     case plan(Org)
+    /// Work out the complete load check of `org` (`LiveCheck(org)`) off the main loop;
+    /// answer with `.checked` and the same `id`. A newer request replaces an older one
+    /// still waiting.
+    case check(Org, id: Int)
     /// Draw every cell again on the next frame (Ctrl-L: something else wrote on the screen).
     case redraw
     case quit

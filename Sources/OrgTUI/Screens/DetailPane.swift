@@ -191,10 +191,13 @@ enum DetailPane {
     // MARK: - Findings and the suggestion
 
     static func findingLines(_ kind: Finding.Subject.Kind, _ id: String, _ state: AppState, width: Int) -> [StyledLine] {
-        let findings = App.findings(about: kind, id, state)
-        guard !findings.isEmpty else { return [] }
         // Short panes (80×24) get one line per finding; the Findings view has them whole.
         let compact = Layout(state).detail.map { $0.height < 16 } ?? false
+        if App.isChecking(state) {
+            return (compact ? [] : [StyledLine("")]) + [StyledLine("Findings", .bold, tail: "  checking…", tailStyle: .dim)]
+        }
+        let findings = App.findings(about: kind, id, state)
+        guard !findings.isEmpty else { return [] }
         var lines = compact ? [] : [StyledLine(""), StyledLine("Findings", .bold)]
         for finding in findings {
             let symbol = Widgets.severitySymbol[finding.severity] ?? ""

@@ -336,6 +336,10 @@ extension Screens {
 
     static func findingsList(_ canvas: inout Canvas, _ state: AppState, _ rect: Rect, box: Rect) {
         let findings = state.findingsList
+        if App.isChecking(state) {
+            emptyMessage(&canvas, rect, ["Checking the org… the findings appear here in a moment. Keys work meanwhile."])
+            return
+        }
         if findings.isEmpty {
             emptyMessage(&canvas, rect, ["No findings: nobody is over the line and every critical role is covered."])
             return

@@ -112,7 +112,11 @@ enum Screens {
         // Below 100 columns the counts go without their words ("✖ 1  ▲ 5  · 0"), so the
         // keys have the room.
         let words = rect.width >= Layout.sideBySideWidth
-        for severity in Finding.Severity.allCases.reversed() {
+        if App.isChecking(state) {
+            // The findings are being worked out off the loop: no counts to show yet.
+            x += canvas.put("checking…", x: x, y: rect.y, style: Style(foreground: .cyan)) + 2
+        }
+        for severity in Finding.Severity.allCases.reversed() where !App.isChecking(state) {
             let count = state.count(severity)
             let symbol = Widgets.severitySymbol[severity] ?? ""
             let text = "\(symbol) \(Format.grouped(count))" + (words ? " \(severity == .warning ? (count == 1 ? "warning" : "warnings") : severity.name)" : "")

@@ -1,0 +1,54 @@
+import Testing
+@testable import OrgKit
+
+/// The builder opens a large org with a check of the numbers alone and asks for the
+/// findings off its loop; edits made meanwhile are kept and the complete check is brought up
+/// to date with them when it comes (`LiveCheck.catchUp`).
+@Suite("A complete check caught up with the edits made while it was worked out")
+struct CatchUpTests {
+    @Test("after random runs of edits (with undo and redo), the caught-up check equals a full check of the final org; one that cannot catch up changes nothing", arguments: 0..<4)
+    func catchUpEqualsFullCheck(batch: Int) throws {
+        var caughtUp = 0
+        var refused = 0
+        for seed in UInt64(batch * 25)..<UInt64(batch * 25 + 25) {
+            var random = SeededGenerator(seed: seed &+ 991)
+            var org = try SuggestionPropertyTests.randomOrg(seed: seed)
+            var history = History()
+            for run in 0..<6 {
+                let start = org
+                // What the builder shows meanwhile: the numbers alone, kept up to date.
+                var numbers = LiveCheck(org, findings: false)
+                var edits: [(edit: Edit, inverse: Edit)] = []
+                for step in 0..<Int.random(in: 1...6, using: &random) {
+                    let entry: (edit: Edit, inverse: Edit)
+                    if step % 4 == 3, let undone = history.undo(on: &org) {
+                        entry = (undone.inverse, undone.edit)
+                    } else if let edit = LiveCheckTests.randomEdit(org, &random), let done = try? history.perform(edit, on: &org) {
+                        entry = (done.edit, done.inverse)
+                    } else {
+                        continue
+                    }
+                    numbers.update(to: org, edit: entry.edit, inverse: entry.inverse)
+                    edits.append(entry)
+                }
+                let full = LoadChecker.check(org, suggestions: false)
+                #expect(numbers.loads == full.people, "seed \(seed) run \(run): the numbers shown meanwhile are those of the org as it is")
+                #expect(numbers.report().findings.isEmpty && numbers.count(.critical) == 0 && !numbers.complete)
+
+                let complete = LiveCheck(start)
+                var check = complete
+                if check.catchUp(to: org, edits: edits) {
+                    caughtUp += 1
+                    #expect(check.complete)
+                    #expect(check.report() == full, "seed \(seed) run \(run): \(LiveCheckTests.difference(check.report(), full))")
+                    for severity in Finding.Severity.allCases { #expect(check.count(severity) == full.count(severity)) }
+                } else {
+                    refused += 1
+                    #expect(check.report() == complete.report(), "a refused catch-up leaves the check as it was")
+                }
+            }
+        }
+        #expect(caughtUp > 30, "most runs of edits are caught up locally (\(caughtUp) caught up, \(refused) refused)")
+        #expect(refused > 5, "some reach too far and are refused (\(refused))")
+    }
+}
