@@ -51,12 +51,12 @@ struct Benchmark {
             let tree = ReportingTree(org)
             let widths = [Double](repeating: 180, count: org.people.count)
             record("SVG layout alone", Sample.of(count) { _ = ChartLayout.make(children: tree.children, roots: tree.roots, widths: widths) }.cell)
-            record("builder start-up to first frame", Sample.of(count) {
-                guard let loaded = try? OrgFile.load(path: path) else { return }
-                let state = App.start(Document(org: loaded.org, path: path, fingerprint: loaded.fingerprint), size: Size(width: 120, height: 40))
-                _ = App.view(state)
-            }.cell)
-            record("builder start-up to first frame, org in memory (App.start + App.view)", KeyKinds.firstFrame(org, repeats: count).cell)
+            let fromFile = KeyKinds.startUp(org, path: path, repeats: count)
+            record("builder start-up to first frame", fromFile.firstFrame.cell)
+            record("builder start-up to findings complete", fromFile.complete.cell)
+            let inMemory = KeyKinds.startUp(org, repeats: count)
+            record("builder start-up to first frame, org in memory (App.start + App.view)", inMemory.firstFrame.cell)
+            record("builder start-up to findings complete, org in memory", inMemory.complete.cell)
             let kinds = KeyKinds(org: org, repeats: keyRepeats(size), plan: size <= Self.planSizeLimit)
             for row in kinds.rows() {
                 record("key: \(row.name) — median / p99", row.sample.map { "\($0.format($0.median)) / \($0.format($0.percentile(99)))" + (row.note.map { " (\($0))" } ?? "") } ?? "not run")

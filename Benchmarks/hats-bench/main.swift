@@ -6,6 +6,7 @@ import OrgTUI
 ///   hats-bench generate N [--seed S]      a generated org with N people, on stdout
 ///   hats-bench save-loop A B TARGET       save A, then B, to TARGET, forever (for kill tests)
 ///   hats-bench kinds N [REPEATS]        the per-kind keystroke table for N people
+///   hats-bench startup FILE [REPEATS]    to the first frame and to the findings complete
 ///   hats-bench paste N [--keys]          N characters pasted into a text field, timed
 ///   hats-bench run [--sizes 1000,10000,100000] [--seed S] [--keystrokes K] [--hats PATH]
 ///                                         every measurement, as a Markdown table (`hats plan`
@@ -66,13 +67,21 @@ case "kinds":
     guard arguments.count >= 2, let count = Int(arguments[1]) else { fail("usage: hats-bench kinds N [REPEATS]") }
     var generator = OrgGenerator(seed: 1)
     let org = generator.org(people: count)
-    let first = KeyKinds.firstFrame(org, repeats: 3)
+    let start = KeyKinds.startUp(org, repeats: 3)
     print("| key (ms) | median | p99 |\n|---|---|---|")
-    print("| first frame (App.start + App.view) | \(first.format(first.median)) | \(first.format(first.max)) |")
+    print("| first frame (App.start + App.view) | \(start.firstFrame.format(start.firstFrame.median)) | \(start.firstFrame.format(start.firstFrame.max)) |")
+    print("| findings complete (the check off the loop, taken and drawn) | \(start.complete.format(start.complete.median)) | \(start.complete.format(start.complete.max)) |")
     let kinds = KeyKinds(org: org, repeats: arguments.count >= 3 ? Int(arguments[2]) ?? 11 : 11, plan: count <= Benchmark.planSizeLimit)
     for row in kinds.rows() {
         print("| \(row.name)\(row.note.map { " (\($0))" } ?? "") | " + (row.sample.map { "\($0.format($0.median)) | \($0.format($0.percentile(99)))" } ?? "not run | not run") + " |")
     }
+case "startup":
+    // The start-up split from a file, as `hats FILE` opens it: to the first frame and to the
+    // findings complete (reading the file is part of both).
+    guard arguments.count >= 2 else { fail("usage: hats-bench startup FILE [REPEATS]") }
+    guard let loaded = try? OrgFile.load(path: arguments[1]) else { fail("cannot read \(arguments[1])") }
+    let split = KeyKinds.startUp(loaded.org, path: arguments[1], repeats: arguments.count >= 3 ? Int(arguments[2]) ?? 5 : 5)
+    print("first frame: \(split.firstFrame.cell) ms; findings complete: \(split.complete.cell) ms (\(loaded.org.people.count) people)")
 case "whatif":
     // For profiling: only `w` on and off for a person in the middle, on N generated people.
     guard arguments.count >= 2, let count = Int(arguments[1]) else { fail("usage: hats-bench whatif N [K]") }

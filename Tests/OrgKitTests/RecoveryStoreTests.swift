@@ -28,6 +28,12 @@ struct RecoveryStoreTests {
         return org
     }
 
+    @Test("a copy's name is the same from one version of hats to the next (FNV-1a of the key), so a newer hats finds an older one's copies")
+    func stableNames() {
+        let store = RecoveryStore(directory: "/nonexistent")
+        #expect(store.stem(for: "/srv/msp/org.json") == "org-fd99b8a8e46c590b")
+    }
+
     @Test("write, offer and remove; files named per document and per session; private to the user")
     func roundTrip() throws {
         let scratch = Scratch()

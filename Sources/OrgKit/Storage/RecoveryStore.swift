@@ -46,7 +46,7 @@ public struct RecoveryStore: Sendable {
         for scalar in ((key as NSString).lastPathComponent as NSString).deletingPathExtension.unicodeScalars {
             readable.unicodeScalars.append(scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) ? scalar : "-")
         }
-        let hash = String(FileFingerprint(Array(key.utf8)).hash, radix: 16)
+        let hash = String(FileFingerprint.fnv1a(key.utf8), radix: 16)
         return "\(readable.prefix(40))-\(hash)"
     }
 
