@@ -52,3 +52,29 @@ struct CatchUpTests {
         #expect(refused > 5, "some reach too far and are refused (\(refused))")
     }
 }
+
+@Suite("The reporting tree from the live check's reports")
+struct TreeFromReportsTests {
+    @Test("after random edits (with undo), the tree from the live check's reports equals the tree worked out from the org's ids")
+    func sameTree() throws {
+        var compared = 0
+        for seed in UInt64(0)..<40 {
+            var random = SeededGenerator(seed: seed &+ 4242)
+            var org = try SuggestionPropertyTests.randomOrg(seed: seed)
+            var live = LiveCheck(org)
+            var history = History()
+            for step in 0..<30 {
+                if step % 5 == 4, let entry = history.undo(on: &org) {
+                    live.update(to: org, edit: entry.inverse, inverse: entry.edit)
+                } else if let edit = LiveCheckTests.randomEdit(org, &random), let entry = try? history.perform(edit, on: &org) {
+                    live.update(to: org, edit: entry.edit, inverse: entry.inverse)
+                } else {
+                    continue
+                }
+                #expect(ReportingTree(org, reports: live.reports) == ReportingTree(org), "seed \(seed) step \(step)")
+                compared += 1
+            }
+        }
+        #expect(compared > 800)
+    }
+}

@@ -50,6 +50,9 @@ public struct LiveCheck: Sendable {
     /// Everyone's numbers, by position in the org.
     public var loads: [PersonLoad] { context.loads }
 
+    /// Everyone's solid-line reports, by position, in file order (for `ReportingTree`).
+    public var reports: [[Int]] { context.children }
+
     public func load(of id: String, in org: Org) -> PersonLoad? {
         org.position(ofPerson: id).flatMap { context.loads.indices.contains($0) ? context.loads[$0] : nil }
     }

@@ -66,17 +66,21 @@ struct CheckContext {
         orgWithPolicy.policy = policy
         let hours = Hours(orgWithPolicy)
         self.hours = hours
+        // People read in place by position: copying each whole Person (a dozen strings and
+        // arrays, retained and released) cost more than the work done with it.
+        let people = org.people
         var positions: [String: [Int]] = [:]
-        for (position, person) in org.people.enumerated() {
-            for hat in person.hats { positions[hat.role, default: []].append(position) }
+        for position in people.indices {
+            for hat in people[position].hats { positions[hat.role, default: []].append(position) }
         }
         wearerPositions = positions
-        loads = org.people.map { person in
-            PersonLoad(person: person, hours: hours, policy: policy)
+        // Everyone's numbers, on every core: the bulk of a first frame at 100,000 people.
+        loads = Parallel.map(people.count, minimum: 4_096) { position in
+            PersonLoad(person: people[position], hours: hours, policy: policy)
         }
-        var children = [[Int]](repeating: [], count: org.people.count)
-        for (position, person) in org.people.enumerated() {
-            if let manager = person.reportsTo, let managerPosition = org.position(ofPerson: manager) {
+        var children = [[Int]](repeating: [], count: people.count)
+        for position in people.indices {
+            if let manager = people[position].reportsTo, let managerPosition = org.position(ofPerson: manager) {
                 children[managerPosition].append(position)
             }
         }
@@ -93,11 +97,25 @@ struct CheckContext {
         dutiesOfRole = duties
         wearing = [:]
         equalShareWearers = [:]
-        for role in hours.wearers.keys { summarise(role) }
+        // Each role's summary on every core (a role may have thousands of wearers).
+        let roles = Array(hours.wearers.keys)
+        let context = self
+        let summaries = Parallel.map(roles.count, minimum: 8) { context.summary(of: roles[$0]) }
+        for (role, summary) in zip(roles, summaries) { store(summary, of: role) }
     }
 
     /// Recomputes the summary and equal-share list of one role from its wearers.
     mutating func summarise(_ role: String) {
+        store(summary(of: role), of: role)
+    }
+
+    private mutating func store(_ summary: (wearing: RoleWearing, equalShare: [String]), of role: String) {
+        wearing[role] = summary.wearing.count == 0 ? nil : summary.wearing
+        equalShareWearers[role] = summary.equalShare.isEmpty ? nil : summary.equalShare
+    }
+
+    /// A role's summary and the wearers taking an equal share of it, from its wearers.
+    func summary(of role: String) -> (wearing: RoleWearing, equalShare: [String]) {
         let wearers = hours.wearers(ofRole: role)
         var summary = RoleWearing()
         var equalShare: [String] = []
@@ -123,8 +141,7 @@ struct CheckContext {
         }
         summary.soleWearer = summary.count == 1 ? wearers.first : nil
         summary.soleFilledWearer = summary.filled == 1 ? filledWearer : nil
-        wearing[role] = summary.count == 0 ? nil : summary
-        equalShareWearers[role] = equalShare.isEmpty ? nil : equalShare
+        return (summary, equalShare)
     }
 
     func wearing(_ role: String) -> RoleWearing { wearing[role] ?? RoleWearing() }

@@ -1,6 +1,6 @@
 /// The reporting lines of an org arranged for display: the tree of internal people and,
 /// apart from it, the external providers. Children keep file order.
-public struct ReportingTree: Sendable {
+public struct ReportingTree: Equatable, Sendable {
     /// One row of the tree in display order.
     public struct Row: Equatable, Sendable {
         /// Position of the person in `org.people`.
@@ -22,24 +22,38 @@ public struct ReportingTree: Sendable {
     public let externalRoots: [Int]
 
     public init(_ org: Org) {
-        var children = [[Int]](repeating: [], count: org.people.count)
+        let people = org.people
+        var reports = [[Int]](repeating: [], count: people.count)
+        for position in people.indices {
+            if let manager = people[position].reportsTo.flatMap({ org.position(ofPerson: $0) }) {
+                reports[manager].append(position)
+            }
+        }
+        self.init(org, reports: reports)
+    }
+
+    /// The tree from everyone's solid-line reports by position, in file order (what
+    /// `LiveCheck.reports` keeps up to date edit by edit): no id looked up, so the builder
+    /// rebuilds it for 100,000 people within a frame.
+    public init(_ org: Org, reports: [[Int]]) {
+        let people = org.people
+        var children = [[Int]](repeating: [], count: people.count)
+        // Held: under a manager on their own side of the line between staff and providers.
+        var held = [Bool](repeating: false, count: people.count)
+        for manager in reports.indices where manager < people.count {
+            let external = people[manager].external
+            for report in reports[manager] where report < people.count && people[report].external == external {
+                children[manager].append(report)
+                held[report] = true
+            }
+        }
+        // At the top of their section: no manager (or one not in the file), or a manager on
+        // the other side (an internal person under an external provider tops the tree; an
+        // external one under staff sits in the external section).
         var roots: [Int] = []
         var externalRoots: [Int] = []
-        for (position, person) in org.people.enumerated() {
-            let manager = person.reportsTo.flatMap { org.position(ofPerson: $0) }
-            if person.external {
-                // An external person sits in the external section unless an external
-                // provider above them already holds them.
-                if let manager, org.people[manager].external {
-                    children[manager].append(position)
-                } else {
-                    externalRoots.append(position)
-                }
-            } else if let manager, !org.people[manager].external {
-                children[manager].append(position)
-            } else {
-                roots.append(position)
-            }
+        for position in people.indices where !held[position] {
+            if people[position].external { externalRoots.append(position) } else { roots.append(position) }
         }
         self.children = children
         self.roots = roots

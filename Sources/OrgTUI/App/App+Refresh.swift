@@ -58,7 +58,8 @@ extension App {
                 state.whatIfMarks = whatIf.comparison.marks
             }
         }
-        if treeChanged { state.tree = ReportingTree(org) }
+        // From the reports the live check keeps by position: no id looked up.
+        if treeChanged { state.tree = ReportingTree(org, reports: state.live.reports) }
         if treeChanged || change.isChart {
             let collapsedPositions = Set(state.collapsed.compactMap { org.position(ofPerson: $0) })
             state.chartRows = state.tree.rows(from: state.tree.roots, collapsed: collapsedPositions)
