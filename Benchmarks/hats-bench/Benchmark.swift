@@ -69,6 +69,10 @@ struct Benchmark {
                 record("`hats check --format \(format)` (the process), wall time", Sample(values: runs.map(\.milliseconds)).cell)
                 record("`hats check --format \(format)` (the process), peak memory, MB", Sample(values: runs.map { Double($0.peakKB) / 1024 }).cell)
             }
+            let frames = (0..<count).compactMap { _ in FirstFrame.measure(hats: hats, file: path) }
+            record("`hats FILE` (the process, on a 120×40 terminal), to the first frame", frames.isEmpty ? "not run" : Sample(values: frames.map(\.firstFrame)).cell)
+            let completes = frames.compactMap(\.complete)
+            record("`hats FILE` (the process, on a 120×40 terminal), to the findings on screen", completes.isEmpty ? "not run" : Sample(values: completes).cell)
             let svgRuns = (0..<count).map { _ in Child.run([hats, "export", path, "--format", "svg"]) }
             record("`hats export --format svg` (the process), wall time", Sample(values: svgRuns.map(\.milliseconds)).cell)
             let plan = planSample(path, size: size)

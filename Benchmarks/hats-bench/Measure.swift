@@ -9,6 +9,18 @@ enum Clock {
         body()
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
     }
+
+    /// Wall milliseconds and CPU milliseconds of the whole process (all its threads).
+    static func wallAndCPU(_ body: () -> Void) -> (wall: Double, cpu: Double) {
+        func cpuNow() -> Double {
+            var time = timespec()
+            clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+            return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1_000_000
+        }
+        let cpuStart = cpuNow()
+        let wall = milliseconds(body)
+        return (wall, cpuNow() - cpuStart)
+    }
 }
 
 /// Several timings of one thing.

@@ -7,6 +7,8 @@ import OrgTUI
 ///   hats-bench save-loop A B TARGET       save A, then B, to TARGET, forever (for kill tests)
 ///   hats-bench kinds N [REPEATS]        the per-kind keystroke table for N people
 ///   hats-bench startup FILE [REPEATS]    to the first frame and to the findings complete
+///   hats-bench firstframe FILE [REPEATS] [--hats PATH]
+///                                         the real builder on a terminal: the same split
 ///   hats-bench paste N [--keys]          N characters pasted into a text field, timed
 ///   hats-bench run [--sizes 1000,10000,100000] [--seed S] [--keystrokes K] [--hats PATH]
 ///                                         every measurement, as a Markdown table (`hats plan`
@@ -82,6 +84,40 @@ case "startup":
     guard let loaded = try? OrgFile.load(path: arguments[1]) else { fail("cannot read \(arguments[1])") }
     let split = KeyKinds.startUp(loaded.org, path: arguments[1], repeats: arguments.count >= 3 ? Int(arguments[2]) ?? 5 : 5)
     print("first frame: \(split.firstFrame.cell) ms; findings complete: \(split.complete.cell) ms (\(loaded.org.people.count) people)")
+    // Where the first frame's time goes, stage by stage: wall and CPU (every thread of
+    // this process; the parts that run on every core show more CPU than wall).
+    var stages: [(String, [Double], [Double])] = ["read the file", "decode + validate", "fingerprint", "App.start (loads)", "App.view"].map { ($0, [], []) }
+    for _ in 0..<(arguments.count >= 3 ? Int(arguments[2]) ?? 5 : 5) {
+        var bytes: [UInt8] = []
+        var org = loaded.org
+        var state: AppState? = nil
+        let steps: [() -> Void] = [
+            { bytes = (try? DiskFile.read(path: arguments[1], limit: OrgFile.maxFileBytes, regularOnly: true)) ?? [] },
+            { org = (try? OrgFile.decode(bytes))?.org ?? org },
+            { _ = FileFingerprint(bytes) },
+            { state = App.start(Document(org: org, path: arguments[1]), size: Size(width: 120, height: 40), checkOffLoopFrom: App.checkOffLoopFrom) },
+            { _ = App.view(state!) },
+        ]
+        for (index, step) in steps.enumerated() {
+            let (wall, cpu) = Clock.wallAndCPU(step)
+            stages[index].1.append(wall)
+            stages[index].2.append(cpu)
+        }
+    }
+    for (name, wall, cpu) in stages {
+        print("  \(name): \(Sample(values: wall).cell) ms wall, \(Sample(values: cpu).cell) ms CPU")
+    }
+case "firstframe":
+    // The real builder on a pseudo-terminal: to the first frame and to the findings on screen.
+    guard arguments.count >= 2 else { fail("usage: hats-bench firstframe FILE [REPEATS] [--hats PATH]") }
+    let hatsPath = arguments.firstIndex(of: "--hats").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+        ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("hats").path
+    let repeats = arguments.count >= 3 ? Int(arguments[2]) ?? 5 : 5
+    let times = (0..<repeats).compactMap { _ in FirstFrame.measure(hats: hatsPath, file: arguments[1]) }
+    guard !times.isEmpty else { fail("\(hatsPath) \(arguments[1]) showed no first frame") }
+    let first = Sample(values: times.map(\.firstFrame))
+    let complete = Sample(values: times.compactMap(\.complete))
+    print("hats \(arguments[1]) on a 120×40 terminal: first frame \(first.cell) ms; findings on screen \(complete.values.isEmpty ? "never" : complete.cell + " ms") (\(times.count) runs)")
 case "whatif":
     // For profiling: only `w` on and off for a person in the middle, on N generated people.
     guard arguments.count >= 2, let count = Int(arguments[1]) else { fail("usage: hats-bench whatif N [K]") }
