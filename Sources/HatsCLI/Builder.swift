@@ -51,9 +51,17 @@ struct Builder {
     @discardableResult
     mutating func run(_ initial: AppState, on terminal: some TerminalBackend, now: () -> Date) -> Int32 {
         var state = initial
-        // The first turn's effects too: a large org asks for its findings here.
-        if process([.tick(now()), .resize(terminal.size)], &state, on: terminal) { return 0 }
+        // The first frame is drawn before the first turn's effects are performed: a large
+        // org asks for its findings there, and the worker working them out on every core
+        // must not hold the frame up.
+        let first = App.update(&state, .tick(now())) + App.update(&state, .resize(terminal.size))
         terminal.draw(App.view(state))
+        let (answers, quit) = perform(first, on: terminal)
+        if quit { return 0 }
+        if !answers.isEmpty {
+            if process(answers, &state, on: terminal) { return 0 }
+            terminal.draw(App.view(state))
+        }
         var lastTick = now()
         while true {
             var events: [InputEvent] = []
@@ -88,22 +96,29 @@ struct Builder {
     /// quits.
     private mutating func process(_ messages: [Msg], _ state: inout AppState, on terminal: some TerminalBackend) -> Bool {
         var pending = messages
-        var quit = false
-        while !pending.isEmpty, !quit {
-            let msg = pending.removeFirst()
-            var answers: [Msg] = []
-            for effect in App.update(&state, msg) {
-                if effect == .redraw {
-                    terminal.redrawAll()
-                } else if let answer = perform(effect) {
-                    answers.append(answer)
-                } else if effect == .quit {
-                    quit = true
-                }
-            }
+        while !pending.isEmpty {
+            let (answers, quit) = perform(App.update(&state, pending.removeFirst()), on: terminal)
+            if quit { return true }
             pending.insert(contentsOf: answers, at: 0)
         }
-        return quit
+        return false
+    }
+
+    /// Performs `effects` in order. Returns the messages they answer with, and whether one
+    /// of them quits.
+    private mutating func perform(_ effects: [Effect], on terminal: some TerminalBackend) -> (answers: [Msg], quit: Bool) {
+        var answers: [Msg] = []
+        var quit = false
+        for effect in effects {
+            if effect == .redraw {
+                terminal.redrawAll()
+            } else if let answer = perform(effect) {
+                answers.append(answer)
+            } else if effect == .quit {
+                quit = true
+            }
+        }
+        return (answers, quit)
     }
 
     /// The most events taken in one burst before a frame is drawn.
