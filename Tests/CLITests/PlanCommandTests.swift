@@ -228,6 +228,31 @@ struct PlanCommandTests {
         }
     }
 
+    @Test("-o naming standard output another way (/dev/stdout, /dev/fd/1, the file it is redirected to): refused before any work, nothing mixed")
+    func outputIsStandardOutput() throws {
+        let scratch = try Scratch()
+        for out in ["/dev/stdout", "/dev/fd/1"] {
+            let run = try scratch.hats(["plan", "org.json", "-o", out])
+            #expect(run.status == 2, "\(out)")
+            #expect(run.stdout == "", "nothing written to standard output")
+            #expect(run.stderr == "hats plan: -o \(out) is standard output, where the plan goes: it would mix the planned org with the plan; give another file\n")
+        }
+        // The shell sends standard output to plan.txt, and -o names plan.txt too.
+        let hats = HatsProcess.binary.path
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "\"$0\" plan org.json -o plan.txt --force > plan.txt 2> errors.txt", hats]
+        shell.currentDirectoryURL = scratch.url
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 2)
+        #expect(scratch.bytes("plan.txt") == Data(), "the shell emptied it; hats wrote nothing into it")
+        #expect(String(decoding: scratch.bytes("errors.txt") ?? Data(), as: UTF8.self) == "hats plan: -o plan.txt is standard output, where the plan goes: it would mix the planned org with the plan; give another file\n")
+        // A different file is fine.
+        let fine = try scratch.hats(["plan", "org.json", "-o", "next.json"])
+        #expect(fine.status == 0, "\(fine.stderr)")
+    }
+
     @Test("-o FILE itself, a hard link to it or a symlink to it: refused even with --force, FILE intact")
     func outputIsTheInput() throws {
         let scratch = try Scratch()

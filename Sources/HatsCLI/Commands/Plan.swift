@@ -27,8 +27,9 @@ extension Commands {
         options: [OrgSource.presetOption, PlanOption.format, PlanOption.maxHires, Output.outputOption, Output.forceOption],
         notes: """
             -o OUT writes the planned org (open positions included) as a new org file;
-            the plan itself still goes to standard output. OUT is never FILE, and an
-            existing file is replaced only with --force. On a terminal, standard error
+            the plan itself still goes to standard output. OUT is never FILE nor
+            standard output (-o -, /dev/stdout), and an existing file is replaced only
+            with --force. On a terminal, standard error
             shows a progress bar while a large org is planned.
 
             Exit codes: 0 the plan leaves no critical finding; 1 it leaves one (listed,
@@ -53,6 +54,11 @@ extension Commands {
                 throw UsageError("-o - would mix the planned org with the plan on standard output; give a file name")
             }
             let output = try Output.from(arguments, command: "plan", inputs: arguments.positionals.filter { $0 != OrgSource.standardInput })
+            // Another name for standard output (/dev/stdout, /dev/fd/1, the file it is
+            // redirected to) would mix the two just the same.
+            if let path = output.path, let identity = FileIdentity(path), identity == FileIdentity(descriptor: STDOUT_FILENO) {
+                throw UsageError("-o \(path) is standard output, where the plan goes: it would mix the planned org with the plan; give another file")
+            }
             let bar = ProgressBar(console: context.console, label: "planning")
             let plan = Planner.plan(source.org, maxHires: maxHires, progress: bar.map { bar in { bar.show($0.fraction, note: "\(Format.count($0.steps, "step"))") } })
             bar?.finish()
