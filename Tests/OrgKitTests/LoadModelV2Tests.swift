@@ -871,4 +871,42 @@ struct LoadModelStoryTests {
             #expect(report.findings(about: .person, id).isEmpty, "\(id): \(report.findings(about: .person, id).map(\.message))")
         }
     }
+
+    @Test("a leadership role's only wearer is covered by a named deputy with no hours, never a hire; other roles cross-train a backup with hours")
+    func deputyForLeadership() throws {
+        let org = try msp10()
+        let report = LoadChecker.check(org)
+        // CEO / Owner: Sam Ortiz, the other leader, is named deputy; nobody's load moves.
+        let owner = try #require(report.findings.first { $0.rule == .singlePointOfFailure && $0.subject.id == "ceo-owner" })
+        let suggestion = try #require(owner.suggestion, "\(owner.noSuggestion ?? "")")
+        #expect(suggestion.text == "Name Sam Ortiz deputy for CEO / Owner: a hat of 0 h a week, to stand in while Dana Reyes is away, with what they may decide written down (no load changes)")
+        #expect(suggestion.change == SuggestionChange(kind: .backup, role: "ceo-owner", from: "dana-reyes", to: "sam-ortiz", hours: 0))
+        let after = try org.applying(suggestion.edit)
+        #expect(after.person("sam-ortiz")?.hat(for: "ceo-owner") == Hat(role: "ceo-owner", hoursPerWeek: 0))
+        #expect(after.person("dana-reyes")?.hats == org.person("dana-reyes")?.hats, "the owner keeps the work")
+        let checked = LoadChecker.check(after)
+        #expect(!checked.findings.contains { $0.rule == .singlePointOfFailure && $0.subject.id == "ceo-owner" })
+        #expect(checked.people.map(\.load) == report.people.map(\.load), "no load changes")
+        #expect(ReportComparison(before: report, after: checked).new.isEmpty)
+        // Service Manager: the only other leader is over the line, so: no hire, a deputy later.
+        let service = try #require(report.findings.first { $0.rule == .singlePointOfFailure && $0.subject.id == "service-manager" })
+        #expect(service.suggestion == nil)
+        #expect(service.noSuggestion == "nobody who can stand in for Service Manager is free to (Dana Reyes could but is at the limit already) — name a deputy once one of them has room (hats does not hire a leader: that is your call)")
+        // No leadership at all besides the owner: choose one, still no hire.
+        var builder = OrgBuilder()
+        builder.roles = [kindRole("ceo", category: "Leadership", critical: true), kindRole("l1", category: "Service delivery")]
+        builder.person("owner", hats: [("ceo", 30)])
+        builder.person("tech", reportsTo: "owner", hats: [("l1", 20)])
+        let alone = try #require(LoadChecker.check(try builder.org()).findings.first { $0.rule == .singlePointOfFailure })
+        #expect(alone.suggestion == nil)
+        #expect(alone.noSuggestion?.hasSuffix("— choose a deputy and write down what they may decide (hats does not hire a leader: that is your call)") == true, "\(alone.noSuggestion ?? "nil")")
+        #expect(alone.noSuggestion?.contains("needs a hire") == false)
+        // A deputy's hat of 0 h is no kind of work switched to.
+        let standby = try org.applying(.addHat(person: "dana-reyes", hat: Hat(role: "service-manager", hoursPerWeek: 0)))
+        let overload = try #require(LoadChecker.check(standby).findings.first { $0.rule == .overload && $0.subject.id == "dana-reyes" })
+        #expect(overload.message.contains("across 4 hats; switching between 3 kinds of work (Leadership 22.0 h, Growth 15.0 h, Operations 8.0 h) costs 32 %"), "\(overload.message)")
+        // A critical role that is not leadership still gets a backup who takes hours.
+        let engineer = try #require(report.findings.first { $0.rule == .singlePointOfFailure && $0.subject.id == "level-3-engineer" })
+        #expect(engineer.suggestion?.text.hasPrefix("Cross-train Kofi Mensah as a backup for Level 3 Technician / Engineer, taking 4.0 h a week") == true)
+    }
 }

@@ -382,7 +382,7 @@ struct FlowTests {
         #expect(driver.state.currentSuggestion == nil)
         #expect(driver.screen.contains("No suggestion"))
         driver.press(.applySuggestion)
-        #expect(driver.state.status?.text.contains("no suggestion — single-point-of-failure: nobody who can take on Service Manager has room for it") == true,
+        #expect(driver.state.status?.text.contains("no suggestion — single-point-of-failure: nobody who can stand in for Service Manager is free to") == true,
                 "\(driver.state.status?.text ?? "")")
     }
 

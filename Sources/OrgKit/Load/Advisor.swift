@@ -499,12 +499,20 @@ struct Advisor {
         let holder = context.org.people[holderPosition]
         guard let hat = holder.hat(for: role) else { return Advice(reason: "the role has no wearer") }
         let hours = context.hours.hours(of: hat)
-        let share = hours >= 1 ? min(4, max(1, halfHoursDown(hours / 4))) : 0
+        // Leadership is covered by a deputy, not by sharing its hours: someone who stands
+        // in while the leader is away, with what they may decide written down. The leader
+        // keeps the work; the deputy's hat has no hours (a small shop does not hire a
+        // second owner or service manager to cover the first).
+        let deputy = kinship.isLeadership(role)
+        let share = deputy ? 0 : hours >= 1 ? min(4, max(1, halfHoursDown(hours / 4))) : 0
         var newHolder = holder
-        setHours(&newHolder, role: role, hours - share)
-        var edits: [Edit] = [.setHatHours(person: holder.id, role: role, hours: hours - share)]
+        var edits: [Edit] = []
+        if !deputy {
+            setHours(&newHolder, role: role, hours - share)
+            edits.append(.setHatHours(person: holder.id, role: role, hours: hours - share))
+        }
         var budget = Self.verificationBudget
-        var search = SearchNotes()
+        var search = SearchNotes(deputy: deputy)
         for receiverPosition in newcomers(to: role, near: holder) where !context.org.people[receiverPosition].open {
             search.fit.insert(receiverPosition)
             guard mayTake(role, share, receiverPosition, .newcomer) else { continue }
@@ -515,9 +523,14 @@ struct Advisor {
             var newReceiver = receiver
             let given = Hat(role: role, hoursPerWeek: share)
             newReceiver.hats.append(given)
-            guard let loads = verify([newHolder, newReceiver], role: role, receivers: [receiver.id]) else { search.refused = true; continue }
+            guard let loads = verify(deputy ? [newReceiver] : [newHolder, newReceiver], role: role, receivers: [receiver.id]) else { search.refused = true; continue }
             edits.append(.addHat(person: receiver.id, hat: given))
             let roleName = context.roleName(role)
+            if deputy {
+                let text = "Name \(receiver.name) deputy for \(roleName): a hat of 0 h a week, to stand in while \(holder.name) is away, with what they may decide written down (no load changes)"
+                return Advice(Suggestion(text: text, edit: .batch(edits, label: "make \(receiver.name) deputy for \(roleName)"),
+                                         change: SuggestionChange(kind: .backup, role: role, from: holder.id, to: receiver.id, hours: 0)))
+            }
             let taking = share > 0 ? ", taking \(Format.hours(share)) a week from \(holder.name)" : ""
             let text = "Cross-train \(receiver.name) as a backup for \(roleName)\(taking): \(change(receiver, loads)), \(change(holder, loads))"
             return Advice(Suggestion(text: text, edit: .batch(edits, label: "make \(receiver.name) a backup for \(roleName)"),
@@ -784,6 +797,9 @@ struct SearchNotes {
     var roomy = false
     /// Whether a change that fits was refused for creating another finding.
     var refused = false
+    /// Whether the search was for a deputy (cover for a leadership role): a leader is not
+    /// hired to cover a leader.
+    var deputy = false
 
     func advice(_ advisor: Advisor, roles: [String], for person: String?) -> Advice {
         let org = advisor.context.org
@@ -802,11 +818,19 @@ struct SearchNotes {
             if subjects.contains(where: { !($0.requires?.isEmpty ?? true) }) { needs.append("meets its requirements") }
             if roles.contains(where: advisor.kinship.isLeadership) { needs.append("already does leadership work") }
             let also = needs.isEmpty ? "" : " and \(needs.joined(separator: " and "))"
+            if deputy {
+                return Advice(reason: "nobody else can stand in for \(work): no one available \(Self.list(who, "or"))\(also) — choose a deputy and write down what they may decide (hats does not hire a leader: that is your call)")
+            }
             return Advice(reason: "nobody else can take on \(work): no one available \(Self.list(who, "or"))\(also) — this needs a hire")
         }
         let who = fit.sorted().prefix(3).map { org.people[$0].name }
         if !roomy {
             let list = Self.list(who + (fit.count > 3 ? ["\(fit.count - 3) more"] : []), "and")
+            if deputy {
+                // A deputy who is at the limit already could not stand in.
+                let can = fit.count == 1 ? "could but is at the limit already" : "could but are at the limit already"
+                return Advice(reason: "nobody who can stand in for \(work) is free to (\(list) \(can)) — name a deputy once one of them has room (hats does not hire a leader: that is your call)")
+            }
             let can = fit.count == 1 ? "can take it on but has no room" : "can take it on but have no room"
             return Advice(reason: "nobody who can take on \(work) has room for it (\(list) \(can)) — this needs a hire")
         }

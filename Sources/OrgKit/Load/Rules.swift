@@ -81,10 +81,12 @@ enum Rules {
             return "\(carried), but a capacity of \(Format.hours(load.capacityHours)) leaves no time for \(load.hats == 1 ? "it" : "them")"
         }
         var parts: [String] = []
+        // A kind with no hours (a deputy's hat of 0 h) is not switched to.
+        let worked = contexts.filter { $0.hours > 0 }
         if load.switchLoss > 0 {
-            if contexts.count > 1 {
-                let kinds = contexts.map { "\($0.name) \(Format.hours($0.hours))" }.joined(separator: ", ")
-                parts.append("switching between \(contexts.count) kinds of work (\(kinds)) costs \(Format.percent(load.switchLoss))")
+            if worked.count > 1 {
+                let kinds = worked.map { "\($0.name) \(Format.hours($0.hours))" }.joined(separator: ", ")
+                parts.append("switching between \(worked.count) kinds of work (\(kinds)) costs \(Format.percent(load.switchLoss))")
             } else {
                 parts.append("switching between \(hats) costs \(Format.percent(load.switchLoss))")
             }

@@ -127,6 +127,8 @@ public enum Planner {
             if to?.external == true { return "Ask \(toName) for \(amount) more of \(role)" }
             return to?.wears(change.role) == true ? "Have \(toName) give \(role) \(amount) more" : "Give \(toName) \(amount) of \(role)"
         case .backup:
+            // Cover for a leadership role is a deputy, with no hours of it (Advisor.backup).
+            if org.role(change.role).map(Kinship.isLeadership) == true { return "Name \(toName) deputy for \(role)" }
             return "Cross-train \(toName) as a backup for \(role)"
         }
     }
