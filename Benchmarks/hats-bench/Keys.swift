@@ -12,6 +12,10 @@ struct KeyKinds {
     var repeats: Int
     /// Whether to work out a plan for the plan-step rows (slow at 100,000 people).
     var plan: Bool
+    /// Only the kinds whose row name contains this (for `perf record` of one kind).
+    var only: String? = nil
+
+    func wanted(_ name: String) -> Bool { only.map { name.contains($0) } ?? true }
 
     struct Row {
         /// The same at every size (a row of the big table).
@@ -70,6 +74,7 @@ struct KeyKinds {
         }
         /// `apply` (timed) makes one undo step; then u and Ctrl-R (timed), then u (not).
         func edit(_ name: String, note: String? = nil, prepare: (inout AppState) -> Void = { _ in }, _ apply: (inout AppState) -> Void) {
+            guard wanted(name) else { return }
             var applied: [Double] = []
             var undone: [Double] = []
             var redone: [Double] = []
@@ -105,7 +110,7 @@ struct KeyKinds {
         let middle = people.dropFirst(people.count / 2).first { !$0.hats.isEmpty }?.id
         let top = tree.roots.first.map { people[$0].id }
         for (label, id) in [("middle person", middle), ("person at the top", top)] {
-            guard let id else { continue }
+            guard let id, wanted("what-if on (`w`), \(label)") else { continue }
             var on: [Double] = []
             var off: [Double] = []
             _ = App.perform(.showChart, &state)
@@ -121,11 +126,12 @@ struct KeyKinds {
         }
 
         // Apply a suggestion (`f`): someone with a finding that has one.
-        let report = state.live.report()
-        let suggested = report.findings.lazy.filter { $0.subject.kind == .person }.first { finding in
+        let findings = wanted("apply a suggestion (`f`)") ? state.live.report().findings : []
+        let suggested = findings.lazy.filter { $0.subject.kind == .person }.first { finding in
             state.live.suggestion(for: finding, in: org) != nil
         }?.subject.id
-        if let suggested {
+        if !wanted("apply a suggestion (`f`)") {
+        } else if let suggested {
             edit("apply a suggestion (`f`)", prepare: { state in
                 _ = App.perform(.showChart, &state)
                 state.selectedPerson = suggested
@@ -137,7 +143,7 @@ struct KeyKinds {
         }
 
         // Apply a plan step (`f` in the Plan view), the plan fed in as the planner answers.
-        if plan {
+        if plan, wanted("apply a plan step") {
             let plan = Planner.plan(org)
             if plan.steps.isEmpty {
                 log("the plan has no steps")
@@ -147,7 +153,7 @@ struct KeyKinds {
                 _ = App.update(&state, .planned(for: state.document.org, plan))
             }) { state in _ = App.update(&state, .key(.character("f"))) }
             _ = App.perform(.showChart, &state)
-        } else {
+        } else if wanted("apply a plan step") {
             rows += [Row(name: "apply a plan step (`f`, Plan view)", sample: nil), Row(name: "apply a plan step (`f`, Plan view): undo", sample: nil),
                      Row(name: "apply a plan step (`f`, Plan view): redo", sample: nil)]
         }

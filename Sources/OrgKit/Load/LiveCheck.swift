@@ -50,6 +50,9 @@ public struct LiveCheck: Sendable {
     /// Everyone's numbers, by position in the org.
     public var loads: [PersonLoad] { context.loads }
 
+    /// The positions of a role's wearers, in file order (those of `hours.wearers(ofRole:)`).
+    public func wearerPositions(ofRole role: String) -> [Int] { context.wearerPositions[role] ?? [] }
+
     /// Everyone's solid-line reports, by position, in file order (for `ReportingTree`).
     public var reports: [[Int]] { context.children }
 
