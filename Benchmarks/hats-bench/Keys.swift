@@ -124,6 +124,59 @@ struct KeyKinds {
             rows += [Row(name: "what-if on (`w`), \(label)", sample: Sample(values: on)),
                      Row(name: "what-if off (`w`), \(label)", sample: Sample(values: off))]
         }
+        // The same as the builder runs a large org (`hats FILE`): the what-if worked out off
+        // the loop. Timed: the key (update and view), then the answer (the work done off the
+        // loop, run here in line, then taken by the loop and drawn), then the key back.
+        var offLoop = App.start(Document(org: org, path: nil), size: Size(width: 120, height: 40), checkOffLoopFrom: App.checkOffLoopFrom)
+        for effect in App.update(&offLoop, .tick(Date())) {
+            if case .check(let checked, let id) = effect { _ = App.update(&offLoop, .checked(id: id, LiveCheck(checked))) }
+        }
+        _ = App.perform(.showChart, &offLoop)
+        for (label, id) in [("middle person", middle), ("person at the top", top)] {
+            guard let id, wanted("what-if on (`w`), \(label)"), people.count >= App.whatIfOffLoopFrom else { continue }
+            var on: [Double] = []
+            var worked: [Double] = []
+            var arrived: [Double] = []
+            var off: [Double] = []
+            for _ in 0..<repeats {
+                offLoop.selectedPerson = id
+                var effects: [Effect] = []
+                on.append(Clock.milliseconds {
+                    effects = App.update(&offLoop, .key(.character("w")))
+                    for case .release(let retired) in effects { DispatchQueue.global(qos: .utility).async { retired.empty() } }
+                    _ = App.view(offLoop)
+                })
+                guard case .whatIf(let request)? = effects.first(where: { if case .whatIf = $0 { true } else { false } }) else {
+                    log("what-if of \(label): no request off the loop")
+                    break
+                }
+                var answer: Msg?
+                worked.append(Clock.milliseconds { answer = request.run() })
+                effects = []
+                arrived.append(Clock.milliseconds {
+                    // The loop takes the answer from the worker (which keeps no copy).
+                    guard let taken = answer else { return }
+                    answer = nil
+                    for case .release(let retired) in App.update(&offLoop, taken) {
+                        DispatchQueue.global(qos: .utility).async { retired.empty() }
+                    }
+                    _ = App.view(offLoop)
+                })
+                if App.isChecking(offLoop) { log("what-if of \(label): still checking after the answer") }
+                offLoop.selectedPerson = id
+                off.append(Clock.milliseconds {
+                    // As the builder does: what is let go of is freed on another thread.
+                    for case .release(let retired) in App.update(&offLoop, .key(.character("w"))) {
+                        DispatchQueue.global(qos: .utility).async { retired.empty() }
+                    }
+                    _ = App.view(offLoop)
+                })
+            }
+            rows += [Row(name: "what-if on (`w`) off the loop, \(label): the key", sample: Sample(values: on)),
+                     Row(name: "what-if on (`w`) off the loop, \(label): worked out (off the loop)", sample: Sample(values: worked)),
+                     Row(name: "what-if on (`w`) off the loop, \(label): the answer taken and drawn", sample: Sample(values: arrived)),
+                     Row(name: "what-if off (`w`) off the loop, \(label)", sample: Sample(values: off))]
+        }
 
         // Apply a suggestion (`f`): someone with a finding that has one.
         let findings = wanted("apply a suggestion (`f`)") ? state.live.report().findings : []
