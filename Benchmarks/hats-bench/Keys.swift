@@ -12,6 +12,10 @@ struct KeyKinds {
     var repeats: Int
     /// Whether to work out a plan for the plan-step rows (slow at 100,000 people).
     var plan: Bool
+    /// Only the kinds whose row name contains this (for `perf record` of one kind).
+    var only: String? = nil
+
+    func wanted(_ name: String) -> Bool { only.map { name.contains($0) } ?? true }
 
     struct Row {
         /// The same at every size (a row of the big table).
@@ -70,6 +74,7 @@ struct KeyKinds {
         }
         /// `apply` (timed) makes one undo step; then u and Ctrl-R (timed), then u (not).
         func edit(_ name: String, note: String? = nil, prepare: (inout AppState) -> Void = { _ in }, _ apply: (inout AppState) -> Void) {
+            guard wanted(name) else { return }
             var applied: [Double] = []
             var undone: [Double] = []
             var redone: [Double] = []
@@ -105,7 +110,7 @@ struct KeyKinds {
         let middle = people.dropFirst(people.count / 2).first { !$0.hats.isEmpty }?.id
         let top = tree.roots.first.map { people[$0].id }
         for (label, id) in [("middle person", middle), ("person at the top", top)] {
-            guard let id else { continue }
+            guard let id, wanted("what-if on (`w`), \(label)") else { continue }
             var on: [Double] = []
             var off: [Double] = []
             _ = App.perform(.showChart, &state)
@@ -119,13 +124,67 @@ struct KeyKinds {
             rows += [Row(name: "what-if on (`w`), \(label)", sample: Sample(values: on)),
                      Row(name: "what-if off (`w`), \(label)", sample: Sample(values: off))]
         }
+        // The same as the builder runs a large org (`hats FILE`): the what-if worked out off
+        // the loop. Timed: the key (update and view), then the answer (the work done off the
+        // loop, run here in line, then taken by the loop and drawn), then the key back.
+        var offLoop = App.start(Document(org: org, path: nil), size: Size(width: 120, height: 40), checkOffLoopFrom: App.checkOffLoopFrom)
+        for effect in App.update(&offLoop, .tick(Date())) {
+            if case .check(let checked, let id) = effect { _ = App.update(&offLoop, .checked(id: id, LiveCheck(checked))) }
+        }
+        _ = App.perform(.showChart, &offLoop)
+        for (label, id) in [("middle person", middle), ("person at the top", top)] {
+            guard let id, wanted("what-if on (`w`), \(label)"), people.count >= App.whatIfOffLoopFrom else { continue }
+            var on: [Double] = []
+            var worked: [Double] = []
+            var arrived: [Double] = []
+            var off: [Double] = []
+            for _ in 0..<repeats {
+                offLoop.selectedPerson = id
+                var effects: [Effect] = []
+                on.append(Clock.milliseconds {
+                    effects = App.update(&offLoop, .key(.character("w")))
+                    for case .release(let retired) in effects { DispatchQueue.global(qos: .utility).async { retired.empty() } }
+                    _ = App.view(offLoop)
+                })
+                guard case .whatIf(let request)? = effects.first(where: { if case .whatIf = $0 { true } else { false } }) else {
+                    log("what-if of \(label): no request off the loop")
+                    break
+                }
+                var answer: Msg?
+                worked.append(Clock.milliseconds { answer = request.run() })
+                effects = []
+                arrived.append(Clock.milliseconds {
+                    // The loop takes the answer from the worker (which keeps no copy).
+                    guard let taken = answer else { return }
+                    answer = nil
+                    for case .release(let retired) in App.update(&offLoop, taken) {
+                        DispatchQueue.global(qos: .utility).async { retired.empty() }
+                    }
+                    _ = App.view(offLoop)
+                })
+                if App.isChecking(offLoop) { log("what-if of \(label): still checking after the answer") }
+                offLoop.selectedPerson = id
+                off.append(Clock.milliseconds {
+                    // As the builder does: what is let go of is freed on another thread.
+                    for case .release(let retired) in App.update(&offLoop, .key(.character("w"))) {
+                        DispatchQueue.global(qos: .utility).async { retired.empty() }
+                    }
+                    _ = App.view(offLoop)
+                })
+            }
+            rows += [Row(name: "what-if on (`w`) off the loop, \(label): the key", sample: Sample(values: on)),
+                     Row(name: "what-if on (`w`) off the loop, \(label): worked out (off the loop)", sample: Sample(values: worked)),
+                     Row(name: "what-if on (`w`) off the loop, \(label): the answer taken and drawn", sample: Sample(values: arrived)),
+                     Row(name: "what-if off (`w`) off the loop, \(label)", sample: Sample(values: off))]
+        }
 
         // Apply a suggestion (`f`): someone with a finding that has one.
-        let report = state.live.report()
-        let suggested = report.findings.lazy.filter { $0.subject.kind == .person }.first { finding in
+        let findings = wanted("apply a suggestion (`f`)") ? state.live.report().findings : []
+        let suggested = findings.lazy.filter { $0.subject.kind == .person }.first { finding in
             state.live.suggestion(for: finding, in: org) != nil
         }?.subject.id
-        if let suggested {
+        if !wanted("apply a suggestion (`f`)") {
+        } else if let suggested {
             edit("apply a suggestion (`f`)", prepare: { state in
                 _ = App.perform(.showChart, &state)
                 state.selectedPerson = suggested
@@ -137,7 +196,7 @@ struct KeyKinds {
         }
 
         // Apply a plan step (`f` in the Plan view), the plan fed in as the planner answers.
-        if plan {
+        if plan, wanted("apply a plan step") {
             let plan = Planner.plan(org)
             if plan.steps.isEmpty {
                 log("the plan has no steps")
@@ -147,7 +206,7 @@ struct KeyKinds {
                 _ = App.update(&state, .planned(for: state.document.org, plan))
             }) { state in _ = App.update(&state, .key(.character("f"))) }
             _ = App.perform(.showChart, &state)
-        } else {
+        } else if wanted("apply a plan step") {
             rows += [Row(name: "apply a plan step (`f`, Plan view)", sample: nil), Row(name: "apply a plan step (`f`, Plan view): undo", sample: nil),
                      Row(name: "apply a plan step (`f`, Plan view): redo", sample: nil)]
         }

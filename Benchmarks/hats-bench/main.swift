@@ -66,14 +66,18 @@ case "keys":
     print("median \(sample.format(sample.median)) ms, p99 \(sample.format(sample.percentile(99))) ms")
 case "kinds":
     // Only the per-kind keystroke table and the first frame, on a generated org of N people.
-    guard arguments.count >= 2, let count = Int(arguments[1]) else { fail("usage: hats-bench kinds N [REPEATS]") }
+    guard arguments.count >= 2, let count = Int(arguments[1]) else { fail("usage: hats-bench kinds N [REPEATS [ONLY]]") }
     var generator = OrgGenerator(seed: 1)
     let org = generator.org(people: count)
-    let start = KeyKinds.startUp(org, repeats: 3)
     print("| key (ms) | median | p99 |\n|---|---|---|")
-    print("| first frame (App.start + App.view) | \(start.firstFrame.format(start.firstFrame.median)) | \(start.firstFrame.format(start.firstFrame.max)) |")
-    print("| findings complete (the check off the loop, taken and drawn) | \(start.complete.format(start.complete.median)) | \(start.complete.format(start.complete.max)) |")
-    let kinds = KeyKinds(org: org, repeats: arguments.count >= 3 ? Int(arguments[2]) ?? 11 : 11, plan: count <= Benchmark.planSizeLimit)
+    if arguments.count < 4 {
+        let start = KeyKinds.startUp(org, repeats: 3)
+        print("| first frame (App.start + App.view) | \(start.firstFrame.format(start.firstFrame.median)) | \(start.firstFrame.format(start.firstFrame.max)) |")
+        print("| findings complete (the check off the loop, taken and drawn) | \(start.complete.format(start.complete.median)) | \(start.complete.format(start.complete.max)) |")
+    }
+    // ONLY: the kinds whose row name contains it (for `perf record` of one kind).
+    let kinds = KeyKinds(org: org, repeats: arguments.count >= 3 ? Int(arguments[2]) ?? 11 : 11, plan: count <= Benchmark.planSizeLimit,
+                         only: arguments.count >= 4 ? arguments[3] : nil)
     for row in kinds.rows() {
         print("| \(row.name)\(row.note.map { " (\($0))" } ?? "") | " + (row.sample.map { "\($0.format($0.median)) | \($0.format($0.percentile(99)))" } ?? "not run | not run") + " |")
     }

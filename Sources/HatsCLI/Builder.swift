@@ -18,17 +18,21 @@ struct Builder {
     /// Works out the findings of a large org off the loop, with `checking`.
     let checker: OffLoopWorker
     let checking: Checking
+    /// Works out the what-ifs of a large org off the loop (`WhatIfRequest.run`).
+    let whatIfs: OffLoopWorker
     /// The file's stat stamp when it was last compared, so it is hashed only after a change.
     private var watchedStamp: FileStamp?
 
     init(recovery: RecoveryStore,
          planner: OffLoopWorker = OffLoopWorker(), planning: @escaping Planning = { org, progress in Planner.plan(org, progress: progress) },
-         checker: OffLoopWorker = OffLoopWorker(), checking: @escaping Checking = { LiveCheck($0) }) {
+         checker: OffLoopWorker = OffLoopWorker(), checking: @escaping Checking = { LiveCheck($0) },
+         whatIfs: OffLoopWorker = OffLoopWorker()) {
         self.recovery = recovery
         self.planner = planner
         self.planning = planning
         self.checker = checker
         self.checking = checking
+        self.whatIfs = whatIfs
     }
 
     /// Starts the terminal and runs until the user quits. Returns the exit code.
@@ -67,7 +71,7 @@ struct Builder {
             var events: [InputEvent] = []
             // While a plan or the findings are being worked out, look for them often: they
             // show within 50 ms.
-            let working = planner.isBusy || checker.isBusy
+            let working = planner.isBusy || checker.isBusy || whatIfs.isBusy
             if let event = terminal.nextEvent(timeoutMilliseconds: working ? 50 : 1000) {
                 events.append(event)
                 // A burst (keys typed ahead, a paste the terminal did not mark): take what is
@@ -78,7 +82,7 @@ struct Builder {
                     events.append(next)
                 }
             }
-            var pending = checker.take() + planner.take() + events.map(Self.message(for:))
+            var pending = checker.take() + whatIfs.take() + planner.take() + events.map(Self.message(for:))
             // Once a second even while keys keep coming: the recovery copy and the disk
             // check must not wait for the typing to stop.
             if (events.isEmpty && !working) || now().timeIntervalSince(lastTick) >= 1 {
@@ -148,6 +152,12 @@ struct Builder {
         case .check(let org, let id):
             let checking = checking
             checker.request { _ in .checked(id: id, checking(org)) }
+            return nil
+        case .whatIf(let request):
+            whatIfs.request { _ in request.run() }
+            return nil
+        case .release(let retired):
+            DispatchQueue.global(qos: .utility).async { retired.empty() }
             return nil
         case .save(let org, let path, let revision, let check):
             switch check {

@@ -112,6 +112,34 @@ struct FlowTests {
         #expect(driver.screen.contains("│   unfilled-role: the open position is the plan for it: mark "))
     }
 
+    @Test("the Roles view's holders and coverage follow removals in the middle of the file, open positions and people away")
+    func rolesHoldersByPosition() throws {
+        let people = (0..<6).map { index in
+            Person(id: "p\(index)", name: "Person \(index)", reportsTo: index == 0 ? nil : "p0", open: index == 4,
+                   hats: index == 0 ? [] : [Hat(role: "desk")])
+        }
+        let org = try Org(name: "Desk", roles: [Role(id: "desk", name: "Service desk", hoursPerWeek: 50, critical: true)], people: people)
+        var driver = Driver(org: org, width: 220, height: 30)
+        driver.press(.showRoles)
+        func row(_ driver: Driver) throws -> String { try #require(driver.lines.first { $0.contains("Service desk !") }) }
+        #expect(try row(driver).contains("Person 1, Person 2 +3"))
+        #expect(try row(driver).contains(" 5"))
+        // Someone in the middle of the file removed: the positions after them move.
+        #expect(App.commit(try #require(Edit.removing(person: "p2", in: driver.state.document.org)), &driver.state))
+        #expect(try row(driver).contains("Person 1, Person 3 +2"))
+        #expect(try row(driver).contains(" 4"))
+        // Two away: the open position and one filled holder are left.
+        for id in ["p1", "p3"] {
+            driver.press(.showChart)
+            driver.state.selectedPerson = id
+            driver.press(.toggleAway)
+        }
+        driver.press(.showRoles)
+        let away = try row(driver)
+        #expect(away.contains("○ Person 4, Person 5 (2 away)"), "\(away)")
+        #expect(away.contains("1 holder"), "the open position is no holder: \(away)")
+    }
+
     @Test("the manager picker refuses a cycle and says why")
     func managerCycle() throws {
         var driver = try Driver()

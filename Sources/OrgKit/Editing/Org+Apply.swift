@@ -182,14 +182,20 @@ extension Org {
             return .moveDuty(id, toRole: old)
 
         case .batch(let edits, let label):
-            // Work on a copy so that a failure part-way leaves self untouched.
-            var copy = self
+            // In place (a copy of a large org would copy all of its people and indexes);
+            // a failure part-way undoes what was applied, so self is left as it was.
             var inverses: [Edit] = []
             inverses.reserveCapacity(edits.count)
             for edit in edits {
-                inverses.append(try copy.apply(edit))
+                do {
+                    inverses.append(try apply(edit))
+                } catch {
+                    for inverse in inverses.reversed() {
+                        do { try apply(inverse) } catch { preconditionFailure("an inverse edit failed: \(error)") }
+                    }
+                    throw error
+                }
             }
-            self = copy
             return .batch(inverses.reversed(), label: label)
         }
     }

@@ -14,6 +14,19 @@ public struct Hours: Sendable {
 
     public init(_ org: Org) {
         policyHours = org.policy.hoursPerWeek
+        setRoles(of: org)
+        for person in org.people {
+            for hat in person.hats { wearers[hat.role, default: []].append(person.id) }
+        }
+    }
+
+    /// Works out everything of the roles and duties again from `org` (the roles' hours,
+    /// duty counts and kinds of work), keeping the wearers: after a role or duty edit.
+    mutating func setRoles(of org: Org) {
+        roleHours = [:]
+        dutyCount = [:]
+        roleContext = [:]
+        contextNames = []
         var dutyHours: [String: Double] = [:]
         for duty in org.duties {
             guard let role = duty.role else { continue }
@@ -24,19 +37,20 @@ public struct Hours: Sendable {
         var contextByKey: [String: Int] = [:]
         for role in org.roles {
             roleHours[role.id] = role.hoursPerWeek ?? dutyHours[role.id] ?? 0
-            let category = Self.kindOfWork(role)
-            let key = category.map { "c:" + $0.lowercased() } ?? "r:" + role.id
+            let key = Self.contextKey(role)
             if let index = contextByKey[key] {
                 roleContext[role.id] = index
             } else {
                 contextByKey[key] = contextNames.count
                 roleContext[role.id] = contextNames.count
-                contextNames.append(category ?? role.name)
+                contextNames.append(Self.kindOfWork(role) ?? role.name)
             }
         }
-        for person in org.people {
-            for hat in person.hats { wearers[hat.role, default: []].append(person.id) }
-        }
+    }
+
+    /// What makes roles one kind of work: the same category (ignoring case), else the role.
+    static func contextKey(_ role: Role) -> String {
+        Self.kindOfWork(role).map { "c:" + $0.lowercased() } ?? "r:" + role.id
     }
 
     /// A role's category, trimmed, when it has one: its kind of work.

@@ -50,6 +50,9 @@ public struct LiveCheck: Sendable {
     /// Everyone's numbers, by position in the org.
     public var loads: [PersonLoad] { context.loads }
 
+    /// The positions of a role's wearers, in file order (those of `hours.wearers(ofRole:)`).
+    public func wearerPositions(ofRole role: String) -> [Int] { context.wearerPositions[role] ?? [] }
+
     /// Everyone's solid-line reports, by position, in file order (for `ReportingTree`).
     public var reports: [[Int]] { context.children }
 
@@ -118,13 +121,13 @@ public struct LiveCheck: Sendable {
     private func reach(_ edit: Edit, inverse: Edit, in org: Org) -> Reach? {
         var reach = Reach()
         guard reach.add(edit, inverse: inverse) else { return nil }
-        // Positions after a person added or removed would move: only the last one.
+        // Someone added or removed anywhere: the positions after them move by one.
         let checked = context.loads.count
         if let person = reach.added {
-            guard org.people.count == checked + 1, org.position(ofPerson: person.id) == checked else { return nil }
+            guard org.people.count == checked + 1, org.position(ofPerson: person.id) != nil else { return nil }
         }
         if let (_, position) = reach.removed {
-            guard org.people.count == checked - 1, position == checked - 1 else { return nil }
+            guard org.people.count == checked - 1, position >= 0, position < checked else { return nil }
         }
         return reach
     }
@@ -173,37 +176,49 @@ public struct LiveCheck: Sendable {
         var changed = Change()
         defer { change = changed }
 
-        // Someone added at the end: room for them, and a place among their manager's reports.
-        if let person = reach.added {
-            let position = context.loads.count
-            context.loads.append(PersonLoad(person: person, hours: context.hours, policy: context.policy))
-            findings.people.append([])
-            context.children.append([])
-            if let manager = person.reportsTo, let managerPosition = org.position(ofPerson: manager) {
-                context.children[managerPosition].append(position)
-            }
-        }
-        // The last person removed: their findings go, and their place.
-        if let (person, position) = reach.removed {
-            if let manager = person.reportsTo, let managerPosition = org.position(ofPerson: manager) {
-                context.children[managerPosition].removeAll { $0 == position }
-            }
+        // Someone removed: their findings go, and their place; the positions after theirs
+        // move down by one.
+        if let (_, position) = reach.removed {
             Self.replace(&findings.people[position], with: [], counts: &counts, change: &changed)
-            context.loads.removeLast()
-            findings.people.removeLast()
-            context.children.removeLast()
+            context.loads.remove(at: position)
+            findings.people.remove(at: position)
+            context.children.remove(at: position)
+            shiftPositions(from: position, by: -1)
+        }
+        // Someone added: room for them (the positions from theirs on move up by one), and a
+        // place among their manager's reports.
+        if let person = reach.added, let position = org.position(ofPerson: person.id) {
+            shiftPositions(from: position, by: 1)
+            context.loads.insert(PersonLoad(person: person, hours: context.hours, policy: context.policy), at: position)
+            findings.people.insert([], at: position)
+            context.children.insert([], at: position)
+            // Their manager as added: later moves in the same batch follow below.
+            if let manager = person.reportsTo, let managerPosition = org.position(ofPerson: manager) {
+                Self.insertSorted(position, into: &context.children[managerPosition])
+            }
         }
 
-        // Solid lines that moved: the managers' report lists.
+        // Solid lines that moved, in order: the managers' report lists (positions are the
+        // org's, after any removal or addition above).
         for (person, old, new) in reach.managerMoves {
             guard let position = org.position(ofPerson: person) else { continue }
             if let old, let oldPosition = org.position(ofPerson: old) {
                 context.children[oldPosition].removeAll { $0 == position }
             }
             if let new, let newPosition = org.position(ofPerson: new) {
-                let list = context.children[newPosition]
-                let slot = list.firstIndex { $0 > position } ?? list.count
-                context.children[newPosition].insert(position, at: slot)
+                Self.insertSorted(position, into: &context.children[newPosition])
+            }
+        }
+        // Roles and duties edited: what is kept of them is worked out again (a few hundred
+        // roles and duties: cheap), and the wearers of the roles whose hours, duties, name,
+        // requirements or kind of work changed are checked again.
+        var wearersToCheck = reach.wearersAffected
+        if reach.definitions {
+            context.setRoles()
+            // A kind of work is named after the first role of its category: the wearers of
+            // every role of a category touched.
+            if !reach.categoryKeys.isEmpty {
+                for role in org.roles where reach.categoryKeys.contains(Hours.contextKey(role)) { wearersToCheck.insert(role.id) }
             }
         }
         // Hats given and taken, in order: the roles' wearer lists, in file order.
@@ -237,7 +252,8 @@ public struct LiveCheck: Sendable {
         var roles = reach.roles.union(wearersChanged)
         for role in wearersChanged { roles.formUnion(context.escalatingTo[role] ?? []) }
         var people = reach.people
-        for role in roles.union(reach.summaries) {
+        for role in wearersToCheck { people.formUnion(context.hours.wearers(ofRole: role)) }
+        for role in roles.union(reach.summaries).union(reach.definitions ? reach.rolesEdited : []) {
             context.summarise(role)
             if wearersChanged.contains(role) {
                 // Everyone taking an equal share now gets a different share.
@@ -254,6 +270,30 @@ public struct LiveCheck: Sendable {
             context.loads[position] = PersonLoad(person: person, hours: context.hours, policy: context.policy)
             Self.replace(&findings.people[position], with: context.personFindings(at: position), counts: &counts, change: &changed)
         }
+        if reach.definitions {
+            // Every role's and duty's rules again (their names are in each other's messages).
+            for role in Set(findings.roles.keys).subtracting(org.roles.map(\.id)) {
+                var list = findings.roles[role] ?? []
+                Self.replace(&list, with: [], counts: &counts, change: &changed)
+                findings.roles[role] = nil
+            }
+            for role in org.roles {
+                var list = findings.roles[role.id] ?? []
+                Self.replace(&list, with: context.roleFindings(role), counts: &counts, change: &changed)
+                findings.roles[role.id] = list.isEmpty ? nil : list
+            }
+            // Duties may have been added or removed anywhere: all of their lists again.
+            for list in findings.duties {
+                for finding in list { counts[finding.severity.rawValue] -= 1 }
+                changed.before += list
+            }
+            findings.duties = org.duties.indices.map { context.dutyFindings(at: $0) }
+            for list in findings.duties {
+                for finding in list { counts[finding.severity.rawValue] += 1 }
+                changed.after += list
+            }
+            return
+        }
         for role in roles {
             if let subject = org.role(role) {
                 var list = findings.roles[role] ?? []
@@ -264,6 +304,53 @@ public struct LiveCheck: Sendable {
                 Self.replace(&findings.duties[position], with: context.dutyFindings(at: position), counts: &counts, change: &changed)
             }
         }
+    }
+
+    /// Moves every position from `start` on by `offset` (-1: the person at `start` removed,
+    /// already gone from the per-person arrays; +1: someone inserted at `start`) in the
+    /// report lists and the roles' wearer positions. A removed person's place among their
+    /// manager's reports and their roles' wearers goes too.
+    private mutating func shiftPositions(from start: Int, by offset: Int) {
+        for index in context.children.indices {
+            guard let last = context.children[index].last, last >= start else { continue }
+            if offset < 0 { context.children[index].removeAll { $0 == start } }
+            for slot in context.children[index].indices where context.children[index][slot] >= start + (offset < 0 ? 1 : 0) {
+                context.children[index][slot] += offset
+            }
+        }
+        var emptied = false
+        for index in context.wearerPositions.indices {
+            let role = context.wearerPositions.keys[index]
+            guard let last = context.wearerPositions.values[index].last, last >= start else { continue }
+            var slot = Self.firstSlot(notBelow: start, in: context.wearerPositions.values[index])
+            if offset < 0, context.wearerPositions.values[index][slot] == start {
+                context.wearerPositions.values[index].remove(at: slot)
+                var wearers = context.hours.wearers(ofRole: role)
+                wearers.remove(at: slot)
+                context.hours.setWearers(wearers, ofRole: role)
+                emptied = emptied || wearers.isEmpty
+            }
+            while slot < context.wearerPositions.values[index].count {
+                context.wearerPositions.values[index][slot] += offset
+                slot += 1
+            }
+        }
+        if emptied { context.wearerPositions = context.wearerPositions.filter { !$0.value.isEmpty } }
+    }
+
+    /// The first index of a sorted list whose value is `value` or more.
+    private static func firstSlot(notBelow value: Int, in list: [Int]) -> Int {
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    private static func insertSorted(_ value: Int, into list: inout [Int]) {
+        list.insert(value, at: firstSlot(notBelow: value, in: list))
     }
 
     private static func replace(_ list: inout [Finding], with new: [Finding], counts: inout [Int], change: inout Change) {
@@ -291,6 +378,14 @@ struct Reach {
     /// person, at `position`): at most one per edit.
     var added: Person?
     var removed: (person: Person, position: Int)?
+    /// Whether a role or a duty was added, removed or changed.
+    var definitions = false
+    /// Roles added, removed or changed (their summaries are worked out again).
+    var rolesEdited: Set<String> = []
+    /// Roles whose wearers' numbers or findings a role or duty edit can change.
+    var wearersAffected: Set<String> = []
+    /// Kinds of work (`Hours.contextKey`) of roles added, removed or recategorised.
+    var categoryKeys: Set<String> = []
 
     mutating func add(_ edit: Edit, inverse: Edit) -> Bool {
         switch edit {
@@ -333,17 +428,60 @@ struct Reach {
             removed = (person, position)
             if let manager = person.reportsTo { people.insert(manager) }
             for hat in person.hats { hatChanges.append((person.id, hat.role, false)) }
+        case .addRole(let role, _):
+            definitions = true
+            rolesEdited.insert(role.id)
+            categoryKeys.insert(Hours.contextKey(role))
+        case .removeRole(let id):
+            guard case .addRole(let role, _) = inverse else { return false }
+            definitions = true
+            rolesEdited.insert(id)
+            categoryKeys.insert(Hours.contextKey(role))
+        case .updateRole(let role):
+            guard case .updateRole(let old) = inverse else { return false }
+            definitions = true
+            rolesEdited.insert(role.id)
+            // What the wearers' own rules read of the role: its name (in their messages),
+            // hours, requirements and kind of work.
+            if old.name != role.name || old.hoursPerWeek != role.hoursPerWeek || old.requires != role.requires || old.category != role.category {
+                wearersAffected.insert(role.id)
+            }
+            if Hours.contextKey(old) != Hours.contextKey(role) || Hours.kindOfWork(old) != Hours.kindOfWork(role) {
+                categoryKeys.formUnion([Hours.contextKey(old), Hours.contextKey(role)])
+            }
+        case .addDuty(let duty, _):
+            definitions = true
+            dutyMoved(from: nil, to: duty.role)
+        case .removeDuty:
+            guard case .addDuty(let duty, _) = inverse else { return false }
+            definitions = true
+            dutyMoved(from: duty.role, to: nil)
+        case .updateDuty(let duty):
+            guard case .updateDuty(let old) = inverse else { return false }
+            definitions = true
+            dutyMoved(from: old.role, to: duty.role)
+        case .moveDuty(_, let role):
+            guard case .moveDuty(_, let old) = inverse else { return false }
+            definitions = true
+            dutyMoved(from: old, to: role)
         case .batch(let edits, _):
             guard case .batch(let inverses, _) = inverse, inverses.count == edits.count else { return false }
             // Inverses come in reverse order.
             for (edit, inverse) in zip(edits, inverses.reversed()) {
                 guard add(edit, inverse: inverse) else { return false }
             }
-            // Several moves of solid lines in one batch: simpler to check everything.
-            if managerMoves.count > 1 { return false }
         default:
             return false
         }
         return true
+    }
+
+    /// A duty added to, taken from or moved between roles: their hours and duty counts,
+    /// so their wearers' numbers and findings, and the roles' own.
+    private mutating func dutyMoved(from old: String?, to new: String?) {
+        for role in [old, new].compactMap({ $0 }) {
+            rolesEdited.insert(role)
+            wearersAffected.insert(role)
+        }
     }
 }

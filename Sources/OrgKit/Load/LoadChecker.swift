@@ -47,9 +47,9 @@ struct CheckContext {
     /// Each person's solid-line reports, by position.
     var children: [[Int]]
     /// Roles whose `escalatesTo` is the key.
-    let escalatingTo: [String: [String]]
+    var escalatingTo: [String: [String]]
     /// Duties by the role that owns them.
-    let dutiesOfRole: [String: [Int]]
+    var dutiesOfRole: [String: [Int]]
     /// Who wears each role, summed up.
     var wearing: [String: RoleWearing]
     /// Wearers of each role whose hat takes an equal share of the role's hours.
@@ -102,6 +102,22 @@ struct CheckContext {
         let context = self
         let summaries = Parallel.map(roles.count, minimum: 8) { context.summary(of: roles[$0]) }
         for (role, summary) in zip(roles, summaries) { store(summary, of: role) }
+    }
+
+    /// Works out again from `org` what is kept of its roles and duties (hours, kinds of
+    /// work, escalations, duties by role), keeping the wearers: after a role or duty edit.
+    mutating func setRoles() {
+        hours.setRoles(of: org)
+        var escalating: [String: [String]] = [:]
+        for role in org.roles {
+            if let target = role.escalatesTo { escalating[target, default: []].append(role.id) }
+        }
+        escalatingTo = escalating
+        var duties: [String: [Int]] = [:]
+        for (position, duty) in org.duties.enumerated() {
+            if let role = duty.role { duties[role, default: []].append(position) }
+        }
+        dutiesOfRole = duties
     }
 
     /// Recomputes the summary and equal-share list of one role from its wearers.

@@ -21,7 +21,7 @@ public enum App {
     public static func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         let revision = state.document.history.revision
         let effects = handle(&state, msg)
-        return keepRecovery(&state, msg, revisionBefore: revision, effects) + requestPlan(&state) + requestCheck(&state)
+        return keepRecovery(&state, msg, revisionBefore: revision, effects) + requestPlan(&state) + requestCheck(&state) + requestWhatIf(&state) + releaseRetired(&state)
     }
 
     /// Offers the copies of unsaved work found when opening the document, newest first,
@@ -99,6 +99,9 @@ public enum App {
             return []
         case .checked(let id, let check):
             receive(check: check, id: id, &state)
+            return []
+        case .whatIfChecked(let id, let whatIf):
+            receive(whatIf: whatIf, id: id, &state)
             return []
         case .planProgress(let progress):
             if state.planner.requested != nil { state.planner.progress = progress }

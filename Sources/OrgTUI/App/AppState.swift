@@ -143,8 +143,20 @@ public struct AppState: Sendable {
     public var checkOffLoopFrom: Int?
     /// The complete check being worked out off the loop, and the edits made meanwhile.
     public internal(set) var pendingCheck: PendingCheck?
-    /// Requests for a complete check made so far (each answer names its request).
+    /// Requests for a complete check or a what-if made so far (each answer names its
+    /// request).
     var checkRequests = 0
+    /// Orgs of this many people or more, opened with `checkOffLoopFrom`, work out what-ifs
+    /// off the main loop too (App+Check): `w` marks the person away at once, and the
+    /// numbers, findings and comparison of the what-if follow ("checking…" until then).
+    var whatIfOffLoopFrom = App.whatIfOffLoopFrom
+    /// The what-if being worked out off the loop: its request's id, and whether the request
+    /// has gone out.
+    var pendingWhatIf: (id: Int, requested: Bool)?
+    /// The what-if that just came back from off the loop, for `refresh` to show.
+    var arrivedWhatIf: WhatIfCheck?
+    /// What-ifs let go of, to be freed off the loop (`.release`) when the runner works off it.
+    var retired: [any Sendable] = []
 
     // Derived from the org; refreshed after every edit (see App+Refresh).
     /// The load check of the org as it is, kept current edit by edit.

@@ -33,6 +33,9 @@ public enum Msg: Sendable {
     /// The result of a `.check` effect: the complete check of the org request `id` was
     /// made for (App+Check brings it up to date with the edits made since).
     case checked(id: Int, LiveCheck)
+    /// The result of a `.whatIf` effect: the what-if of request `id` (dropped unless it is
+    /// the one the app still waits for).
+    case whatIfChecked(id: Int, WhatIfCheck)
 }
 
 /// What must hold on disk before a save may replace the file.
@@ -80,7 +83,46 @@ public enum Effect: Equatable, Sendable {
     /// answer with `.checked` and the same `id`. A newer request replaces an older one
     /// still waiting.
     case check(Org, id: Int)
+    /// Work out the what-if "these people away" (`request.run()`) off the main loop; answer
+    /// with `.whatIfChecked` and the request's id. A newer request replaces an older one
+    /// still waiting.
+    case whatIf(WhatIfRequest)
+    /// Let go of what the app no longer shows, off the main loop (`Retired.empty()`): a
+    /// what-if of a large org is a copy of everyone's numbers and findings, and freeing it
+    /// takes longer than a frame.
+    case release(Retired)
     /// Draw every cell again on the next frame (Ctrl-L: something else wrote on the screen).
     case redraw
     case quit
+}
+
+/// A what-if to work out off the loop: the org's check and the org as they were when `w`
+/// was pressed, and who is away.
+public struct WhatIfRequest: Equatable, Sendable {
+    public let id: Int
+    let live: LiveCheck
+    let org: Org
+    public let away: Set<String>
+
+    /// The what-if, as the answer to this request.
+    public func run() -> Msg {
+        .whatIfChecked(id: id, live.whatIf(without: away, in: org))
+    }
+
+    /// Requests are told apart by their id (each is a new one).
+    public static func == (lhs: WhatIfRequest, rhs: WhatIfRequest) -> Bool {
+        lhs.id == rhs.id && lhs.away == rhs.away
+    }
+}
+
+/// Values the app let go of, to be freed off the main loop.
+public final class Retired: Equatable, @unchecked Sendable {
+    private var values: [any Sendable]
+
+    init(_ values: [any Sendable]) { self.values = values }
+
+    /// Frees them (on the thread that calls it).
+    public func empty() { values = [] }
+
+    public static func == (lhs: Retired, rhs: Retired) -> Bool { lhs === rhs }
 }

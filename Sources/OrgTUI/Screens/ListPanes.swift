@@ -244,11 +244,21 @@ extension Screens {
                 x += categoryWidth + 1
             }
             // In a what-if, the people away do not hold the role.
+            // By the positions the live check keeps (a role may have thousands of wearers: a
+            // lookup and a copy of each whole Person is what took the time), reading only
+            // the names shown.
             let allWearers = hours.wearers(ofRole: role.id)
-            let wearers = state.away.isEmpty ? allWearers : allWearers.filter { !state.away.contains($0) }
-            let names = wearers.compactMap { org.person($0).map(Self.peopleName) }
-            var holders = names.isEmpty ? "—" : (names.count <= 3 ? names.joined(separator: ", ") : "\(names.prefix(2).joined(separator: ", ")) +\(names.count - 2)")
-            if allWearers.count > wearers.count { holders += " (\(allWearers.count - wearers.count) away)" }
+            var wearers = 0
+            var filled = 0
+            var names: [String] = []
+            for (id, position) in zip(allWearers, state.live.wearerPositions(ofRole: role.id)) where state.away.isEmpty || !state.away.contains(id) {
+                wearers += 1
+                if names.count < 3 { names.append(Self.peopleName(org.people[position])) }
+                // Open positions are planned, not there: they are no holder of a critical role.
+                if !org.people[position].open { filled += 1 }
+            }
+            var holders = wearers == 0 ? "—" : (wearers <= 3 ? names.joined(separator: ", ") : "\(names.prefix(2).joined(separator: ", ")) +\(wearers - 2)")
+            if allWearers.count > wearers { holders += " (\(allWearers.count - wearers) away)" }
             canvas.put(holders, x: x, y: y, width: holdersWidth, style: base)
             x += holdersWidth
             let duties = dutyCount[role.id] ?? 0
@@ -256,18 +266,16 @@ extension Screens {
             x += showDuties ? 14 : 7
             let coverage: String
             let severity = worst(.role, role.id, state)
-            // Open positions are planned, not there: they are no holder of a critical role.
-            let filled = wearers.filter { org.person($0)?.open != true }.count
-            if wearers.isEmpty {
+            if wearers == 0 {
                 coverage = hours.hours(ofRole: role.id) > 0 || duties > 0 || !allWearers.isEmpty ? "vacant" : "catalog"
             } else if filled == 0 {
                 coverage = "open only"
             } else if role.critical, filled == 1 {
                 coverage = "1 holder"
-            } else if wearers.count == 1 {
+            } else if wearers == 1 {
                 coverage = "1"
             } else {
-                coverage = "\(wearers.count)"
+                coverage = "\(wearers)"
             }
             var style = severity == nil ? base : Widgets.style(for: severity)
             style.reverse = selected
