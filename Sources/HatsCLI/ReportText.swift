@@ -11,7 +11,31 @@ struct ReportText {
     static let headings: [Finding.Severity: String] = [.critical: "Critical", .warning: "Warnings", .info: "Info"]
 
     func render(_ report: LoadReport, org: Org, whatIf: (without: [String], comparison: ReportComparison)?) -> String {
+        var text = ""
+        write(report, org: org, whatIf: whatIf) { text += $0 }
+        return text
+    }
+
+    /// Rows (findings or people) turned into text at a time: a large org's report goes out
+    /// in pieces of this many, never held whole (100,000 people make 26 MB of text, and the
+    /// lines it is made of as much again).
+    static let piece = 4_096
+
+    /// The report in pieces, in order, each a run of whole lines with their newlines:
+    /// `render` is all of them joined. A large org's report is never held whole.
+    func write(_ report: LoadReport, org: Org, whatIf: (without: [String], comparison: ReportComparison)?, to emit: (String) -> Void) {
         var lines: [String] = []
+        func flush() {
+            guard !lines.isEmpty else { return }
+            var text = ""
+            text.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
+            for index in lines.indices {
+                text += lines[index]
+                text += "\n"
+            }
+            lines.removeAll(keepingCapacity: true)
+            emit(text)
+        }
         let title = org.name.isEmpty ? "Untitled org" : TextSafety.printable(org.name)
         lines.append(bold("\(title): \(summary(report))"))
         if let whatIf {
@@ -26,7 +50,11 @@ struct ReportText {
             guard !group.isEmpty else { continue }
             lines.append("")
             lines.append(paint(Self.headings[severity] ?? "", severity, bold: true))
-            for described in Parallel.map(group.count, { describe(findings, group[$0]) }) { lines += described }
+            for start in stride(from: 0, to: group.count, by: Self.piece) {
+                let count = min(Self.piece, group.count - start)
+                for described in Parallel.map(count, { describe(findings, group[start + $0]) }) { lines += described }
+                flush()
+            }
         }
         if report.findings.isEmpty {
             lines.append("")
@@ -44,20 +72,11 @@ struct ReportText {
             lines += comparisonLines(comparison)
         }
         lines.append("")
-        let table = peopleTable(report, org: org, away: Set(whatIf?.without ?? []))
-        // Every line and its newline into one string: joining `lines + table` copied the
-        // table's 100,000 rows into a second array first.
-        var text = ""
-        text.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 } + table.reduce(0) { $0 + $1.utf8.count + 1 })
-        for index in lines.indices {
-            text += lines[index]
-            text += "\n"
+        flush()
+        peopleTable(report, org: org, away: Set(whatIf?.without ?? [])) { rows in
+            lines += rows
+            flush()
         }
-        for index in table.indices {
-            text += table[index]
-            text += "\n"
-        }
-        return text
     }
 
     /// One line per finding that is new (+), worse (↑), better (↓) or resolved (−); also
@@ -112,8 +131,9 @@ struct ReportText {
         return lines
     }
 
-    private func peopleTable(_ report: LoadReport, org: Org, away: Set<String>) -> [String] {
-        guard !report.people.isEmpty else { return ["People: none yet."] }
+    /// The table of everyone, handed to `emit` a piece of rows at a time (the header first).
+    private func peopleTable(_ report: LoadReport, org: Org, away: Set<String>, emit: ([String]) -> Void) {
+        guard !report.people.isEmpty else { return emit(["People: none yet."]) }
         // The report's people are the org's, in file order: by position, not by id.
         let people = org.people
         let names = report.people.indices.map { index in
@@ -125,10 +145,10 @@ struct ReportText {
         let header = bold(DisplayWidth.pad("Person", to: nameWidth) + "  hats  kinds   hours  switching  effective    load   room")
         // Rows are independent: a large org's are built on all cores.
         let policy = org.policy
-        // The header as the first row of the map, not `[header] + rows` (a copy of every row).
-        return Parallel.map(report.people.count + 1) { row in
-            if row == 0 { return header }
-            let index = row - 1
+        emit([header])
+        for start in stride(from: 0, to: report.people.count, by: Self.piece) {
+            emit(Parallel.map(min(Self.piece, report.people.count - start)) { offset in
+            let index = start + offset
             // Appended in place: 100,000 rows of small concatenations were a tenth of the
             // command's time.
             let load = report.people[index]
@@ -152,6 +172,7 @@ struct ReportText {
                 Self.append(&line, Format.oneDecimal(load.room), right: 5, after: String(repeating: " ", count: max(0, 8 - DisplayWidth.of(text))))
             }
             return line
+            })
         }
     }
 

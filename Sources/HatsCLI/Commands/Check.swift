@@ -73,10 +73,15 @@ extension Commands {
                 report = result.report
                 whatIf = (without, result.comparison)
             }
+            // Written out in pieces as they are made: a large org's report is never held whole.
             if json {
-                context.console.resultBytes(report.jsonBytes(whatIf: whatIf))
+                if context.console.stdoutIsTerminal {
+                    context.console.resultBytes(report.jsonBytes(whatIf: whatIf))
+                } else {
+                    report.writeJSON(whatIf: whatIf) { context.console.outBytes($0) }
+                }
             } else {
-                context.console.out(TextOrJSON.reportText(context.console).render(report, org: org, whatIf: whatIf))
+                TextOrJSON.reportText(context.console).write(report, org: org, whatIf: whatIf) { context.console.out($0) }
             }
             guard let failOn, let worst = report.worst else { return 0 }
             return worst >= failOn ? 1 : 0
