@@ -10,7 +10,12 @@ import Synchronization
 /// the role, the roles that escalate to it, and its duties — and comparing with the
 /// findings of the org as it is. Candidates per finding are bounded, so the search stays
 /// linear in the size of the org.
-struct Advisor {
+///
+/// A class: the search hands the advisor to closures and helpers thousands of times per
+/// finding, and a struct this size (the check's context, the finding set, the pools) was
+/// copied at each of them — a retain and a release of every part (a tenth of a large
+/// org's suggestion search). Everything in it is a constant, read from several threads.
+final class Advisor: @unchecked Sendable {
     let context: CheckContext
     let unavailable: Set<String>
     /// The current findings, by subject.
@@ -310,7 +315,7 @@ struct Advisor {
                         : min(hours, halfHoursDown(max(0, policy.warnAt * load.capacityHours * load.availability - load.allocatedHours)))
                     return (position, kind, bound)
                 }
-            }) { position, kind in
+            }) { [self] position, kind in
                 let amount = kind == .provider ? hours : min(hours, room(for: position, role: hat.role))
                 return amount > 0 && mayTake(hat.role, amount, position, kind) ? amount : nil
             }

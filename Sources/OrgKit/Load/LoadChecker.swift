@@ -171,7 +171,8 @@ struct FindingSet {
     var duties: [[Finding]]
 
     init(_ context: CheckContext) {
-        people = context.org.people.indices.map { context.personFindings(at: $0) }
+        // Each person's rules on every core (they only read the context).
+        people = Parallel.map(context.org.people.count, minimum: 4_096) { context.personFindings(at: $0) }
         var roles: [String: [Finding]] = [:]
         for role in context.org.roles {
             let found = context.roleFindings(role)
