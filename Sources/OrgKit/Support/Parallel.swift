@@ -32,4 +32,25 @@ public enum Parallel {
         let buffer: UnsafeMutableBufferPointer<T?>
         let transform: (Int) -> T
     }
+
+    /// Lets go of `value` on another thread: freeing a large org's structures value by value
+    /// takes tens of milliseconds that the caller need not wait for (`LoadChecker.check`
+    /// frees its working state this way while the report is written).
+    public static func release<T>(_ value: consuming T) {
+        let box = Released(value)
+        DispatchQueue.global(qos: .utility).async { box.drop() }
+    }
+
+    /// The only reference to a value being let go of: whichever thread drops it frees it.
+    private final class Released: @unchecked Sendable {
+        private var value: Any?
+
+        init(_ value: consuming Any) {
+            self.value = value
+        }
+
+        func drop() {
+            value = nil
+        }
+    }
 }
