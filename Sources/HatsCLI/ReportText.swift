@@ -60,7 +60,11 @@ struct ReportText {
             lines.append("")
             lines.append("No findings: nobody is over the line and every critical role is covered.")
         }
-        let needPlan = findings.reduce(0) { $0 + ($1.isLoad && ($1.suggestion == nil || $1.suggestion?.partial == true) ? 1 : 0) }
+        // By position: `reduce` hands each finding (a large value) to its closure by copy.
+        var needPlan = 0
+        for index in findings.indices where findings[index].isLoad && (findings[index].suggestion == nil || findings[index].suggestion?.partial == true) {
+            needPlan += 1
+        }
         if needPlan > 0, whatIf == nil {
             lines.append("")
             lines.append("\(needPlan == 1 ? "1 load finding needs" : "\(needPlan) load findings need") more than one change, or a hire: hats plan plans the moves and hires (docs/plan.md).")

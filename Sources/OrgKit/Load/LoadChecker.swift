@@ -31,7 +31,9 @@ public enum LoadChecker {
         if all.count >= 4_096 {
             Parallel.release((consume context, consume findings, consume advisor))
         }
-        return LoadReport(findings: all, people: loads)
+        // `consume`: the report sorts the findings in place, and a second reference to
+        // the array would make it copy every finding first.
+        return LoadReport(findings: consume all, people: loads)
     }
 
     /// The suggestion for one finding of `org`, without checking everything else.
