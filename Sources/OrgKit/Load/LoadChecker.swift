@@ -15,10 +15,11 @@ public enum LoadChecker {
             // suggestions into that set would copy it at every write.
             let found = Advisor(context: context, findings: findings, unavailable: unavailable, everyRole: true)
             advisor = found
-            // Each search only reads the org, so a large org's run on all cores.
+            // Each search only reads the org, so a large org's run on all cores, dealt out
+            // finely: an overload's search takes far longer than most findings'.
             // Through a buffer: a closure capturing `all` itself would keep a second
             // reference to it, and `LoadReport` would then copy every finding to sort them.
-            let advice = all.withUnsafeBufferPointer { buffer in Parallel.map(buffer.count) { found.advice(for: buffer[$0]) } }
+            let advice = all.withUnsafeBufferPointer { buffer in Parallel.map(buffer.count, chunksPerWorker: 32) { found.advice(for: buffer[$0]) } }
             for index in all.indices {
                 all[index].suggestion = advice[index].suggestion
                 all[index].noSuggestion = advice[index].reason

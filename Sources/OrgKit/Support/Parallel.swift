@@ -7,12 +7,14 @@ import Foundation
 public enum Parallel {
     /// `(0..<count).map(transform)`, in chunks on several threads when `count` is at least
     /// `minimum`. `transform` must only read shared state (value types, no caches).
-    public static func map<T>(_ count: Int, minimum: Int = 512, _ transform: (Int) -> T) -> [T] {
+    /// `chunksPerWorker`: how finely the items are dealt out; more, when items take very
+    /// different times (one core otherwise waits for the other's last chunk).
+    public static func map<T>(_ count: Int, minimum: Int = 512, chunksPerWorker: Int = 4, _ transform: (Int) -> T) -> [T] {
         guard count >= minimum else { return (0..<count).map(transform) }
         let workers = ProcessInfo.processInfo.activeProcessorCount
         guard workers > 1 else { return (0..<count).map(transform) }
         var results = [T?](repeating: nil, count: count)
-        let chunks = min(count, workers * 4)
+        let chunks = min(count, workers * max(1, chunksPerWorker))
         withoutActuallyEscaping(transform) { transform in
             results.withUnsafeMutableBufferPointer { buffer in
                 let work = Work(buffer: buffer, transform: transform)
