@@ -13,25 +13,26 @@ public enum Parallel {
         guard count >= minimum else { return (0..<count).map(transform) }
         let workers = ProcessInfo.processInfo.activeProcessorCount
         guard workers > 1 else { return (0..<count).map(transform) }
-        var results = [T?](repeating: nil, count: count)
         let chunks = min(count, workers * max(1, chunksPerWorker))
-        withoutActuallyEscaping(transform) { transform in
-            results.withUnsafeMutableBufferPointer { buffer in
+        // Each result made in its own slot of the final array: a list of optionals copied
+        // into the result afterwards held every result twice.
+        return withoutActuallyEscaping(transform) { transform in
+            Array(unsafeUninitializedCapacity: count) { buffer, initialized in
                 let work = Work(buffer: buffer, transform: transform)
                 DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                     for index in count * chunk / chunks..<count * (chunk + 1) / chunks {
-                        work.buffer[index] = work.transform(index)
+                        (work.buffer.baseAddress! + index).initialize(to: work.transform(index))
                     }
                 }
+                initialized = count
             }
         }
-        return results.map { $0! }
     }
 
     /// The result slots, written by several threads, each slot by exactly one of them,
     /// and the transform, which only reads (the caller's promise).
     private struct Work<T>: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<T?>
+        let buffer: UnsafeMutableBufferPointer<T>
         let transform: (Int) -> T
     }
 
