@@ -57,20 +57,21 @@ final class Advisor: @unchecked Sendable {
         // The few with the most room, by one pass (not a sort of everyone).
         var top = TopPositions(limit: Self.candidateLimit + Self.nearbyLimit)
         var providers: [String: [Int]] = [:]
-        for (position, person) in people.enumerated() {
-            if person.external {
-                for hat in person.hats { providers[hat.role, default: []].append(position) }
+        // Fields read in place: `enumerated()` copied each whole Person.
+        for position in people.indices {
+            if people[position].external {
+                for hat in people[position].hats { providers[hat.role, default: []].append(position) }
                 continue
             }
-            guard unavailable.isEmpty || !unavailable.contains(person.id) else { continue }
+            guard unavailable.isEmpty || !unavailable.contains(people[position].id) else { continue }
             top.offer(position, loads[position].room)
         }
         byRoom = top.positions
         self.providers = providers
         if everyRole {
             var roomiest: [String: TopPositions] = [:]
-            for (position, person) in people.enumerated() where !person.external && (unavailable.isEmpty || !unavailable.contains(person.id)) {
-                for hat in person.hats {
+            for position in people.indices where !people[position].external && (unavailable.isEmpty || !unavailable.contains(people[position].id)) {
+                for hat in people[position].hats {
                     roomiest[hat.role, default: TopPositions(limit: Self.candidateLimit + 1)].offer(position, loads[position].room)
                 }
             }

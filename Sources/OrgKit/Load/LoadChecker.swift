@@ -8,12 +8,20 @@ public enum LoadChecker {
     public static func check(_ org: Org, policy: Policy? = nil, unavailable: Set<String> = [], suggestions: Bool = true) -> LoadReport {
         let context = CheckContext(org: org, policy: policy ?? org.policy)
         let findings = FindingSet(context)
-        var all = findings.all
+        var all: [Finding] = []
         var advisor: Advisor?
         if suggestions {
             // Into a list of its own: the advisor reads the finding set, so writing the
-            // suggestions into that set would copy it at every write.
-            let found = Advisor(context: context, findings: findings, unavailable: unavailable, everyRole: true)
+            // suggestions into that set would copy it at every write. The list is made
+            // while the advisor sets up (both only read the set and the context).
+            _ = Parallel.map(2, minimum: 2) { task in
+                if task == 0 {
+                    all = findings.all
+                } else {
+                    advisor = Advisor(context: context, findings: findings, unavailable: unavailable, everyRole: true)
+                }
+            }
+            let found = advisor ?? Advisor(context: context, findings: findings, unavailable: unavailable, everyRole: true)
             advisor = found
             // Each search only reads the org, so a large org's run on all cores, dealt out
             // finely: an overload's search takes far longer than most findings'.
@@ -24,6 +32,8 @@ public enum LoadChecker {
                 all[index].suggestion = advice[index].suggestion
                 all[index].noSuggestion = advice[index].reason
             }
+        } else {
+            all = findings.all
         }
         let loads = context.loads
         // The working state (every finding a second time, the advisor's pools, the
@@ -76,25 +86,34 @@ struct CheckContext {
         self.policy = policy
         var orgWithPolicy = org
         orgWithPolicy.policy = policy
-        let hours = Hours(orgWithPolicy)
-        self.hours = hours
         // People read in place by position: copying each whole Person (a dozen strings and
         // arrays, retained and released) cost more than the work done with it.
         let people = org.people
+        // The hours, and the wearers' positions with everyone's reports, are independent
+        // passes over everyone: one on each of two cores.
+        var found: Hours?
         var positions: [String: [Int]] = [:]
-        for position in people.indices {
-            for hat in people[position].hats { positions[hat.role, default: []].append(position) }
+        var children = [[Int]](repeating: [], count: people.count)
+        _ = Parallel.map(2, minimum: 2) { task in
+            if task == 0 {
+                found = Hours(orgWithPolicy)
+                return
+            }
+            for position in people.indices {
+                for hat in people[position].hats { positions[hat.role, default: []].append(position) }
+            }
+            for position in people.indices {
+                if let manager = people[position].reportsTo, let managerPosition = org.position(ofPerson: manager) {
+                    children[managerPosition].append(position)
+                }
+            }
         }
+        let hours = found ?? Hours(orgWithPolicy)
+        self.hours = hours
         wearerPositions = positions
         // Everyone's numbers, on every core: the bulk of a first frame at 100,000 people.
         loads = Parallel.map(people.count, minimum: 4_096) { position in
             PersonLoad(person: people[position], hours: hours, policy: policy)
-        }
-        var children = [[Int]](repeating: [], count: people.count)
-        for position in people.indices {
-            if let manager = people[position].reportsTo, let managerPosition = org.position(ofPerson: manager) {
-                children[managerPosition].append(position)
-            }
         }
         self.children = children
         var escalating: [String: [String]] = [:]
