@@ -65,7 +65,7 @@ echo "hats export --format svg vs dot -Tsvg (median of $runs runs; target: hats 
 for n in 1000 10000; do
     "$bin/hats" export "$work/org-$n.json" --format dot -o "$work/org-$n.dot" >/dev/null
     read -r dm dmin dmax < <(timed dot -Tsvg "$work/org-$n.dot" -o "$work/dot-$n.svg")
-    read -r hm hmin hmax < <(timed "$bin/hats" export "$work/org-$n.json" --format svg -o "$work/hats-$n.svg")
+    read -r hm hmin hmax < <(timed "$bin/hats" export "$work/org-$n.json" --format svg -o "$work/hats-$n.svg" --force)
     echo "$n people:"
     show "dot -Tsvg" "$dm" "$dmin" "$dmax"
     show "hats export --format svg" "$hm" "$hmin" "$hmax"

@@ -11,7 +11,31 @@ struct ReportText {
     static let headings: [Finding.Severity: String] = [.critical: "Critical", .warning: "Warnings", .info: "Info"]
 
     func render(_ report: LoadReport, org: Org, whatIf: (without: [String], comparison: ReportComparison)?) -> String {
+        var text = ""
+        write(report, org: org, whatIf: whatIf) { text += $0 }
+        return text
+    }
+
+    /// Rows (findings or people) turned into text at a time: a large org's report goes out
+    /// in pieces of this many, never held whole (100,000 people make 26 MB of text, and the
+    /// lines it is made of as much again).
+    static let piece = 4_096
+
+    /// The report in pieces, in order, each a run of whole lines with their newlines:
+    /// `render` is all of them joined. A large org's report is never held whole.
+    func write(_ report: LoadReport, org: Org, whatIf: (without: [String], comparison: ReportComparison)?, to emit: (String) -> Void) {
         var lines: [String] = []
+        func flush() {
+            guard !lines.isEmpty else { return }
+            var text = ""
+            text.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
+            for index in lines.indices {
+                text += lines[index]
+                text += "\n"
+            }
+            lines.removeAll(keepingCapacity: true)
+            emit(text)
+        }
         let title = org.name.isEmpty ? "Untitled org" : TextSafety.printable(org.name)
         lines.append(bold("\(title): \(summary(report))"))
         if let whatIf {
@@ -26,13 +50,18 @@ struct ReportText {
             guard !group.isEmpty else { continue }
             lines.append("")
             lines.append(paint(Self.headings[severity] ?? "", severity, bold: true))
-            for described in Parallel.map(group.count, { describe(findings, group[$0]) }) { lines += described }
+            flush()
+            Self.inPieces(group.count, emit: emit) { index, text in describe(findings, group[index], into: &text) }
         }
         if report.findings.isEmpty {
             lines.append("")
             lines.append("No findings: nobody is over the line and every critical role is covered.")
         }
-        let needPlan = findings.reduce(0) { $0 + ($1.isLoad && ($1.suggestion == nil || $1.suggestion?.partial == true) ? 1 : 0) }
+        // By position: `reduce` hands each finding (a large value) to its closure by copy.
+        var needPlan = 0
+        for index in findings.indices where findings[index].isLoad && (findings[index].suggestion == nil || findings[index].suggestion?.partial == true) {
+            needPlan += 1
+        }
         if needPlan > 0, whatIf == nil {
             lines.append("")
             lines.append("\(needPlan == 1 ? "1 load finding needs" : "\(needPlan) load findings need") more than one change, or a hire: hats plan plans the moves and hires (docs/plan.md).")
@@ -44,20 +73,24 @@ struct ReportText {
             lines += comparisonLines(comparison)
         }
         lines.append("")
-        let table = peopleTable(report, org: org, away: Set(whatIf?.without ?? []))
-        // Every line and its newline into one string: joining `lines + table` copied the
-        // table's 100,000 rows into a second array first.
-        var text = ""
-        text.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 } + table.reduce(0) { $0 + $1.utf8.count + 1 })
-        for index in lines.indices {
-            text += lines[index]
-            text += "\n"
+        flush()
+        peopleTable(report, org: org, away: Set(whatIf?.without ?? []), emit: emit)
+    }
+
+    /// Parts of runs of items made into text on every core, each part's lines joined
+    /// where it was made (joining them on one thread afterwards was most of the serial
+    /// time), handed to `emit` in order a piece at a time.
+    static func inPieces(_ count: Int, emit: (String) -> Void, _ text: (Int, inout String) -> Void) {
+        let part = 256
+        for start in stride(from: 0, to: count, by: piece) {
+            let end = min(count, start + piece)
+            let parts = Parallel.map((end - start + part - 1) / part, minimum: 2) { index in
+                var out = ""
+                for item in start + index * part..<min(end, start + (index + 1) * part) { text(item, &out) }
+                return out
+            }
+            for index in parts.indices { emit(parts[index]) }
         }
-        for index in table.indices {
-            text += table[index]
-            text += "\n"
-        }
-        return text
     }
 
     /// One line per finding that is new (+), worse (↑), better (↓) or resolved (−); also
@@ -99,40 +132,52 @@ struct ReportText {
     }
 
     /// The finding at `index`, read in place (a copy of a whole finding is costly).
-    private func describe(_ findings: [Finding], _ index: Int) -> [String] {
+    private func describe(_ findings: [Finding], _ index: Int, into text: inout String) {
         let severity = findings[index].severity
-        let symbol = paint(Self.symbols[severity] ?? "", severity)
-        var lines = ["  \(symbol) \(findings[index].rule.rawValue) · \(TextSafety.printable(findings[index].subject.name))",
-                     "      \(TextSafety.printable(findings[index].explanation.text))"]
-        if let text = findings[index].suggestion?.text {
-            lines.append("      → \(TextSafety.printable(text))")
+        text += "  "
+        text += paint(Self.symbols[severity] ?? "", severity)
+        text += " "
+        text += findings[index].rule.rawValue
+        text += " · "
+        text += TextSafety.printable(findings[index].subject.name)
+        text += "\n      "
+        text += TextSafety.printable(findings[index].explanation.text)
+        text += "\n"
+        if let suggestion = findings[index].suggestion?.text {
+            text += "      → "
+            text += TextSafety.printable(suggestion)
+            text += "\n"
         } else if let reason = findings[index].noSuggestion {
-            lines.append("      · no suggestion: \(TextSafety.printable(reason))")
+            text += "      · no suggestion: "
+            text += TextSafety.printable(reason)
+            text += "\n"
         }
-        return lines
     }
 
-    private func peopleTable(_ report: LoadReport, org: Org, away: Set<String>) -> [String] {
-        guard !report.people.isEmpty else { return ["People: none yet."] }
+    /// The table of everyone, handed to `emit` a piece of rows at a time (the header first).
+    private func peopleTable(_ report: LoadReport, org: Org, away: Set<String>, emit: (String) -> Void) {
+        guard !report.people.isEmpty else { return emit("People: none yet.\n") }
         // The report's people are the org's, in file order: by position, not by id.
         let people = org.people
-        let names = report.people.indices.map { index in
+        // Names and their widths on every core.
+        let names = Parallel.map(report.people.count, minimum: 4_096) { index in
             let load = report.people[index]
             let open = index < people.count && people[index].id == load.id ? people[index].open : org.person(load.id)?.open == true
-            return TextSafety.printable(load.name) + (open ? " (open position)" : "")
+            let name = TextSafety.printable(load.name) + (open ? " (open position)" : "")
+            return (name: name, width: DisplayWidth.of(name))
         }
-        let nameWidth = min(32, max(6, names.map(DisplayWidth.of).max() ?? 0))
+        var widest = 0
+        for index in names.indices { widest = max(widest, names[index].width) }
+        let nameWidth = min(32, max(6, widest))
         let header = bold(DisplayWidth.pad("Person", to: nameWidth) + "  hats  kinds   hours  switching  effective    load   room")
         // Rows are independent: a large org's are built on all cores.
         let policy = org.policy
-        // The header as the first row of the map, not `[header] + rows` (a copy of every row).
-        return Parallel.map(report.people.count + 1) { row in
-            if row == 0 { return header }
-            let index = row - 1
+        emit(header + "\n")
+        Self.inPieces(report.people.count, emit: emit) { index, text in
             // Appended in place: 100,000 rows of small concatenations were a tenth of the
             // command's time.
             let load = report.people[index]
-            var line = DisplayWidth.pad(names[index], to: nameWidth)
+            var line = DisplayWidth.pad(names[index].name, to: nameWidth)
             line.reserveCapacity(line.utf8.count + 72)
             Self.append(&line, "\(load.hats)", right: 4)
             Self.append(&line, load.hats > 1 && !load.external ? Format.oneDecimal(load.contexts) : "", right: 5)
@@ -151,7 +196,8 @@ struct ReportText {
                 line += severity.map { paint(text, $0) } ?? text
                 Self.append(&line, Format.oneDecimal(load.room), right: 5, after: String(repeating: " ", count: max(0, 8 - DisplayWidth.of(text))))
             }
-            return line
+            text += line
+            text += "\n"
         }
     }
 

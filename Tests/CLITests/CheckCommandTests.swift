@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import HatsCLI
+import OrgKit
 
 @Suite("hats check")
 struct CheckCommandTests {
@@ -127,5 +128,35 @@ struct CheckCommandTests {
         #expect(!run(terminal: false, environment: [:]).contains("\u{1B}["))
         // Without colour the same meaning is carried by symbols and words.
         #expect(run(terminal: false, environment: [:]).contains("✖ overload · Dana Reyes"))
+    }
+
+    @Test("a large report goes out in pieces: joined, they are the report made whole, byte for byte (text and json)")
+    func reportInPieces() throws {
+        let directory = try HatsProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // 10,000 people: more table rows (and findings) than one piece holds.
+        let org = try OutsidePrograms.generatedOrg(10_000, seed: 7, named: "org.json", in: directory)
+        let report = OrgKit.LoadChecker.check(org)
+        #expect(report.people.count > 2 * ReportText.piece)
+
+        var pieces: [String] = []
+        ReportText(colour: false).write(report, org: org, whatIf: nil) { pieces.append($0) }
+        #expect(pieces.count > 3)
+        #expect(pieces.allSatisfy { !$0.isEmpty && $0.hasSuffix("\n") }, "every piece is whole lines")
+        let text = pieces.joined()
+        #expect(text == ReportText(colour: false).render(report, org: org, whatIf: nil))
+        let process = try OutsidePrograms.hats(["check", "org.json"], in: directory)
+        #expect(process.status == 1)
+        #expect(process.text == text, "the command writes exactly the pieces")
+
+        var bytes: [[UInt8]] = []
+        report.writeJSON(piece: 64 * 1024) { bytes.append($0) }
+        #expect(bytes.count > 10)
+        // jsonBytes writes the whole document in one buffer, never flushing.
+        #expect(Array(bytes.joined()) == report.jsonBytes())
+        let json = try OutsidePrograms.hats(["check", "org.json", "--format", "json"], in: directory)
+        #expect(Array(json.stdout) == report.jsonBytes(), "the command writes exactly the pieces")
+        let parsed = try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any]
+        #expect((parsed?["people"] as? [Any])?.count == 10_000)
     }
 }

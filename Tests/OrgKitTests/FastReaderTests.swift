@@ -38,6 +38,37 @@ struct FastReaderTests {
         }
     }
 
+    @Test("a large people array read on two cores gives the org one pass gives, wherever the guessed middle falls")
+    func twoCores() throws {
+        // Past the size where the array is split.
+        let org = try OrgGenerator.org(people: 12_000, seed: 18)
+        let bytes = Array(OrgFile.encode(org).utf8)
+        #expect(bytes.count > 2 * FastOrgReader.twoCoreMinimum)
+        #expect(Self.expectSame(bytes, "12,000 people"))
+        #expect(FastOrgReader.read(bytes) == org)
+        // Compact (no whitespace between elements): the boundary is `},{`.
+        let compact = Array(JSONWriter.write(OrgEncoder.encode(org)).replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: "  ", with: "").utf8)
+        #expect(Self.expectSame(compact, "compact") && FastOrgReader.read(compact) == org)
+        // A name that looks like a boundary everywhere (inside a string), and a person
+        // with many hats (boundaries between hats): the guess is wrong, one pass reads it.
+        var tricky = org
+        for index in tricky.people.indices { tricky.updatePerson(at: index) { $0.name = "a}, {\"b\": 1}, {c \(index)" } }
+        let trickyBytes = Array(OrgFile.encode(tricky).utf8)
+        #expect(FastOrgReader.read(trickyBytes) == nil || FastOrgReader.read(trickyBytes) == tricky)
+        Self.expectSame(trickyBytes, "boundaries inside names")
+        var plain = org
+        for index in plain.people.indices { plain.updatePerson(at: index) { $0.name = "a}, {b \(index)" } }
+        let plainBytes = Array(OrgFile.encode(plain).utf8)
+        #expect(Self.expectSame(plainBytes, "boundaries inside names, no escapes"))
+        #expect(FastOrgReader.read(plainBytes) == plain)
+        // A broken person in the second half: refused as one pass refuses it.
+        var text = OrgFile.encode(org)
+        let late = text.range(of: "\"hats\": [", options: .backwards)!
+        text.replaceSubrange(late, with: "\"hats\": [{\"role\": 5}, ")
+        #expect(FastOrgReader.read(Array(text.utf8)) == nil)
+        Self.expectSame(Array(text.utf8), "a broken hat near the end")
+    }
+
     @Test("what the quick way gives up on still reads the same, or is refused with the same problems")
     func unusualFiles() throws {
         let base = try #require(PresetCatalog.named("msp-10")).text

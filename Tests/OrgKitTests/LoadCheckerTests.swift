@@ -475,3 +475,30 @@ struct StoryTests {
         #expect(loads.max { $0.load < $1.load }?.id == "dana-reyes")
     }
 }
+
+@Suite("Report order")
+struct ReportOrderTests {
+    @Test("the two-core sort of positions is the stable sort: ties keep their order, at every size around the split")
+    func sortedPositionsAreStable() {
+        var random = SplitMix64(seed: 18)
+        for count in [0, 1, 8_191, 8_192, 8_193, 50_001] {
+            // Few distinct keys: most comparisons are ties, so any instability shows.
+            let keys = (0..<count).map { _ in random.next(in: 0...40) }
+            let expected = Array(0..<count).sorted { keys[$0] < keys[$1] }
+            #expect(LoadReport.sortedPositions(count) { keys[$0] < keys[$1] } == expected, "\(count) positions")
+        }
+    }
+
+    @Test("a large report's findings come out in the same order whatever order they went in")
+    func orderIgnoresInput() throws {
+        let org = try OrgGenerator.org(people: 20_000, seed: 18)
+        let report = LoadChecker.check(org)
+        #expect(report.findings.count > 1_000)
+        let outOfOrder = report.findings.indices.dropFirst().first { LoadReport.order(report.findings[$0], report.findings[$0 - 1]) }
+        #expect(outOfOrder == nil, "findings out of order at \(outOfOrder ?? 0)")
+        var random = SplitMix64(seed: 7)
+        let shuffled = report.findings.shuffled(using: &random)
+        #expect(LoadReport(findings: shuffled, people: report.people).findings == report.findings)
+        #expect(LoadReport(findings: report.findings.reversed(), people: report.people).findings == report.findings)
+    }
+}

@@ -47,7 +47,10 @@ public enum JSONWriter {
 
     /// An array of `count` items made one at a time by `item`, laid out as `write` lays
     /// out an array: a long list is written without first holding all of it as values.
-    public static func writeArray(_ count: Int, indent: Int, into out: inout [UInt8], _ item: (Int) -> JSONValue) {
+    /// `flush`, when given, is handed the output after each item (to write out and empty
+    /// once it is large: a long list then never sits whole in memory).
+    public static func writeArray(_ count: Int, indent: Int, into out: inout [UInt8], flush: ((inout [UInt8]) -> Void)? = nil,
+                                  _ item: (Int) -> JSONValue) {
         if count == 0 {
             out.append(contentsOf: "[]".utf8)
             return
@@ -58,6 +61,7 @@ public enum JSONWriter {
             write(item(offset), indent: indent + 1, into: &out)
             if offset != count - 1 { out.append(UInt8(ascii: ",")) }
             out.append(0x0A)
+            flush?(&out)
         }
         appendIndent(indent, to: &out)
         out.append(UInt8(ascii: "]"))

@@ -10,7 +10,12 @@ import Synchronization
 /// the role, the roles that escalate to it, and its duties — and comparing with the
 /// findings of the org as it is. Candidates per finding are bounded, so the search stays
 /// linear in the size of the org.
-struct Advisor {
+///
+/// A class: the search hands the advisor to closures and helpers thousands of times per
+/// finding, and a struct this size (the check's context, the finding set, the pools) was
+/// copied at each of them — a retain and a release of every part (a tenth of a large
+/// org's suggestion search). Everything in it is a constant, read from several threads.
+final class Advisor: @unchecked Sendable {
     let context: CheckContext
     let unavailable: Set<String>
     /// The current findings, by subject.
@@ -52,20 +57,21 @@ struct Advisor {
         // The few with the most room, by one pass (not a sort of everyone).
         var top = TopPositions(limit: Self.candidateLimit + Self.nearbyLimit)
         var providers: [String: [Int]] = [:]
-        for (position, person) in people.enumerated() {
-            if person.external {
-                for hat in person.hats { providers[hat.role, default: []].append(position) }
+        // Fields read in place: `enumerated()` copied each whole Person.
+        for position in people.indices {
+            if people[position].external {
+                for hat in people[position].hats { providers[hat.role, default: []].append(position) }
                 continue
             }
-            guard unavailable.isEmpty || !unavailable.contains(person.id) else { continue }
+            guard unavailable.isEmpty || !unavailable.contains(people[position].id) else { continue }
             top.offer(position, loads[position].room)
         }
         byRoom = top.positions
         self.providers = providers
         if everyRole {
             var roomiest: [String: TopPositions] = [:]
-            for (position, person) in people.enumerated() where !person.external && (unavailable.isEmpty || !unavailable.contains(person.id)) {
-                for hat in person.hats {
+            for position in people.indices where !people[position].external && (unavailable.isEmpty || !unavailable.contains(people[position].id)) {
+                for hat in people[position].hats {
                     roomiest[hat.role, default: TopPositions(limit: Self.candidateLimit + 1)].offer(position, loads[position].room)
                 }
             }
@@ -310,7 +316,7 @@ struct Advisor {
                         : min(hours, halfHoursDown(max(0, policy.warnAt * load.capacityHours * load.availability - load.allocatedHours)))
                     return (position, kind, bound)
                 }
-            }) { position, kind in
+            }) { [self] position, kind in
                 let amount = kind == .provider ? hours : min(hours, room(for: position, role: hat.role))
                 return amount > 0 && mayTake(hat.role, amount, position, kind) ? amount : nil
             }

@@ -8,21 +8,43 @@ public enum LoadChecker {
     public static func check(_ org: Org, policy: Policy? = nil, unavailable: Set<String> = [], suggestions: Bool = true) -> LoadReport {
         let context = CheckContext(org: org, policy: policy ?? org.policy)
         let findings = FindingSet(context)
-        var all = findings.all
+        var all: [Finding] = []
+        var advisor: Advisor?
         if suggestions {
             // Into a list of its own: the advisor reads the finding set, so writing the
-            // suggestions into that set would copy it at every write.
-            let advisor = Advisor(context: context, findings: findings, unavailable: unavailable, everyRole: true)
-            // Each search only reads the org, so a large org's run on all cores.
+            // suggestions into that set would copy it at every write. The list is made
+            // while the advisor sets up (both only read the set and the context).
+            _ = Parallel.map(2, minimum: 2) { task in
+                if task == 0 {
+                    all = findings.all
+                } else {
+                    advisor = Advisor(context: context, findings: findings, unavailable: unavailable, everyRole: true)
+                }
+            }
+            let found = advisor ?? Advisor(context: context, findings: findings, unavailable: unavailable, everyRole: true)
+            advisor = found
+            // Each search only reads the org, so a large org's run on all cores, dealt out
+            // finely: an overload's search takes far longer than most findings'.
             // Through a buffer: a closure capturing `all` itself would keep a second
             // reference to it, and `LoadReport` would then copy every finding to sort them.
-            let found = all.withUnsafeBufferPointer { buffer in Parallel.map(buffer.count) { advisor.advice(for: buffer[$0]) } }
+            let advice = all.withUnsafeBufferPointer { buffer in Parallel.map(buffer.count, chunksPerWorker: 32) { found.advice(for: buffer[$0]) } }
             for index in all.indices {
-                all[index].suggestion = found[index].suggestion
-                all[index].noSuggestion = found[index].reason
+                all[index].suggestion = advice[index].suggestion
+                all[index].noSuggestion = advice[index].reason
             }
+        } else {
+            all = findings.all
         }
-        return LoadReport(findings: all, people: context.loads)
+        let loads = context.loads
+        // The working state (every finding a second time, the advisor's pools, the
+        // context's tables) is freed on another thread while the caller goes on: at
+        // 100,000 people that is tens of milliseconds of freeing, value by value.
+        if all.count >= 4_096 {
+            Parallel.release((consume context, consume findings, consume advisor))
+        }
+        // `consume`: the report sorts the findings in place, and a second reference to
+        // the array would make it copy every finding first.
+        return LoadReport(findings: consume all, people: loads)
     }
 
     /// The suggestion for one finding of `org`, without checking everything else.
@@ -64,25 +86,34 @@ struct CheckContext {
         self.policy = policy
         var orgWithPolicy = org
         orgWithPolicy.policy = policy
-        let hours = Hours(orgWithPolicy)
-        self.hours = hours
         // People read in place by position: copying each whole Person (a dozen strings and
         // arrays, retained and released) cost more than the work done with it.
         let people = org.people
+        // The hours, and the wearers' positions with everyone's reports, are independent
+        // passes over everyone: one on each of two cores.
+        var found: Hours?
         var positions: [String: [Int]] = [:]
-        for position in people.indices {
-            for hat in people[position].hats { positions[hat.role, default: []].append(position) }
+        var children = [[Int]](repeating: [], count: people.count)
+        _ = Parallel.map(2, minimum: 2) { task in
+            if task == 0 {
+                found = Hours(orgWithPolicy)
+                return
+            }
+            for position in people.indices {
+                for hat in people[position].hats { positions[hat.role, default: []].append(position) }
+            }
+            for position in people.indices {
+                if let manager = people[position].reportsTo, let managerPosition = org.position(ofPerson: manager) {
+                    children[managerPosition].append(position)
+                }
+            }
         }
+        let hours = found ?? Hours(orgWithPolicy)
+        self.hours = hours
         wearerPositions = positions
         // Everyone's numbers, on every core: the bulk of a first frame at 100,000 people.
         loads = Parallel.map(people.count, minimum: 4_096) { position in
             PersonLoad(person: people[position], hours: hours, policy: policy)
-        }
-        var children = [[Int]](repeating: [], count: people.count)
-        for position in people.indices {
-            if let manager = people[position].reportsTo, let managerPosition = org.position(ofPerson: manager) {
-                children[managerPosition].append(position)
-            }
         }
         self.children = children
         var escalating: [String: [String]] = [:]
@@ -187,7 +218,8 @@ struct FindingSet {
     var duties: [[Finding]]
 
     init(_ context: CheckContext) {
-        people = context.org.people.indices.map { context.personFindings(at: $0) }
+        // Each person's rules on every core (they only read the context).
+        people = Parallel.map(context.org.people.count, minimum: 4_096) { context.personFindings(at: $0) }
         var roles: [String: [Finding]] = [:]
         for role in context.org.roles {
             let found = context.roleFindings(role)
@@ -206,7 +238,15 @@ struct FindingSet {
 
     /// Every finding, in no particular order (`LoadReport` sorts them).
     var all: [Finding] {
+        // Reserved to its size: a finding is a large value (some 700 bytes), and growing by
+        // doubling held the old and new buffers at once (at 100,000 people, 24 MB and 48 MB:
+        // the peak of `hats check`).
+        var count = 0
+        for list in people { count += list.count }
+        for list in roles.values { count += list.count }
+        for list in duties { count += list.count }
         var result: [Finding] = []
+        result.reserveCapacity(count)
         for list in people { result += list }
         for list in roles.values { result += list }
         for list in duties { result += list }

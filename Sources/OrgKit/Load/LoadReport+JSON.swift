@@ -10,12 +10,30 @@ extension LoadReport {
     /// The same document as UTF-8 bytes. The findings and people lists are written item by
     /// item, never held whole as JSON values (100,000 people would double the memory).
     public func jsonBytes(whatIf: (without: [String], comparison: ReportComparison)? = nil) -> [UInt8] {
+        jsonBytes(whatIf: whatIf, flush: nil)
+    }
+
+    /// The same document handed to `emit` in pieces of about `piece` bytes, in order (their
+    /// concatenation is `jsonBytes`): 100,000 people make 60 MB of JSON, never held whole.
+    public func writeJSON(whatIf: (without: [String], comparison: ReportComparison)? = nil, piece: Int = 1 << 20,
+                          to emit: ([UInt8]) -> Void) {
+        withoutActuallyEscaping(emit) { emit in
+            let rest = jsonBytes(whatIf: whatIf) { (out: inout [UInt8]) in
+                guard out.count >= piece else { return }
+                emit(out)
+                out.removeAll(keepingCapacity: true)
+            }
+            if !rest.isEmpty { emit(rest) }
+        }
+    }
+
+    private func jsonBytes(whatIf: (without: [String], comparison: ReportComparison)?, flush: ((inout [UInt8]) -> Void)?) -> [UInt8] {
         let away = Set(whatIf?.without ?? [])
         var members: [(key: String, write: (inout [UInt8]) -> Void)] = [
             ("version", { JSONWriter.write(.number(Double(Self.jsonVersion)), indent: 1, into: &$0) }),
             ("summary", { JSONWriter.write(.object(Finding.Severity.allCases.reversed().map { JSONMember($0.name, .number(Double(count($0)))) }), indent: 1, into: &$0) }),
-            ("findings", { JSONWriter.writeArray(findings.count, indent: 1, into: &$0) { Self.json(findings[$0]) } }),
-            ("people", { JSONWriter.writeArray(people.count, indent: 1, into: &$0) { Self.json(people[$0], away: away.contains(people[$0].id)) } }),
+            ("findings", { JSONWriter.writeArray(findings.count, indent: 1, into: &$0, flush: flush) { Self.json(findings[$0]) } }),
+            ("people", { JSONWriter.writeArray(people.count, indent: 1, into: &$0, flush: flush) { Self.json(people[$0], away: away.contains(people[$0].id)) } }),
         ]
         if let whatIf {
             members.append(("whatIf", {

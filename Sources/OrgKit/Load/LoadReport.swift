@@ -11,19 +11,37 @@ public struct LoadReport: Equatable, Sendable {
 
     init(findings: consuming [Finding], people: [PersonLoad]) {
         // Sort positions, then move each finding once: findings are large values.
-        // The keys that decide almost every comparison, taken out once: a comparison of
-        // whole findings copies large values and walks names through String's iterator.
-        let keys = findings.map { SortKey(severity: $0.severity, name: Array($0.subject.name.utf8)) }
+        // The keys that decide almost every comparison, taken out once into flat arrays (a
+        // key holding its own array is retained and released at every comparison): a
+        // comparison of whole findings copies large values and walks names through
+        // String's iterator.
         let order = findings.withUnsafeBufferPointer { buffer in
-            buffer.indices.sorted { a, b in
-                let (x, y) = (keys[a], keys[b])
-                if x.severity != y.severity { return x.severity > y.severity }
-                let names = Self.compareBytes(x.name, y.name)
-                if names != 0 { return names < 0 }
-                // Same severity and name: the rest of `order`, read in place.
-                if buffer[a].rule != buffer[b].rule { return buffer[a].rule.rawValue < buffer[b].rule.rawValue }
-                if buffer[a].subject.id != buffer[b].subject.id { return buffer[a].subject.id < buffer[b].subject.id }
-                return buffer[a].detail < buffer[b].detail
+            var severities: [Finding.Severity] = []
+            var starts: [Int] = []
+            var names: [UInt8] = []
+            severities.reserveCapacity(buffer.count)
+            starts.reserveCapacity(buffer.count + 1)
+            for index in buffer.indices {
+                severities.append(buffer[index].severity)
+                starts.append(names.count)
+                names.append(contentsOf: buffer[index].subject.name.utf8)
+            }
+            starts.append(names.count)
+            return severities.withUnsafeBufferPointer { severity in
+                starts.withUnsafeBufferPointer { start in
+                    names.withUnsafeBufferPointer { name in
+                        Self.sortedPositions(buffer.count) { a, b in
+                            if severity[a] != severity[b] { return severity[a] > severity[b] }
+                            let names = Self.compareBytes(UnsafeBufferPointer(rebasing: name[start[a]..<start[a + 1]]),
+                                                          UnsafeBufferPointer(rebasing: name[start[b]..<start[b + 1]]))
+                            if names != 0 { return names < 0 }
+                            // Same severity and name: the rest of `order`, read in place.
+                            if buffer[a].rule != buffer[b].rule { return buffer[a].rule.rawValue < buffer[b].rule.rawValue }
+                            if buffer[a].subject.id != buffer[b].subject.id { return buffer[a].subject.id < buffer[b].subject.id }
+                            return buffer[a].detail < buffer[b].detail
+                        }
+                    }
+                }
             }
         }
         // Into place by moves along the order's cycles: `order.map { findings[$0] }`, or
@@ -65,9 +83,30 @@ public struct LoadReport: Equatable, Sendable {
         return index
     }
 
-    struct SortKey {
-        var severity: Finding.Severity
-        var name: [UInt8]
+    /// `(0..<count).sorted(by: before)` (a stable sort), a long list's two halves sorted
+    /// on two cores and merged, the first half's first on a tie: the same order.
+    static func sortedPositions(_ count: Int, by before: (Int, Int) -> Bool) -> [Int] {
+        guard count >= 8_192 else { return Array(0..<count).sorted(by: before) }
+        let middle = count / 2
+        let halves = Parallel.map(2, minimum: 2) { half in
+            (half == 0 ? Array(0..<middle) : Array(middle..<count)).sorted(by: before)
+        }
+        let (first, second) = (halves[0], halves[1])
+        var merged: [Int] = []
+        merged.reserveCapacity(count)
+        var (i, j) = (0, 0)
+        while i < first.count, j < second.count {
+            if before(second[j], first[i]) {
+                merged.append(second[j])
+                j += 1
+            } else {
+                merged.append(first[i])
+                i += 1
+            }
+        }
+        merged += first[i...]
+        merged += second[j...]
+        return merged
     }
 
     /// -1, 0 or 1 as the bytes `a` sort before, with or after `b`.

@@ -41,7 +41,7 @@ struct FastOrgReader {
             guard take(UInt8(ascii: ":")) else { return nil }
             skipWhitespace()
             if key == "people" {
-                guard let read = array({ $0.person() }) else { return nil }
+                guard let read = peopleArray() else { return nil }
                 people = read
             } else {
                 // A small member: parsed and decoded the usual way.
@@ -79,6 +79,111 @@ struct FastOrgReader {
             guard take(UInt8(ascii: "]")) else { return nil }
             return items
         }
+    }
+
+    /// Bytes of people below which the array is read on one core.
+    static let twoCoreMinimum = 1 << 20
+
+    /// The people array: when it is large, its two halves on two cores. The second half
+    /// starts at a guessed element boundary past the middle (`}`, `,`, `{` with only
+    /// whitespace between them); the first half is read as ever from the start and counts
+    /// only if it lands exactly there after a comma — then the guess is a real boundary of
+    /// this array, and the second half, read from it to the `]`, is what one reader would
+    /// have read. Otherwise the first half has read the whole array alone. Either way the
+    /// people are the ones a single pass gives, and a failure in either half is one a single
+    /// pass meets too (nil: the thorough way).
+    private mutating func peopleArray() -> [Person]? {
+        let start = index
+        guard bytes.count - start >= Self.twoCoreMinimum, let split = boundary(after: start + (bytes.count - start) / 2) else {
+            return array { $0.person() }
+        }
+        let buffer = bytes
+        let halves = Parallel.map(2, minimum: 2) { half -> (people: [Person], atSplit: Bool, end: Int)? in
+            var reader = FastOrgReader(buffer)
+            reader.index = half == 0 ? start : split
+            let people = half == 0 ? reader.peoplePrefix(upTo: split) : reader.peopleRest().map { ($0, true) }
+            return people.map { ($0.0, $0.1, reader.index) }
+        }
+        guard let first = halves[0] else { return nil }
+        guard first.atSplit else {
+            index = first.end
+            return first.people
+        }
+        guard let second = halves[1] else { return nil }
+        var people = first.people
+        people.append(contentsOf: second.people)
+        index = second.end
+        return people
+    }
+
+    /// The first `{` at or after `position` with only whitespace, a `,`, whitespace and a `}`
+    /// before it and `"id"` after it (looked for within a megabyte); nil if there is none.
+    private func boundary(after position: Int) -> Int? {
+        var at = position
+        let limit = min(bytes.count, position + Self.twoCoreMinimum)
+        while at < limit {
+            if bytes[at] == UInt8(ascii: "{") {
+                var back = at - 1
+                while back > 0, isWhitespace(bytes[back]) { back -= 1 }
+                if back > 0, bytes[back] == UInt8(ascii: ",") {
+                    back -= 1
+                    while back > 0, isWhitespace(bytes[back]) { back -= 1 }
+                    if bytes[back] == UInt8(ascii: "}"), startsWithID(at + 1) { return at }
+                }
+            }
+            at += 1
+        }
+        return nil
+    }
+
+    /// `array { $0.person() }` up to `split`: stops there (`atSplit`) when an element ends
+    /// with a comma and the next one starts exactly at `split`; else reads the whole array.
+    private mutating func peoplePrefix(upTo split: Int) -> ([Person], Bool)? {
+        guard take(UInt8(ascii: "[")) else { return nil }
+        var items: [Person] = []
+        skipWhitespace()
+        if take(UInt8(ascii: "]")) { return (items, false) }
+        while true {
+            skipWhitespace()
+            guard let value = person() else { return nil }
+            items.append(value)
+            skipWhitespace()
+            if take(UInt8(ascii: ",")) {
+                skipWhitespace()
+                if index == split { return (items, true) }
+                continue
+            }
+            guard take(UInt8(ascii: "]")) else { return nil }
+            return (items, false)
+        }
+    }
+
+    /// The rest of the people array from an element's start, up to and past its `]`.
+    private mutating func peopleRest() -> [Person]? {
+        var items: [Person] = []
+        while true {
+            skipWhitespace()
+            guard let value = person() else { return nil }
+            items.append(value)
+            skipWhitespace()
+            if take(UInt8(ascii: ",")) { continue }
+            guard take(UInt8(ascii: "]")) else { return nil }
+            return items
+        }
+    }
+
+    /// Whether `"id"` is the next thing after whitespace at `position`: a person's first
+    /// key as hats writes it (a hat starts with its role).
+    private func startsWithID(_ position: Int) -> Bool {
+        var at = position
+        while at < bytes.count, isWhitespace(bytes[at]) { at += 1 }
+        guard at + 4 <= bytes.count else { return false }
+        return bytes[at] == UInt8(ascii: "\"") && bytes[at + 1] == UInt8(ascii: "i") && bytes[at + 2] == UInt8(ascii: "d")
+            && bytes[at + 3] == UInt8(ascii: "\"")
+    }
+
+    private func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
     private mutating func person() -> Person? {
