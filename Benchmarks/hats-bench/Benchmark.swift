@@ -23,12 +23,18 @@ struct Benchmark {
     func run() -> String {
         var rows: [String: [String]] = [:]
         var order: [String] = []
+        var column = 0
         func record(_ name: String, _ value: String) {
             if rows[name] == nil { order.append(name) }
-            rows[name, default: []].append(value)
+            // A row measured only at some sizes ("—" where it was not) keeps its columns.
+            var cells = rows[name, default: []]
+            while cells.count < column { cells.append("—") }
+            cells.append(value)
+            rows[name] = cells
         }
         var perPerson: [(size: Int, check: Double, load: Double)] = []
-        for size in sizes {
+        for (index, size) in sizes.enumerated() {
+            column = index
             var generator = OrgGenerator(seed: seed)
             let org = generator.org(people: size)
             let text = OrgFile.encode(org)
@@ -82,7 +88,10 @@ struct Benchmark {
         }
         var table = "| measure (ms; median (min–max)) | " + sizes.map { "\($0.formatted()) people" }.joined(separator: " | ") + " |\n"
         table += "|---|" + sizes.map { _ in "---" }.joined(separator: "|") + "|\n"
-        for name in order { table += "| \(name) | " + (rows[name] ?? []).joined(separator: " | ") + " |\n" }
+        for name in order {
+            let cells = rows[name] ?? []
+            table += "| \(name) | " + (cells + Array(repeating: "—", count: max(0, sizes.count - cells.count))).joined(separator: " | ") + " |\n"
+        }
         if let first = perPerson.first {
             table += "| check, µs per person (× the smallest size) | " + perPerson.map {
                 String(format: "%.2f (×%.2f)", $0.check * 1000, $0.check / first.check)
