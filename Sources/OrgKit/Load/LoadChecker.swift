@@ -116,16 +116,7 @@ struct CheckContext {
             PersonLoad(person: people[position], hours: hours, policy: policy)
         }
         self.children = children
-        var escalating: [String: [String]] = [:]
-        for role in org.roles {
-            if let target = role.escalatesTo { escalating[target, default: []].append(role.id) }
-        }
-        escalatingTo = escalating
-        var duties: [String: [Int]] = [:]
-        for (position, duty) in org.duties.enumerated() {
-            if let role = duty.role { duties[role, default: []].append(position) }
-        }
-        dutiesOfRole = duties
+        (escalatingTo, dutiesOfRole) = Self.links(of: org)
         wearing = [:]
         equalShareWearers = [:]
         // Each role's summary on every core (a role may have thousands of wearers).
@@ -139,16 +130,20 @@ struct CheckContext {
     /// work, escalations, duties by role), keeping the wearers: after a role or duty edit.
     mutating func setRoles() {
         hours.setRoles(of: org)
+        (escalatingTo, dutiesOfRole) = Self.links(of: org)
+    }
+
+    /// Roles escalating to each role, and each role's duties by position.
+    static func links(of org: Org) -> (escalatingTo: [String: [String]], dutiesOfRole: [String: [Int]]) {
         var escalating: [String: [String]] = [:]
         for role in org.roles {
             if let target = role.escalatesTo { escalating[target, default: []].append(role.id) }
         }
-        escalatingTo = escalating
         var duties: [String: [Int]] = [:]
         for (position, duty) in org.duties.enumerated() {
             if let role = duty.role { duties[role, default: []].append(position) }
         }
-        dutiesOfRole = duties
+        return (escalating, duties)
     }
 
     /// Recomputes the summary and equal-share list of one role from its wearers.
