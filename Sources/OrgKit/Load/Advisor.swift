@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Finds the checker's suggestions: concrete changes (move a hat or some of its hours,
 /// ask a provider, cross-train a backup, fill a role, add hours to a short role) that help
 /// and create no finding of their own — offered only to people who can do the work (the
@@ -923,14 +921,14 @@ struct Kinship {
 
 /// The advisor's memo of `rankedNewcomers`: a class, so copies of the advisor share it.
 final class RankedPools: Sendable {
-    let pools = Mutex<[String: [(position: Int, fits: Bool)]]>([:])
+    let pools = Locked<[String: [(position: Int, fits: Bool)]]>([:])
 }
 
 /// The available internal wearers of each role with the most room (`Advisor.roomiest`),
 /// kept across advisers by a caller that forgets a role's entry whenever its wearers, or
 /// the room of one of them, change (the staffing plan, step by step).
 final class RoomiestCache: Sendable {
-    let wearers = Mutex<[String: [Int]]>([:])
+    let wearers = Locked<[String: [Int]]>([:])
 
     func forget<Roles: Sequence>(_ roles: Roles) where Roles.Element == String {
         wearers.withLock { known in for role in roles { known[role] = nil } }
