@@ -98,23 +98,12 @@ extension Commands {
 /// memory at once) instead of being freed value by value. Only the latest is kept, so a
 /// test that runs commands in process holds one at most.
 enum KeptUntilExit {
-    private static let store = Store()
+    /// Commands run in parallel in one test process: the slot is behind a lock.
+    private static let latest = Locked<Any?>(nil)
 
     static func keep(_ value: consuming Any) {
-        store.replace(value)
-    }
-
-    /// Commands run in parallel in one test process: the slot is behind a lock.
-    private final class Store: @unchecked Sendable {
-        private let lock = NSLock()
-        private var latest: Any?
-
-        func replace(_ value: consuming Any) {
-            lock.lock()
-            let previous = latest
-            latest = value
-            lock.unlock()
-            _ = consume previous
-        }
+        var value: Any? = value
+        latest.withLock { swap(&$0, &value) }
+        // The previous value (now in `value`) is freed here, outside the lock.
     }
 }
