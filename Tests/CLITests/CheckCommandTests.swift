@@ -140,7 +140,7 @@ struct CheckCommandTests {
         #expect(report.people.count > 2 * ReportText.piece)
 
         var pieces: [String] = []
-        ReportText(colour: false).write(report, org: org, whatIf: nil) { pieces.append($0) }
+        ReportText(colour: false).write(report, org: org, whatIf: nil) { pieces.append(String(decoding: $0, as: UTF8.self)) }
         #expect(pieces.count > 3)
         #expect(pieces.allSatisfy { !$0.isEmpty && $0.hasSuffix("\n") }, "every piece is whole lines")
         let text = pieces.joined()

@@ -82,7 +82,7 @@ extension Commands {
                     report.writeJSON(whatIf: whatIf) { context.console.outBytes($0) }
                 }
             } else {
-                TextOrJSON.reportText(context.console).write(report, org: org, whatIf: whatIf) { context.console.out($0) }
+                TextOrJSON.reportText(context.console).write(report, org: org, whatIf: whatIf) { context.console.outBytes($0) }
             }
             // The org and the report are not freed value by value just before the process
             // exits (tens of milliseconds at 100,000 people); the output is already out, so

@@ -280,15 +280,28 @@ final class Advisor: @unchecked Sendable {
                 return found
             }
         }
-        // What each hat offers: all of it (when that alone is enough), or the fewest hours.
-        let amounts: [(whole: Double?, part: Double?)] = hats.map { hat, hours in
-            (giverLoad(giver, role: hat.role, keeping: 0) <= policy.warnAt ? hours : nil, leastToShed(giver, hat: hat, hours: hours))
+        // What each hat offers: all of it (when that alone is enough), or the fewest hours
+        // — each worked out when the search first asks (most searches end at the first hat).
+        var wholes = [Double??](repeating: nil, count: hats.count)
+        var parts = [Double??](repeating: nil, count: hats.count)
+        func amount(_ index: Int, whole: Bool) -> Double? {
+            let (hat, hours) = hats[index]
+            if whole {
+                if let known = wholes[index] { return known }
+                let found = giverLoad(giver, role: hat.role, keeping: 0) <= policy.warnAt ? hours : nil
+                wholes[index] = .some(found)
+                return found
+            }
+            if let known = parts[index] { return known }
+            let found = leastToShed(giver, hat: hat, hours: hours)
+            parts[index] = .some(found)
+            return found
         }
 
         for rank in [Receiver.wearer, .provider, .newcomer] {
             for whole in [true, false] {
                 for (index, (hat, _)) in hats.enumerated() {
-                    guard let amount = whole ? amounts[index].whole : amounts[index].part else { continue }
+                    guard let amount = amount(index, whole: whole) else { continue }
                     for receiver in pool(index, rank) {
                         search.fit.insert(receiver)
                         guard mayTake(hat.role, amount, receiver, rank) else { continue }

@@ -7,24 +7,65 @@ public enum Format {
 
     /// "45.0" (one decimal, always).
     public static func oneDecimal(_ value: Double) -> String {
-        guard value.isFinite else { return value > 0 ? "∞" : "—" }
+        var bytes: [UInt8] = []
+        appendOneDecimal(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `oneDecimal` written as UTF-8 (the one implementation; a large report's table is
+    /// written as bytes, not strings).
+    public static func appendOneDecimal(_ value: Double, to out: inout [UInt8]) {
+        guard value.isFinite else { return out.append(contentsOf: (value > 0 ? "∞" : "—").utf8) }
         let tenths = (value * 10).rounded()
         let whole = Int(tenths / 10)
         let fraction = Int(abs(tenths.truncatingRemainder(dividingBy: 10)))
-        let sign = tenths < 0 && whole == 0 ? "-" : ""
-        return "\(sign)\(whole).\(fraction)"
+        if tenths < 0 && whole == 0 { out.append(UInt8(ascii: "-")) }
+        appendInteger(whole, to: &out)
+        out.append(UInt8(ascii: "."))
+        out.append(UInt8(ascii: "0") + UInt8(fraction))
     }
 
     /// "188 %" for a load of 1.875; "∞ %" for an infinite load.
     public static func percent(_ fraction: Double) -> String {
-        "\(percentNumber(fraction)) %"
+        var bytes: [UInt8] = []
+        appendPercent(fraction, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `percent` written as UTF-8.
+    public static func appendPercent(_ fraction: Double, to out: inout [UInt8]) {
+        appendPercentNumber(fraction, to: &out)
+        out.append(contentsOf: " %".utf8)
     }
 
     /// "188" for 1.875, rounded half up; "∞" when infinite.
     public static func percentNumber(_ fraction: Double) -> String {
-        guard fraction.isFinite else { return "∞" }
-        let value = (fraction * 100).rounded(.toNearestOrAwayFromZero)
-        return String(Int(value))
+        var bytes: [UInt8] = []
+        appendPercentNumber(fraction, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func appendPercentNumber(_ fraction: Double, to out: inout [UInt8]) {
+        guard fraction.isFinite else { return out.append(contentsOf: "∞".utf8) }
+        appendInteger(Int((fraction * 100).rounded(.toNearestOrAwayFromZero)), to: &out)
+    }
+
+    /// A whole number's decimal digits, as `String(number)` writes them.
+    public static func appendInteger(_ number: Int, to out: inout [UInt8]) {
+        if number < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
+        }
     }
 
     /// "1 year", "2.5 years".

@@ -17,13 +17,17 @@ public enum TextSafety {
         clean(text, keepingLines: true)
     }
 
-    static func clean(_ text: String, keepingLines: Bool) -> String {
-        var needsWork = false
-        for scalar in text.unicodeScalars where isUnsafe(scalar) && !(keepingLines && (scalar == "\n" || scalar == "\t")) {
-            needsWork = true
-            break
+    /// `printable(text)` written as UTF-8 (a large report is written as bytes).
+    public static func appendPrintable(_ text: String, to out: inout [UInt8]) {
+        if mayBeUnsafe(text, keepingLines: false) {
+            out.append(contentsOf: clean(text, keepingLines: false).utf8)
+        } else {
+            out.append(contentsOf: text.utf8)
         }
-        guard needsWork else { return text }
+    }
+
+    static func clean(_ text: String, keepingLines: Bool) -> String {
+        guard mayBeUnsafe(text, keepingLines: keepingLines) else { return text }
         var scalars = String.UnicodeScalarView()
         let all = Array(text.unicodeScalars)
         for (index, scalar) in all.enumerated() {
@@ -40,6 +44,40 @@ public enum TextSafety {
             }
         }
         return String(scalars)
+    }
+
+    /// Whether `text` may hold a scalar `isUnsafe` finds, read from its UTF-8 bytes (most
+    /// text has none, and a byte scan is far quicker than decoding every scalar): a byte
+    /// below 0x20 or 0x7F, or the encodings of U+0080–U+009F (C2 80–9F), U+061C (D8 9C),
+    /// U+200E–U+200F (E2 80 8E–8F), U+2028–U+202E (E2 80 A8–AE) and U+2066–U+2069
+    /// (E2 81 A6–A9). Exactly when a scalar is unsafe (a test
+    /// compares it with `isUnsafe` for every scalar).
+    static func mayBeUnsafe(_ text: String, keepingLines: Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x20 {
+                    if !(keepingLines && (byte == 0x0A || byte == 0x09)) { return true }
+                } else if byte >= 0x7F {
+                    switch byte {
+                    case 0x7F: return true
+                    case 0xC2: if index + 1 < count, bytes[index + 1] <= 0x9F { return true }
+                    case 0xD8: if index + 1 < count, bytes[index + 1] == 0x9C { return true }
+                    case 0xE2:
+                        guard index + 2 < count else { break }
+                        let (second, third) = (bytes[index + 1], bytes[index + 2])
+                        if second == 0x80, (0x8E...0x8F).contains(third) || (0xA8...0xAE).contains(third) { return true }
+                        if second == 0x81, (0xA6...0xA9).contains(third) { return true }
+                    default: break
+                    }
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
