@@ -159,16 +159,20 @@ final class Advisor: @unchecked Sendable {
     /// candidates looked at for it.
     struct Fit {
         let role: String
+        /// The role's number in the kinship.
+        let number: Int
         let requires: Requirements?
         let leadership: Bool
         let tier: Int?
         let open: Bool
 
         init?(_ role: String, _ advisor: Advisor) {
-            guard let subject = advisor.context.org.role(role) else { return nil }
+            guard let position = advisor.context.org.position(ofRole: role) else { return nil }
+            let subject = advisor.context.org.roles[position]
             self.role = role
+            number = advisor.kinship.number(of: role)
             requires = subject.requires
-            leadership = advisor.kinship.isLeadership(role)
+            leadership = advisor.kinship.isLeadership(number)
             tier = subject.tier
             open = advisor.kinship.isOpen(role)
         }
@@ -180,15 +184,20 @@ final class Advisor: @unchecked Sendable {
         let hats = people[position].hats
         if let requires = fit.requires, !Rules.meets(people[position], requires) { return false }
         if hats.contains(where: { $0.role == fit.role }) { return true }
-        // Leadership work only to someone who already does some.
-        if fit.leadership, !hats.contains(where: { kinship.isLeadership($0.role) }) { return false }
-        if let tier = fit.tier {
-            var own = 0
-            for hat in hats { own = max(own, kinship.tier(of: hat.role)) }
-            guard own >= tier - 1 else { return false }
+        // Each hat's role looked up once, for all three questions.
+        var leads = false
+        var own = 0
+        var kin = false
+        for hat in hats {
+            let number = kinship.number(of: hat.role)
+            leads = leads || kinship.isLeadership(number)
+            own = max(own, kinship.tier(of: number))
+            kin = kin || kinship.areKin(fit.number, number)
         }
-        if fit.open { return true }
-        return hats.contains { kinship.areKin(fit.role, $0.role) }
+        // Leadership work only to someone who already does some.
+        if fit.leadership, !leads { return false }
+        if let tier = fit.tier, own < tier - 1 { return false }
+        return fit.open || kin
     }
 
     private func isAvailableInternal(_ position: Int) -> Bool {
@@ -673,13 +682,18 @@ final class Advisor: @unchecked Sendable {
         var replaced: [String: Person] = [:]
         for person in changed { replaced[person.id] = person }
 
-        // Who wears `role` after the change, summed up.
+        // Who wears `role` after the change, summed up. The people as they are now are read
+        // in place, by position (a copy of each whole Person was a tenth of this function).
+        let people = org.people
+        var positions: [Int] = []
+        positions.reserveCapacity(changed.count)
         var wearing = context.wearing(role)
         var removed: Set<String> = []
         var added: [String] = []
         for person in changed {
-            guard let old = org.person(person.id) else { return nil }
-            let (before, after) = (old.hat(for: role), person.hat(for: role))
+            guard let position = org.position(ofPerson: person.id) else { return nil }
+            positions.append(position)
+            let (before, after) = (people[position].hat(for: role), person.hat(for: role))
             if before != nil && after == nil { wearing.count -= 1; removed.insert(person.id) }
             if before == nil && after != nil { wearing.count += 1; added.append(person.id) }
             if let before {
@@ -689,7 +703,7 @@ final class Advisor: @unchecked Sendable {
                 if let explicit = after.hoursPerWeek { wearing.explicitHours += explicit } else { wearing.equalShare += 1 }
             }
             if let target {
-                wearing.alsoWearingTarget += (after != nil && person.wears(target) ? 1 : 0) - (before != nil && old.wears(target) ? 1 : 0)
+                wearing.alsoWearingTarget += (after != nil && person.wears(target) ? 1 : 0) - (before != nil && people[position].wears(target) ? 1 : 0)
             }
         }
         let oldWearers = context.wearing(role).count
@@ -700,7 +714,7 @@ final class Advisor: @unchecked Sendable {
         } else {
             wearing.soleWearer = nil
         }
-        let isOpen = { (id: String) in replaced[id]?.open ?? org.person(id)?.open ?? false }
+        let isOpen = { (id: String) in replaced[id]?.open ?? org.position(ofPerson: id).map { people[$0].open } ?? false }
         if wearing.open == 0, !added.contains(where: isOpen) {
             wearing.soleFilledWearer = wearing.soleWearer
         } else {
@@ -720,22 +734,29 @@ final class Advisor: @unchecked Sendable {
             hat.hoursPerWeek ?? (hat.role == role ? share : hoursTable.hours(of: hat))
         }
         // Equal-share wearers get more when the count drops; when it rises they only get less.
-        var affected = changed
+        var sharers: [Int] = []
         if wearing.count < oldWearers {
-            let sharers = context.equalShareWearers[role] ?? []
-            guard sharers.count <= Self.sharerLimit else { return nil }
-            affected += sharers.filter { replaced[$0] == nil }.compactMap { org.person($0) }
+            let ids = context.equalShareWearers[role] ?? []
+            guard ids.count <= Self.sharerLimit else { return nil }
+            sharers = ids.filter { replaced[$0] == nil }.compactMap { org.position(ofPerson: $0) }
         }
         var loads: [String: PersonLoad] = [:]
-        for person in affected {
+        // The changed people, then the sharers (read in place).
+        func check(_ person: Person, at position: Int) -> Bool {
             let load = PersonLoad(person: person, hours: context.hours, policy: policy, hatHours: hatHours)
-            if receivers.contains(person.id), !person.external, !(load.load <= policy.warnAt) { return nil }
+            if receivers.contains(person.id), !person.external, !(load.load <= policy.warnAt) { return false }
             // Nobody already over the line is pushed further over it (a sharer whose
             // equal share grows).
-            if !person.external, load.load > policy.warnAt, let position = org.position(ofPerson: person.id),
-                load.load > context.loads[position].load + 1e-9 { return nil }
-            guard createsNothing(Rules.personFindings(person, load: load, context: context, hatHours: hatHours), about: .person, person.id) else { return nil }
+            if !person.external, load.load > policy.warnAt, load.load > context.loads[position].load + 1e-9 { return false }
+            guard createsNothing(Rules.personFindings(person, load: load, context: context, hatHours: hatHours), aboutPersonAt: position) else { return false }
             loads[person.id] = load
+            return true
+        }
+        for (person, position) in zip(changed, positions) {
+            guard check(person, at: position) else { return nil }
+        }
+        for position in sharers {
+            guard check(people[position], at: position) else { return nil }
         }
 
         guard let subject = org.role(role) else { return nil }
@@ -746,9 +767,11 @@ final class Advisor: @unchecked Sendable {
         for roleId in context.escalatingTo[role] ?? [] {
             guard let escalating = org.role(roleId) else { continue }
             var summary = context.wearing(roleId)
-            for person in changed {
-                guard let old = org.person(person.id), person.wears(roleId) || old.wears(roleId) else { continue }
-                summary.alsoWearingTarget += (person.wears(roleId) && person.wears(role) ? 1 : 0) - (old.wears(roleId) && old.wears(role) ? 1 : 0)
+            for (person, position) in zip(changed, positions) {
+                let old = people[position].hats
+                let wore = old.contains { $0.role == roleId }
+                guard person.wears(roleId) || wore else { continue }
+                summary.alsoWearingTarget += (person.wears(roleId) && person.wears(role) ? 1 : 0) - (wore && old.contains { $0.role == role } ? 1 : 0)
             }
             guard createsNothing(Rules.roleFindings(escalating, wearing: summary, targetWearers: wearing.count, context: context), about: .role, roleId) else { return nil }
         }
@@ -763,8 +786,17 @@ final class Advisor: @unchecked Sendable {
     /// already there about that subject, or is more severe than it.
     private func createsNothing(_ after: [Finding], about kind: Finding.Subject.Kind, _ id: String) -> Bool {
         guard !after.isEmpty else { return true }
-        let before = findings.about(kind, id, in: context.org)
-        return after.allSatisfy { finding in
+        return createsNothing(after, comparedWith: findings.about(kind, id, in: context.org))
+    }
+
+    /// The same for the person at `position`.
+    private func createsNothing(_ after: [Finding], aboutPersonAt position: Int) -> Bool {
+        guard !after.isEmpty else { return true }
+        return createsNothing(after, comparedWith: findings.people[position])
+    }
+
+    private func createsNothing(_ after: [Finding], comparedWith before: [Finding]) -> Bool {
+        after.allSatisfy { finding in
             before.contains { $0.rule == finding.rule && $0.detail == finding.detail && finding.severity <= $0.severity }
         }
     }
@@ -861,36 +893,66 @@ struct SearchNotes {
 
 /// Which roles are kin for the fit rule: related (either side's `related`), next to each
 /// other in an escalation chain (`escalatesTo` either way), or of the same kind of work.
+///
+/// Kept by role number (`number(of:)`): the advisor asks about every hat of every
+/// candidate, and answering by id hashed each role's id several times per hat.
 struct Kinship {
-    private var linked: [String: Set<String>] = [:]
-    private var kind: [String: String] = [:]
-    private var rolesOfKind: [String: [String]] = [:]
-    private var leadership: Set<String> = []
-    private var tiers: [String: Int] = [:]
+    /// Every role id the org names (its roles, then ids only referred to), by number.
+    private var numbers: [String: Int] = [:]
+    private var ids: [String] = []
+    private var linked: [Set<Int>] = []
+    /// The kind of work of each role, as a number (-1: none).
+    private var kind: [Int] = []
+    private var rolesOfKind: [[Int]] = []
+    private var leadership: [Bool] = []
+    private var tiers: [Int] = []
 
     init(_ org: Org) {
+        for role in org.roles { _ = number(adding: role.id) }
+        var kinds: [String: Int] = [:]
         for role in org.roles {
-            if let tier = role.tier { tiers[role.id] = tier }
-            if Self.isLeadership(role) { leadership.insert(role.id) }
-            for other in role.related where other != role.id {
-                linked[role.id, default: []].insert(other)
-                linked[other, default: []].insert(role.id)
-            }
-            if let target = role.escalatesTo, target != role.id {
-                linked[role.id, default: []].insert(target)
-                linked[target, default: []].insert(role.id)
-            }
+            let number = numbers[role.id] ?? 0
+            if let tier = role.tier { tiers[number] = tier }
+            if Self.isLeadership(role) { leadership[number] = true }
+            for other in role.related where other != role.id { link(number, self.number(adding: other)) }
+            if let target = role.escalatesTo, target != role.id { link(number, self.number(adding: target)) }
             if let category = Hours.kindOfWork(role) {
                 let key = category.lowercased()
-                kind[role.id] = key
-                rolesOfKind[key, default: []].append(role.id)
+                let kindNumber = kinds[key] ?? rolesOfKind.count
+                if kindNumber == rolesOfKind.count {
+                    kinds[key] = kindNumber
+                    rolesOfKind.append([])
+                }
+                kind[number] = kindNumber
+                rolesOfKind[kindNumber].append(number)
             }
         }
     }
 
+    private mutating func number(adding id: String) -> Int {
+        if let known = numbers[id] { return known }
+        numbers[id] = ids.count
+        ids.append(id)
+        linked.append([])
+        kind.append(-1)
+        leadership.append(false)
+        tiers.append(0)
+        return ids.count - 1
+    }
+
+    private mutating func link(_ a: Int, _ b: Int) {
+        linked[a].insert(b)
+        linked[b].insert(a)
+    }
+
+    /// A role's number, or -1 for an id the org never names (kin to nothing, no tier, not
+    /// leadership).
+    func number(of role: String) -> Int { numbers[role] ?? -1 }
+
     /// A role with no kind of work and no relations: anyone may take it on.
     func isOpen(_ role: String) -> Bool {
-        kind[role] == nil && (linked[role]?.isEmpty ?? true)
+        let number = number(of: role)
+        return number < 0 || (kind[number] < 0 && linked[number].isEmpty)
     }
 
     /// Leadership work: a role of a leadership, management or executive kind, or one
@@ -909,25 +971,39 @@ struct Kinship {
     static let leaderPhrases = ["service manager", "general manager", "operations manager", "it manager", "team manager",
                                 "delivery manager", "managing partner"]
 
-    func isLeadership(_ role: String) -> Bool { leadership.contains(role) }
+    func isLeadership(_ role: String) -> Bool { isLeadership(number(of: role)) }
+    func isLeadership(_ number: Int) -> Bool { number >= 0 && leadership[number] }
 
     /// A role's tier, 0 when it has none.
-    func tier(of role: String) -> Int { tiers[role] ?? 0 }
+    func tier(of role: String) -> Int { tier(of: number(of: role)) }
+    func tier(of number: Int) -> Int { number >= 0 ? tiers[number] : 0 }
 
     func areKin(_ a: String, _ b: String) -> Bool {
+        a == b || areKin(number(of: a), number(of: b))
+    }
+
+    /// `areKin` by number (distinct ids: the same id is always kin).
+    func areKin(_ a: Int, _ b: Int) -> Bool {
+        guard a >= 0, b >= 0 else { return false }
         if a == b { return true }
         // Leaders can stand in for one another (the service manager as the owner's deputy).
-        if leadership.contains(a), leadership.contains(b) { return true }
-        if linked[a]?.contains(b) == true { return true }
-        if let kindA = kind[a], kindA == kind[b] { return true }
-        return false
+        if leadership[a], leadership[b] { return true }
+        if linked[a].contains(b) { return true }
+        return kind[a] >= 0 && kind[a] == kind[b]
     }
 
     /// The roles kin to `role`, linked ones first.
     func kin(of role: String) -> [String] {
-        var result = (linked[role] ?? []).sorted()
-        if let key = kind[role] { result += (rolesOfKind[key] ?? []).filter { $0 != role && !(linked[role]?.contains($0) ?? false) } }
-        if leadership.contains(role) { result += leadership.sorted().filter { $0 != role && !result.contains($0) } }
+        let number = number(of: role)
+        guard number >= 0 else { return [] }
+        var result = linked[number].map { ids[$0] }.sorted()
+        if kind[number] >= 0 {
+            result += rolesOfKind[kind[number]].filter { $0 != number && !linked[number].contains($0) }.map { ids[$0] }
+        }
+        if leadership[number] {
+            let leaders = leadership.indices.filter { leadership[$0] }.map { ids[$0] }.sorted()
+            result += leaders.filter { $0 != role && !result.contains($0) }
+        }
         return result
     }
 }
