@@ -678,7 +678,9 @@ final class Advisor: @unchecked Sendable {
     private func verify(_ changed: [Person], role: String, receivers: Set<String>, tolerating: Set<Finding.Rule> = []) -> [String: PersonLoad]? {
         let org = context.org
         let policy = context.policy
-        let target = org.role(role)?.escalatesTo
+        // Roles read in place by position (a copy of a whole Role is a retain of each part).
+        guard let rolePosition = org.position(ofRole: role) else { return nil }
+        let target = org.roles[rolePosition].escalatesTo
         var replaced: [String: Person] = [:]
         for person in changed { replaced[person.id] = person }
 
@@ -759,13 +761,12 @@ final class Advisor: @unchecked Sendable {
             guard check(people[position], at: position) else { return nil }
         }
 
-        guard let subject = org.role(role) else { return nil }
         let targetWearers = target.map { context.wearing($0).count } ?? 0
-        let roleAfter = Rules.roleFindings(subject, wearing: wearing, targetWearers: targetWearers, context: context).filter { !tolerating.contains($0.rule) }
+        let roleAfter = Rules.roleFindings(org.roles[rolePosition], wearing: wearing, targetWearers: targetWearers, context: context).filter { !tolerating.contains($0.rule) }
         guard createsNothing(roleAfter, about: .role, role) else { return nil }
         // Roles that escalate to `role`: their target's wearers changed.
         for roleId in context.escalatingTo[role] ?? [] {
-            guard let escalating = org.role(roleId) else { continue }
+            guard let escalating = org.position(ofRole: roleId) else { continue }
             var summary = context.wearing(roleId)
             for (person, position) in zip(changed, positions) {
                 let old = people[position].hats
@@ -773,7 +774,7 @@ final class Advisor: @unchecked Sendable {
                 guard person.wears(roleId) || wore else { continue }
                 summary.alsoWearingTarget += (person.wears(roleId) && person.wears(role) ? 1 : 0) - (wore && old.contains { $0.role == role } ? 1 : 0)
             }
-            guard createsNothing(Rules.roleFindings(escalating, wearing: summary, targetWearers: wearing.count, context: context), about: .role, roleId) else { return nil }
+            guard createsNothing(Rules.roleFindings(org.roles[escalating], wearing: summary, targetWearers: wearing.count, context: context), about: .role, roleId) else { return nil }
         }
         for dutyPosition in context.dutiesOfRole[role] ?? [] {
             let found = Rules.dutyFindings(org.duties[dutyPosition], wearing: { $0 == role ? wearing : context.wearing($0) }, context: context).filter { !tolerating.contains($0.rule) }

@@ -189,8 +189,9 @@ struct CheckContext {
     func wearing(_ role: String) -> RoleWearing { wearing[role] ?? RoleWearing() }
     func directReports(_ position: Int) -> Int { children[position].count }
 
-    func personName(_ id: String) -> String { org.person(id)?.name ?? id }
-    func roleName(_ id: String) -> String { org.role(id)?.name ?? id }
+    // By position, not `org.person(id)?.name`: that copies the whole Person for its name.
+    func personName(_ id: String) -> String { org.position(ofPerson: id).map { org.people[$0].name } ?? id }
+    func roleName(_ id: String) -> String { org.position(ofRole: id).map { org.roles[$0].name } ?? id }
 
     func personFindings(at position: Int) -> [Finding] {
         Rules.personFindings(org.people[position], load: loads[position], context: self)

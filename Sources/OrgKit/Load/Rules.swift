@@ -65,9 +65,12 @@ enum Rules {
                 explanation: .spanOfControl(person: person.name, reports: reports, allowed: policy.maxDirectReports)))
         }
         for hat in person.hats {
-            guard let role = org.role(hat.role), let requires = role.requires else { continue }
+            // The role read in place: most have no requirements, and a copy of each whole
+            // Role (its strings and lists) cost more than the check.
+            guard let position = org.position(ofRole: hat.role), let requires = org.roles[position].requires else { continue }
             let gaps = qualificationGaps(person, requires)
             guard !gaps.isEmpty else { continue }
+            let role = org.roles[position]
             findings.append(Finding(rule: .qualification, severity: .info, subject: subject,
                 explanation: .qualification(person: person.name, role: role.name, gaps: gaps), detail: role.id))
         }
