@@ -168,12 +168,12 @@ final class Advisor: @unchecked Sendable {
 
         init?(_ role: String, _ advisor: Advisor) {
             guard let position = advisor.context.org.position(ofRole: role) else { return nil }
-            let subject = advisor.context.org.roles[position]
             self.role = role
             number = advisor.kinship.number(of: role)
-            requires = subject.requires
+            // Fields read in place, not a copy of the whole Role.
+            requires = advisor.context.org.roles[position].requires
             leadership = advisor.kinship.isLeadership(number)
-            tier = subject.tier
+            tier = advisor.context.org.roles[position].tier
             open = advisor.kinship.isOpen(role)
         }
     }
@@ -681,8 +681,9 @@ final class Advisor: @unchecked Sendable {
         // Roles read in place by position (a copy of a whole Role is a retain of each part).
         guard let rolePosition = org.position(ofRole: role) else { return nil }
         let target = org.roles[rolePosition].escalatesTo
-        var replaced: [String: Person] = [:]
-        for person in changed { replaced[person.id] = person }
+        // The changed person with an id, if any (the last, as a dictionary would keep): a
+        // change touches one or two people, so a search, not a table of copies.
+        func replaced(_ id: String) -> Int? { changed.lastIndex { $0.id == id } }
 
         // Who wears `role` after the change, summed up. The people as they are now are read
         // in place, by position (a copy of each whole Person was a tenth of this function).
@@ -692,12 +693,13 @@ final class Advisor: @unchecked Sendable {
         var wearing = context.wearing(role)
         var removed: Set<String> = []
         var added: [String] = []
-        for person in changed {
-            guard let position = org.position(ofPerson: person.id) else { return nil }
+        // By index: `for person in changed` copies each one.
+        for index in changed.indices {
+            guard let position = org.position(ofPerson: changed[index].id) else { return nil }
             positions.append(position)
-            let (before, after) = (people[position].hat(for: role), person.hat(for: role))
-            if before != nil && after == nil { wearing.count -= 1; removed.insert(person.id) }
-            if before == nil && after != nil { wearing.count += 1; added.append(person.id) }
+            let (before, after) = (people[position].hat(for: role), changed[index].hat(for: role))
+            if before != nil && after == nil { wearing.count -= 1; removed.insert(changed[index].id) }
+            if before == nil && after != nil { wearing.count += 1; added.append(changed[index].id) }
             if let before {
                 if let explicit = before.hoursPerWeek { wearing.explicitHours -= explicit } else { wearing.equalShare -= 1 }
             }
@@ -705,7 +707,7 @@ final class Advisor: @unchecked Sendable {
                 if let explicit = after.hoursPerWeek { wearing.explicitHours += explicit } else { wearing.equalShare += 1 }
             }
             if let target {
-                wearing.alsoWearingTarget += (after != nil && person.wears(target) ? 1 : 0) - (before != nil && people[position].wears(target) ? 1 : 0)
+                wearing.alsoWearingTarget += (after != nil && changed[index].wears(target) ? 1 : 0) - (before != nil && people[position].wears(target) ? 1 : 0)
             }
         }
         let oldWearers = context.wearing(role).count
@@ -716,7 +718,7 @@ final class Advisor: @unchecked Sendable {
         } else {
             wearing.soleWearer = nil
         }
-        let isOpen = { (id: String) in replaced[id]?.open ?? org.position(ofPerson: id).map { people[$0].open } ?? false }
+        let isOpen = { (id: String) in replaced(id).map { changed[$0].open } ?? org.position(ofPerson: id).map { people[$0].open } ?? false }
         if wearing.open == 0, !added.contains(where: isOpen) {
             wearing.soleFilledWearer = wearing.soleWearer
         } else {
@@ -740,7 +742,7 @@ final class Advisor: @unchecked Sendable {
         if wearing.count < oldWearers {
             let ids = context.equalShareWearers[role] ?? []
             guard ids.count <= Self.sharerLimit else { return nil }
-            sharers = ids.filter { replaced[$0] == nil }.compactMap { org.position(ofPerson: $0) }
+            sharers = ids.filter { replaced($0) == nil }.compactMap { org.position(ofPerson: $0) }
         }
         var loads: [String: PersonLoad] = [:]
         // The changed people, then the sharers (read in place).
@@ -754,8 +756,8 @@ final class Advisor: @unchecked Sendable {
             loads[person.id] = load
             return true
         }
-        for (person, position) in zip(changed, positions) {
-            guard check(person, at: position) else { return nil }
+        for index in changed.indices {
+            guard check(changed[index], at: positions[index]) else { return nil }
         }
         for position in sharers {
             guard check(people[position], at: position) else { return nil }
@@ -768,11 +770,12 @@ final class Advisor: @unchecked Sendable {
         for roleId in context.escalatingTo[role] ?? [] {
             guard let escalating = org.position(ofRole: roleId) else { continue }
             var summary = context.wearing(roleId)
-            for (person, position) in zip(changed, positions) {
-                let old = people[position].hats
+            for index in changed.indices {
+                let old = people[positions[index]].hats
                 let wore = old.contains { $0.role == roleId }
-                guard person.wears(roleId) || wore else { continue }
-                summary.alsoWearingTarget += (person.wears(roleId) && person.wears(role) ? 1 : 0) - (wore && old.contains { $0.role == role } ? 1 : 0)
+                let wears = changed[index].wears(roleId)
+                guard wears || wore else { continue }
+                summary.alsoWearingTarget += (wears && changed[index].wears(role) ? 1 : 0) - (wore && old.contains { $0.role == role } ? 1 : 0)
             }
             guard createsNothing(Rules.roleFindings(org.roles[escalating], wearing: summary, targetWearers: wearing.count, context: context), about: .role, roleId) else { return nil }
         }
