@@ -15,8 +15,10 @@ public struct Hours: Sendable {
     public init(_ org: Org) {
         policyHours = org.policy.hoursPerWeek
         setRoles(of: org)
-        for person in org.people {
-            for hat in person.hats { wearers[hat.role, default: []].append(person.id) }
+        // By position: `for person in org.people` copies each whole Person.
+        let people = org.people
+        for position in people.indices {
+            for hat in people[position].hats { wearers[hat.role, default: []].append(people[position].id) }
         }
     }
 

@@ -66,8 +66,10 @@ public struct Org: Sendable {
     private static func index<T: Identifiable>(_ items: [T]) -> [String: Int] where T.ID == String {
         var index: [String: Int] = [:]
         index.reserveCapacity(items.count)
-        for (position, item) in items.enumerated() where index[item.id] == nil {
-            index[item.id] = position
+        // By position (`enumerated()` copies each item), and one hashing of each id: the
+        // default is stored only when the id is new, so the first position is kept.
+        for position in items.indices {
+            index[items[position].id, default: position] += 0
         }
         return index
     }
