@@ -26,6 +26,8 @@ final class Advisor: @unchecked Sendable {
     /// External providers wearing each role, by position.
     let providers: [String: [Int]]
     let kinship: Kinship
+    /// What the fit rule asks of anyone taking on each role, worked out once.
+    private(set) var fits: [String: Fit] = [:]
     /// `rankedNewcomers` by role, filled as findings ask (findings are advised in parallel).
     private let rankedPools = RankedPools()
     /// `roomiest` by role, kept by the caller between advisers while it stays true.
@@ -78,6 +80,13 @@ final class Advisor: @unchecked Sendable {
             roomiestWearers = nil
         }
         self.kinship = kinship ?? Kinship(context.org)
+        var fits: [String: Fit] = [:]
+        fits.reserveCapacity(context.org.roles.count)
+        for position in context.org.roles.indices {
+            let id = context.org.roles[position].id
+            if fits[id] == nil { fits[id] = Fit(id, self) }
+        }
+        self.fits = fits
     }
 
     /// The available internal wearers of `role` with the most room.
@@ -151,7 +160,7 @@ final class Advisor: @unchecked Sendable {
     /// it, next to it in an escalation chain, or of its kind of work. A role with no kind,
     /// no relations and no tier can go to anyone.
     func canTakeOn(_ role: String, _ position: Int) -> Bool {
-        guard let fit = Fit(role, self) else { return false }
+        guard let fit = fits[role] else { return false }
         return canTakeOn(fit, position)
     }
 
@@ -210,7 +219,7 @@ final class Advisor: @unchecked Sendable {
     /// first (manager, colleagues, reports), then those wearing its kin with the most room.
     private func newcomers(to role: String, near person: Person?) -> [Int] {
         let org = context.org
-        guard let fit = Fit(role, self) else { return [] }
+        guard let fit = fits[role] else { return [] }
         var seen = Set<Int>(minimumCapacity: 2 * (Self.candidateLimit + Self.nearbyLimit))
         var result: [Int] = []
         func consider(_ position: Int) {
@@ -676,18 +685,19 @@ final class Advisor: @unchecked Sendable {
     /// or pushes an internal receiver over the warning line. Changed people may only differ
     /// from the org in their hat for `role`.
     private func verify(_ changed: [Person], role: String, receivers: Set<String>, tolerating: Set<Finding.Rule> = []) -> [String: PersonLoad]? {
-        let org = context.org
+        // `context.org` read where needed: a local `let org` copied the whole Org (a retain
+        // and a release of each of its parts) at every verification.
         let policy = context.policy
         // Roles read in place by position (a copy of a whole Role is a retain of each part).
-        guard let rolePosition = org.position(ofRole: role) else { return nil }
-        let target = org.roles[rolePosition].escalatesTo
+        guard let rolePosition = context.org.position(ofRole: role) else { return nil }
+        let target = context.org.roles[rolePosition].escalatesTo
         // The changed person with an id, if any (the last, as a dictionary would keep): a
         // change touches one or two people, so a search, not a table of copies.
         func replaced(_ id: String) -> Int? { changed.lastIndex { $0.id == id } }
 
         // Who wears `role` after the change, summed up. The people as they are now are read
         // in place, by position (a copy of each whole Person was a tenth of this function).
-        let people = org.people
+        let people = context.org.people
         var positions: [Int] = []
         positions.reserveCapacity(changed.count)
         var wearing = context.wearing(role)
@@ -695,7 +705,7 @@ final class Advisor: @unchecked Sendable {
         var added: [String] = []
         // By index: `for person in changed` copies each one.
         for index in changed.indices {
-            guard let position = org.position(ofPerson: changed[index].id) else { return nil }
+            guard let position = context.org.position(ofPerson: changed[index].id) else { return nil }
             positions.append(position)
             let (before, after) = (people[position].hat(for: role), changed[index].hat(for: role))
             if before != nil && after == nil { wearing.count -= 1; removed.insert(changed[index].id) }
@@ -718,7 +728,7 @@ final class Advisor: @unchecked Sendable {
         } else {
             wearing.soleWearer = nil
         }
-        let isOpen = { (id: String) in replaced(id).map { changed[$0].open } ?? org.position(ofPerson: id).map { people[$0].open } ?? false }
+        func isOpen(_ id: String) -> Bool { replaced(id).map { changed[$0].open } ?? context.org.position(ofPerson: id).map { people[$0].open } ?? false }
         if wearing.open == 0, !added.contains(where: isOpen) {
             wearing.soleFilledWearer = wearing.soleWearer
         } else {
@@ -742,7 +752,7 @@ final class Advisor: @unchecked Sendable {
         if wearing.count < oldWearers {
             let ids = context.equalShareWearers[role] ?? []
             guard ids.count <= Self.sharerLimit else { return nil }
-            sharers = ids.filter { replaced($0) == nil }.compactMap { org.position(ofPerson: $0) }
+            sharers = ids.filter { replaced($0) == nil }.compactMap { context.org.position(ofPerson: $0) }
         }
         var loads: [String: PersonLoad] = [:]
         // The changed people, then the sharers (read in place).
@@ -764,11 +774,11 @@ final class Advisor: @unchecked Sendable {
         }
 
         let targetWearers = target.map { context.wearing($0).count } ?? 0
-        let roleAfter = Rules.roleFindings(org.roles[rolePosition], wearing: wearing, targetWearers: targetWearers, context: context).filter { !tolerating.contains($0.rule) }
+        let roleAfter = Rules.roleFindings(context.org.roles[rolePosition], wearing: wearing, targetWearers: targetWearers, context: context).filter { !tolerating.contains($0.rule) }
         guard createsNothing(roleAfter, about: .role, role) else { return nil }
         // Roles that escalate to `role`: their target's wearers changed.
         for roleId in context.escalatingTo[role] ?? [] {
-            guard let escalating = org.position(ofRole: roleId) else { continue }
+            guard let escalating = context.org.position(ofRole: roleId) else { continue }
             var summary = context.wearing(roleId)
             for index in changed.indices {
                 let old = people[positions[index]].hats
@@ -777,11 +787,11 @@ final class Advisor: @unchecked Sendable {
                 guard wears || wore else { continue }
                 summary.alsoWearingTarget += (wears && changed[index].wears(role) ? 1 : 0) - (wore && old.contains { $0.role == role } ? 1 : 0)
             }
-            guard createsNothing(Rules.roleFindings(org.roles[escalating], wearing: summary, targetWearers: wearing.count, context: context), about: .role, roleId) else { return nil }
+            guard createsNothing(Rules.roleFindings(context.org.roles[escalating], wearing: summary, targetWearers: wearing.count, context: context), about: .role, roleId) else { return nil }
         }
         for dutyPosition in context.dutiesOfRole[role] ?? [] {
-            let found = Rules.dutyFindings(org.duties[dutyPosition], wearing: { $0 == role ? wearing : context.wearing($0) }, context: context).filter { !tolerating.contains($0.rule) }
-            guard createsNothing(found, about: .duty, org.duties[dutyPosition].id) else { return nil }
+            let found = Rules.dutyFindings(context.org.duties[dutyPosition], wearing: { $0 == role ? wearing : context.wearing($0) }, context: context).filter { !tolerating.contains($0.rule) }
+            guard createsNothing(found, about: .duty, context.org.duties[dutyPosition].id) else { return nil }
         }
         return loads
     }
