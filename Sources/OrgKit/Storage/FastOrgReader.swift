@@ -194,26 +194,28 @@ struct FastOrgReader {
         if take(UInt8(ascii: "}")) { return nil }
         while true {
             skipWhitespace()
-            guard let key = string(), let bit = OrgDecoder.personKeys.firstIndex(of: key) else { return nil }
+            // The key by its bytes: making a String of it and comparing it with each key
+            // name, twice, was a third of reading a person.
+            guard let bit = key(Self.personKeys) else { return nil }
             guard seen & (1 << bit) == 0 else { return nil }
             seen |= 1 << bit
             skipWhitespace()
             guard take(UInt8(ascii: ":")) else { return nil }
             skipWhitespace()
-            switch key {
-            case "id": guard let value = string() else { return nil }; person.id = value
-            case "name": guard let value = string() else { return nil }; person.name = value
-            case "title": guard let value = string() else { return nil }; person.title = value
-            case "email": guard let value = string() else { return nil }; person.email = value
-            case "department": guard let value = string() else { return nil }; person.department = value
-            case "reportsTo": guard let value = string() else { return nil }; person.reportsTo = value
-            case "dottedTo": guard let value = strings() else { return nil }; person.dottedTo = value
-            case "hoursPerWeek": guard let value = number() else { return nil }; person.hoursPerWeek = value
-            case "external": guard let value = bool() else { return nil }; person.external = value
-            case "open": guard let value = bool() else { return nil }; person.open = value
-            case "certifications": guard let value = strings() else { return nil }; person.certifications = value
-            case "yearsExperience": guard let value = number() else { return nil }; person.yearsExperience = value
-            case "hats": guard let value = array({ $0.hat() }) else { return nil }; person.hats = value
+            switch bit {  // the order of OrgDecoder.personKeys
+            case 0: guard let value = string() else { return nil }; person.id = value
+            case 1: guard let value = string() else { return nil }; person.name = value
+            case 2: guard let value = string() else { return nil }; person.title = value
+            case 3: guard let value = string() else { return nil }; person.email = value
+            case 4: guard let value = string() else { return nil }; person.department = value
+            case 5: guard let value = string() else { return nil }; person.reportsTo = value
+            case 6: guard let value = strings() else { return nil }; person.dottedTo = value
+            case 7: guard let value = number() else { return nil }; person.hoursPerWeek = value
+            case 8: guard let value = bool() else { return nil }; person.external = value
+            case 9: guard let value = bool() else { return nil }; person.open = value
+            case 10: guard let value = strings() else { return nil }; person.certifications = value
+            case 11: guard let value = number() else { return nil }; person.yearsExperience = value
+            case 12: guard let value = array({ $0.hat() }) else { return nil }; person.hats = value
             default: return nil
             }
             skipWhitespace()
@@ -235,14 +237,14 @@ struct FastOrgReader {
         if take(UInt8(ascii: "}")) { return nil }
         while true {
             skipWhitespace()
-            guard let key = string() else { return nil }
+            guard let key = key(Self.hatKeys) else { return nil }
             skipWhitespace()
             guard take(UInt8(ascii: ":")) else { return nil }
             skipWhitespace()
-            if key == "role", !sawRole, let role = string() {
+            if key == 0, !sawRole, let role = string() {
                 hat.role = role
                 sawRole = true
-            } else if key == "hoursPerWeek", !sawHours, let hours = number() {
+            } else if key == 1, !sawHours, let hours = number() {
                 hat.hoursPerWeek = hours
                 sawHours = true
             } else {
@@ -262,6 +264,33 @@ struct FastOrgReader {
     }
 
     /// A string without escapes or control characters, as valid UTF-8.
+    static let personKeys = OrgDecoder.personKeys.map { Array($0.utf8) }
+    static let hatKeys = OrgDecoder.hatKeys.map { Array($0.utf8) }
+
+    /// A quoted key without escapes, as its position in `keys` (UTF-8 key names); nil for
+    /// any other key or an escape (the thorough reader then reads the file).
+    private mutating func key(_ keys: [[UInt8]]) -> Int? {
+        guard take(UInt8(ascii: "\"")) else { return nil }
+        let start = index
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+            if bytes[index] == UInt8(ascii: "\\") || bytes[index] < 0x20 { return nil }
+            index += 1
+        }
+        guard index < bytes.count else { return nil }
+        let end = index
+        index += 1
+        let count = end - start
+        for number in keys.indices where keys[number].count == count {
+            var same = true
+            for offset in 0..<count where keys[number][offset] != bytes[start + offset] {
+                same = false
+                break
+            }
+            if same { return number }
+        }
+        return nil
+    }
+
     private mutating func string() -> String? {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = index
