@@ -321,7 +321,7 @@ final class Advisor: @unchecked Sendable {
                 for (index, (hat, _)) in hats.enumerated() {
                     guard let amount = amount(index, whole: whole) else { continue }
                     for receiver in pool(index, rank) {
-                        search.fit.insert(receiver)
+                        search.fit.append(receiver)
                         guard mayTake(hat.role, amount, receiver, rank) else { continue }
                         search.roomy = true
                         guard budget > 0 else { return search.advice(self, roles: hats.map(\.0.role), for: giver.name) }
@@ -370,9 +370,9 @@ final class Advisor: @unchecked Sendable {
     private func giverLoad(_ giver: Person, role: String, keeping: Double) -> Double {
         let hours = context.hours
         if keeping <= 0 {
-            return PersonLoad(person: giver, hours: hours, policy: context.policy, hatHours: nil, without: role, adding: nil).load
+            return PersonLoad.load(of: giver, hours: hours, policy: context.policy, hatHours: nil, without: role)
         }
-        return PersonLoad(person: giver, hours: hours, policy: context.policy, hatHours: { $0.role == role ? keeping : hours.hours(of: $0) }).load
+        return PersonLoad.load(of: giver, hours: hours, policy: context.policy, hatHours: { $0.role == role ? keeping : hours.hours(of: $0) })
     }
 
     /// The fewest half hours of `hat` to move for the giver to be at or under the warning
@@ -419,18 +419,18 @@ final class Advisor: @unchecked Sendable {
             let more = context.hours.dutyCount[role] ?? 0
             if more > 0, duties + more > policy.maxDuties, duties <= policy.maxDuties { return false }
         }
-        return loadWith(position, role: role, adding: amount).load <= context.policy.warnAt
+        return loadWith(position, role: role, adding: amount) <= context.policy.warnAt
     }
 
-    /// The receiver's numbers with `amount` more hours of `role`.
-    private func loadWith(_ position: Int, role: String, adding amount: Double) -> PersonLoad {
+    /// The receiver's load with `amount` more hours of `role`.
+    private func loadWith(_ position: Int, role: String, adding amount: Double) -> Double {
         let hours = context.hours
-        let person = context.org.people[position]
-        if person.wears(role) {
-            return PersonLoad(person: person, hours: hours, policy: context.policy,
-                              hatHours: { $0.role == role ? hours.hours(of: $0) + amount : hours.hours(of: $0) })
+        // The person read in place, not copied.
+        if context.org.people[position].wears(role) {
+            return PersonLoad.load(of: context.org.people[position], hours: hours, policy: context.policy,
+                                   hatHours: { $0.role == role ? hours.hours(of: $0) + amount : hours.hours(of: $0) })
         }
-        return PersonLoad(person: person, hours: hours, policy: context.policy, hatHours: nil, without: nil, adding: (role, amount))
+        return PersonLoad.load(of: context.org.people[position], hours: hours, policy: context.policy, hatHours: nil, adding: (role, amount))
     }
 
     /// The most half hours of `role` the person at `position` could take on and stay at or
@@ -440,12 +440,12 @@ final class Advisor: @unchecked Sendable {
         var low = 0.0
         var high = halfHoursDown(max(0, context.policy.warnAt * load.capacityHours * load.availability - load.allocatedHours))
         guard high > 0 else { return 0 }
-        if loadWith(position, role: role, adding: high).load <= context.policy.warnAt { return high }
+        if loadWith(position, role: role, adding: high) <= context.policy.warnAt { return high }
         // Bisect on half hours: low fits, high does not.
         while high - low > 0.5 {
             let middle = halfHoursDown((low + high) / 2)
             if middle <= low { break }
-            if loadWith(position, role: role, adding: middle).load <= context.policy.warnAt { low = middle } else { high = middle }
+            if loadWith(position, role: role, adding: middle) <= context.policy.warnAt { low = middle } else { high = middle }
         }
         return low
     }
@@ -511,7 +511,7 @@ final class Advisor: @unchecked Sendable {
             for (hat, hours) in sides {
                 for (kind, pool) in receivers(of: hat.role, from: person) where kind == rank {
                     for receiver in pool {
-                        search.fit.insert(receiver)
+                        search.fit.append(receiver)
                         guard mayTake(hat.role, hours, receiver, kind) else { continue }
                         search.roomy = true
                         guard budget > 0 else { return search.advice(self, roles: roles, for: person.name) }
@@ -549,7 +549,7 @@ final class Advisor: @unchecked Sendable {
         var budget = Self.verificationBudget
         var search = SearchNotes(deputy: deputy)
         for receiverPosition in newcomers(to: role, near: holder) where !context.org.people[receiverPosition].open {
-            search.fit.insert(receiverPosition)
+            search.fit.append(receiverPosition)
             guard mayTake(role, share, receiverPosition, .newcomer) else { continue }
             search.roomy = true
             guard budget > 0 else { break }
@@ -585,7 +585,7 @@ final class Advisor: @unchecked Sendable {
         // A critical role given to an open position would still have nobody there.
         let critical = context.org.role(role)?.critical == true
         for receiverPosition in newcomers(to: role, near: nil) where !(critical && context.org.people[receiverPosition].open) {
-            search.fit.insert(receiverPosition)
+            search.fit.append(receiverPosition)
             let receiver = context.org.people[receiverPosition]
             if mayTake(role, hours, receiverPosition, .newcomer) {
                 search.roomy = true
@@ -634,7 +634,7 @@ final class Advisor: @unchecked Sendable {
         var best: (Suggestion, Double)?
         for (kind, pool) in receivers(of: role, from: nil) {
             for receiverPosition in pool {
-                search.fit.insert(receiverPosition)
+                search.fit.append(receiverPosition)
                 let amount = kind == .provider ? short : min(short, room(for: receiverPosition, role: role))
                 guard amount > 0, mayTake(role, amount, receiverPosition, kind) else { continue }
                 search.roomy = true
@@ -855,7 +855,9 @@ public struct Advice: Equatable, Sendable {
 /// What a search saw, to say why it found nothing.
 struct SearchNotes {
     /// Positions of people who can take the work on.
-    var fit: Set<Int> = []
+    /// (A list, made a set only when the search found nothing: most searches succeed, and
+    /// a set per search was a hashing and an allocation for nothing.)
+    var fit: [Int] = []
     /// Whether anyone who can take it on had the room.
     var roomy = false
     /// Whether a change that fits was refused for creating another finding.
@@ -865,6 +867,7 @@ struct SearchNotes {
     var deputy = false
 
     func advice(_ advisor: Advisor, roles: [String], for person: String?) -> Advice {
+        let fit = Set(self.fit)
         let org = advisor.context.org
         let names = roles.map { advisor.context.roleName($0) }
         let work = person.map { "\($0)'s work (\(names.joined(separator: ", ")))" } ?? names.joined(separator: " or ")

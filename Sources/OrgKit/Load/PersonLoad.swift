@@ -31,6 +31,21 @@ public struct PersonLoad: Equatable, Sendable {
     /// one more hat (`adding`): what the advisor asks of every candidate, without copying
     /// the person.
     init(person: Person, hours: Hours, policy: Policy, hatHours: ((Hat) -> Double)?, without: String?, adding: (role: String, hours: Double)?) {
+        let tally = Self.tally(person, hours: hours, policy: policy, hatHours: hatHours, without: without, adding: adding)
+        self.init(person: person, hats: tally.hats, allocated: tally.allocated, contexts: tally.contexts, capacity: hours.capacity(person), policy: policy)
+    }
+
+    /// Only the `load` of those numbers: the advisor asks for thousands of loads that might
+    /// be, and a whole PersonLoad holds (retains) the person's id and name for each.
+    static func load(of person: Person, hours: Hours, policy: Policy, hatHours: ((Hat) -> Double)?, without: String? = nil,
+                     adding: (role: String, hours: Double)? = nil) -> Double {
+        let tally = tally(person, hours: hours, policy: policy, hatHours: hatHours, without: without, adding: adding)
+        return figures(hats: tally.hats, allocated: tally.allocated, contexts: tally.contexts, capacity: hours.capacity(person), policy: policy).load
+    }
+
+    /// Hats, hours and kinds of work, with the hat for `without` off or one more (`adding`).
+    private static func tally(_ person: Person, hours: Hours, policy: Policy, hatHours: ((Hat) -> Double)?, without: String?,
+                              adding: (role: String, hours: Double)?) -> (hats: Int, allocated: Double, contexts: Double) {
         var allocated = 0.0
         var count = 0
         for hat in person.hats where hat.role != without {
@@ -44,10 +59,20 @@ public struct PersonLoad: Equatable, Sendable {
         let contexts = policy.switching == .weighted
             ? hours.effectiveContexts(of: person, hatHours: hatHours, without: without, adding: adding)
             : Double(count)
-        self.init(person: person, hats: count, allocated: allocated, contexts: contexts, capacity: hours.capacity(person), policy: policy)
+        return (count, allocated, contexts)
+    }
+
+    /// Switching, effective hours and load from the tally.
+    private static func figures(hats count: Int, allocated: Double, contexts: Double, capacity: Double,
+                                policy: Policy) -> (switchLoss: Double, effective: Double, load: Double) {
+        let switchLoss = policy.switchLoss(hats: count, contexts: contexts)
+        let effective = capacity * policy.availability * (1 - switchLoss)
+        let load = count == 0 ? 0 : effective > 0 ? allocated / effective : .infinity
+        return (switchLoss, effective, load)
     }
 
     init(person: Person, hats count: Int, allocated: Double, contexts: Double, capacity: Double, policy: Policy) {
+        let figures = Self.figures(hats: count, allocated: allocated, contexts: contexts, capacity: capacity, policy: policy)
         id = person.id
         name = person.name
         hats = count
@@ -55,15 +80,9 @@ public struct PersonLoad: Equatable, Sendable {
         allocatedHours = allocated
         capacityHours = capacity
         availability = policy.availability
-        switchLoss = policy.switchLoss(hats: count, contexts: contexts)
-        effectiveHours = capacity * policy.availability * (1 - switchLoss)
-        if count == 0 {
-            load = 0
-        } else if effectiveHours > 0 {
-            load = allocated / effectiveHours
-        } else {
-            load = .infinity
-        }
+        switchLoss = figures.switchLoss
+        effectiveHours = figures.effective
+        load = figures.load
         room = max(0, policy.warnAt * effectiveHours - allocated)
         external = person.external
         open = person.open
