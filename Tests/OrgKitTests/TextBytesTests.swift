@@ -43,6 +43,10 @@ struct TextBytesTests {
         for (value, text) in cases { #expect(Format.oneDecimal(value) == text, "\(value)") }
         let percents: [(Double, String)] = [(1.875, "188 %"), (0, "0 %"), (0.005, "1 %"), (1.25, "125 %"), (-0.125, "-13 %"), (.infinity, "∞ %")]
         for (value, text) in percents { #expect(Format.percent(value) == text, "\(value)") }
+        let grouped: [(Int, String)] = [(0, "0"), (999, "999"), (1_000, "1,000"), (-1_000, "-1,000"), (-999, "-999"), (10_000, "10,000"),
+                                        (1_234_567, "1,234,567"), (Int.min, "-9,223,372,036,854,775,808")]
+        for (number, text) in grouped { #expect(Format.grouped(number) == text) }
+        #expect(Format.hours(45) == "45.0 h")
         for number in [0, 7, -7, 10, 999, 1_000_000, Int.max, Int.min] {
             var bytes: [UInt8] = []
             Format.appendInteger(number, to: &bytes)

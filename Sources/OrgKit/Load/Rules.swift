@@ -78,29 +78,64 @@ enum Rules {
     }
 
     static func overloadMessage(_ person: String, _ load: PersonLoad, _ contexts: [WorkContext]) -> String {
+        // Appended into one string: a large org's report has tens of thousands of these,
+        // and interpolations and joins made a string per part.
         let hats = Format.count(load.hats, "hat")
-        let carried = "\(person): \(Format.hours(load.allocatedHours)) \(load.hats == 1 ? "on" : "across") \(hats)"
+        var text = person
+        text.reserveCapacity(person.utf8.count + 200)
+        text += ": "
+        text += Format.hours(load.allocatedHours)
+        text += load.hats == 1 ? " on " : " across "
+        text += hats
         if !load.load.isFinite {
-            return "\(carried), but a capacity of \(Format.hours(load.capacityHours)) leaves no time for \(load.hats == 1 ? "it" : "them")"
+            text += ", but a capacity of "
+            text += Format.hours(load.capacityHours)
+            text += load.hats == 1 ? " leaves no time for it" : " leaves no time for them"
+            return text
         }
-        var parts: [String] = []
         // A kind with no hours (a deputy's hat of 0 h) is not switched to.
         let worked = contexts.filter { $0.hours > 0 }
-        if load.switchLoss > 0 {
+        let switching = load.switchLoss > 0
+        let partial = load.availability < 1
+        guard switching || partial else {
+            text += " in a "
+            text += Format.hours(load.capacityHours)
+            text += " week — "
+            text += Format.percent(load.load)
+            return text
+        }
+        text += "; "
+        if switching {
             if worked.count > 1 {
-                let kinds = worked.map { "\($0.name) \(Format.hours($0.hours))" }.joined(separator: ", ")
-                parts.append("switching between \(worked.count) kinds of work (\(kinds)) costs \(Format.percent(load.switchLoss))")
+                text += "switching between "
+                text += String(worked.count)
+                text += " kinds of work ("
+                for index in worked.indices {
+                    if index > 0 { text += ", " }
+                    text += worked[index].name
+                    text += " "
+                    text += Format.hours(worked[index].hours)
+                }
+                text += ") costs "
             } else {
-                parts.append("switching between \(hats) costs \(Format.percent(load.switchLoss))")
+                text += "switching between "
+                text += hats
+                text += " costs "
             }
+            text += Format.percent(load.switchLoss)
         }
-        if load.availability < 1 {
-            parts.append("\(Format.percent(load.availability)) of the week can be planned")
+        if partial {
+            if switching { text += "; " }
+            text += Format.percent(load.availability)
+            text += " of the week can be planned"
         }
-        if parts.isEmpty {
-            return "\(carried) in a \(Format.hours(load.capacityHours)) week — \(Format.percent(load.load))"
-        }
-        return "\(carried); \(parts.joined(separator: "; ")), leaving \(Format.hours(load.effectiveHours)) of a \(Format.hours(load.capacityHours)) week — \(Format.percent(load.load))"
+        text += ", leaving "
+        text += Format.hours(load.effectiveHours)
+        text += " of a "
+        text += Format.hours(load.capacityHours)
+        text += " week — "
+        text += Format.percent(load.load)
+        return text
     }
 
     /// "28.0 h short: 0.7 of a full-time person"

@@ -2,7 +2,10 @@
 public enum Format {
     /// "45.0 h"
     public static func hours(_ value: Double) -> String {
-        "\(oneDecimal(value)) h"
+        var bytes: [UInt8] = []
+        appendOneDecimal(value, to: &bytes)
+        bytes += " h".utf8
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// "45.0" (one decimal, always).
@@ -90,13 +93,19 @@ public enum Format {
 
     /// A whole number with commas between thousands, whatever the locale: "10,000".
     public static func grouped(_ number: Int) -> String {
-        let digits = String(number.magnitude)
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(digit)
+        var digits: [UInt8] = []
+        appendInteger(number, to: &digits)
+        let start = number < 0 ? 1 : 0
+        let count = digits.count - start
+        guard count > 3 else { return String(decoding: digits, as: UTF8.self) }
+        var result: [UInt8] = []
+        result.reserveCapacity(digits.count + count / 3)
+        result += digits[..<start]
+        for index in 0..<count {
+            if index > 0, (count - index) % 3 == 0 { result.append(UInt8(ascii: ",")) }
+            result.append(digits[start + index])
         }
-        return number < 0 ? "-" + result : result
+        return String(decoding: result, as: UTF8.self)
     }
 }
 
