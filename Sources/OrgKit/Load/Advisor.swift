@@ -479,18 +479,33 @@ final class Advisor: @unchecked Sendable {
         }
         guard let loads = verify([newGiver, newReceiver], role: role, receivers: [receiver.id]) else { return nil }
         let suggestion = { [self] in
+            // Appended into one string: one suggestion for each of tens of thousands of
+            // overloads, and interpolations and joins made a string per part.
             let roleName = context.roleName(role)
-            let what = whole ? "\(roleName) (\(Format.hours(amount)))" : "\(Format.hours(amount)) of \(roleName)"
-            var effect = [change(giver, loads)]
-            if let conflict { effect.insert("\(giver.name) no longer wears both \(conflict)", at: 0) }
-            let text: String
+            let hoursText = Format.hours(amount)
+            var what = whole ? roleName : hoursText
+            what += whole ? " (" : " of "
+            what += whole ? hoursText : roleName
+            if whole { what += ")" }
+            var text = ""
+            text.reserveCapacity(what.utf8.count + 160)
             if receiver.external {
-                text = "Ask \(receiver.name) to take on \(what): an outside provider who already does this work, so it costs money; \(effect.joined(separator: ", "))"
+                text += "Ask "; text += receiver.name; text += " to take on "; text += what
+                text += ": an outside provider who already does this work, so it costs money; "
             } else {
-                effect.append(change(receiver, loads))
-                text = "Move \(what) to \(receiver.name): \(effect.joined(separator: ", "))"
+                text += "Move "; text += what; text += " to "; text += receiver.name; text += ": "
             }
-            return Suggestion(text: text, edit: .batch(edits, label: "move \(what) from \(giver.name) to \(receiver.name)"),
+            if let conflict {
+                text += giver.name; text += " no longer wears both "; text += conflict; text += ", "
+            }
+            appendChange(giver, loads, to: &text)
+            if !receiver.external {
+                text += ", "
+                appendChange(receiver, loads, to: &text)
+            }
+            var label = "move "
+            label += what; label += " from "; label += giver.name; label += " to "; label += receiver.name
+            return Suggestion(text: text, edit: .batch(edits, label: label),
                               change: SuggestionChange(kind: .move, role: role, from: giver.id, to: receiver.id, hours: amount))
         }
         return (suggestion, loads[giver.id]?.load)
@@ -824,9 +839,20 @@ final class Advisor: @unchecked Sendable {
     }
 
     private func change(_ person: Person, _ loads: [String: PersonLoad]) -> String {
+        var text = ""
+        appendChange(person, loads, to: &text)
+        return text
+    }
+
+    /// "Dana Reyes 166 % → 86 %"
+    private func appendChange(_ person: Person, _ loads: [String: PersonLoad], to text: inout String) {
         let before = context.loads[context.org.position(ofPerson: person.id) ?? 0].load
         let after = loads[person.id]?.load ?? before
-        return "\(person.name) \(Format.percent(before)) → \(Format.percent(after))"
+        text += person.name
+        text += " "
+        text += Format.percent(before)
+        text += " → "
+        text += Format.percent(after)
     }
 }
 
