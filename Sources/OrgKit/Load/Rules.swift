@@ -29,7 +29,11 @@ struct RoleWearing: Equatable {
 enum Rules {
     // MARK: - People
 
-    static func personFindings(_ person: Person, load: PersonLoad, context: CheckContext, hatHours: ((Hat) -> Double)? = nil) -> [Finding] {
+    /// `explained: false` leaves out what only an explanation's text needs (the kinds of
+    /// work of an overload, the names of too many hats): the advisor compares the findings
+    /// of each change it tries by rule, detail and severity, and shows none of them.
+    static func personFindings(_ person: Person, load: PersonLoad, context: CheckContext, hatHours: ((Hat) -> Double)? = nil,
+                               explained: Bool = true) -> [Finding] {
         let policy = context.policy
         let org = context.org
         let subject = Finding.Subject(kind: .person, id: person.id, name: person.name)
@@ -46,13 +50,13 @@ enum Rules {
         guard !person.external else { return findings }
 
         if let severity = load.severity(under: policy) {
-            let contexts = policy.switching == .weighted ? context.hours.contexts(of: person, hatHours: hatHours) : []
+            let contexts = explained && policy.switching == .weighted ? context.hours.contexts(of: person, hatHours: hatHours) : []
             findings.append(Finding(rule: .overload, severity: severity, subject: subject, explanation: .overload(person: person.name, load: load, contexts: contexts)))
         }
         let worn = person.hats.count
         if worn > policy.maxHats {
             findings.append(Finding(rule: .tooManyHats, severity: .warning, subject: subject,
-                explanation: .tooManyHats(person: person.name, roles: person.hats.map { context.roleName($0.role) }, allowed: policy.maxHats)))
+                explanation: .tooManyHats(person: person.name, roles: explained ? person.hats.map { context.roleName($0.role) } : [], allowed: policy.maxHats)))
         }
         let duties = person.hats.reduce(0) { $0 + (context.hours.dutyCount[$1.role] ?? 0) }
         if duties > policy.maxDuties {
