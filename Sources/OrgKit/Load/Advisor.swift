@@ -777,7 +777,7 @@ final class Advisor: @unchecked Sendable {
             // Nobody already over the line is pushed further over it (a sharer whose
             // equal share grows).
             if !person.external, load.load > policy.warnAt, load.load > context.loads[position].load + 1e-9 { return false }
-            guard createsNothing(Rules.personFindings(person, load: load, context: context, hatHours: hatHours, explained: false), aboutPersonAt: position) else { return false }
+            guard createsNothing(Rules.personFindings(person, load: load, context: context, hatHours: hatHours, explained: false, position: position), aboutPersonAt: position) else { return false }
             loads[person.id] = load
             return true
         }

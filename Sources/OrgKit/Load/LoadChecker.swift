@@ -80,6 +80,9 @@ struct CheckContext {
     /// it): a role may have thousands of wearers, and looking each one up by id is what
     /// took the time.
     var wearerPositions: [String: [Int]]
+    /// Whether any role has requirements: most orgs' have none, and then nobody's hats need
+    /// looking up for the qualification rule.
+    var anyRoleRequires = false
 
     init(org: Org, policy: Policy) {
         self.org = org
@@ -117,6 +120,7 @@ struct CheckContext {
         }
         self.children = children
         (escalatingTo, dutiesOfRole) = Self.links(of: org)
+        anyRoleRequires = org.roles.contains { $0.requires != nil }
         wearing = [:]
         equalShareWearers = [:]
         // Each role's summary on every core (a role may have thousands of wearers).
@@ -131,6 +135,7 @@ struct CheckContext {
     mutating func setRoles() {
         hours.setRoles(of: org)
         (escalatingTo, dutiesOfRole) = Self.links(of: org)
+        anyRoleRequires = org.roles.contains { $0.requires != nil }
     }
 
     /// Roles escalating to each role, and each role's duties by position.
@@ -194,7 +199,7 @@ struct CheckContext {
     func roleName(_ id: String) -> String { org.position(ofRole: id).map { org.roles[$0].name } ?? id }
 
     func personFindings(at position: Int) -> [Finding] {
-        Rules.personFindings(org.people[position], load: loads[position], context: self)
+        Rules.personFindings(org.people[position], load: loads[position], context: self, position: position)
     }
 
     func roleFindings(_ role: Role) -> [Finding] {

@@ -32,8 +32,9 @@ enum Rules {
     /// `explained: false` leaves out what only an explanation's text needs (the kinds of
     /// work of an overload, the names of too many hats): the advisor compares the findings
     /// of each change it tries by rule, detail and severity, and shows none of them.
+    /// `position`: the person's in the org, when the caller knows it (else looked up).
     static func personFindings(_ person: Person, load: PersonLoad, context: CheckContext, hatHours: ((Hat) -> Double)? = nil,
-                               explained: Bool = true) -> [Finding] {
+                               explained: Bool = true, position: Int? = nil) -> [Finding] {
         let policy = context.policy
         let org = context.org
         let subject = Finding.Subject(kind: .person, id: person.id, name: person.name)
@@ -63,12 +64,12 @@ enum Rules {
             findings.append(Finding(rule: .tooManyDuties, severity: .warning, subject: subject,
                 explanation: .tooManyDuties(person: person.name, duties: duties, hats: worn, allowed: policy.maxDuties)))
         }
-        let reports = context.org.position(ofPerson: person.id).map { context.directReports($0) } ?? 0
+        let reports = (position ?? context.org.position(ofPerson: person.id)).map { context.directReports($0) } ?? 0
         if reports > policy.maxDirectReports {
             findings.append(Finding(rule: .spanOfControl, severity: .warning, subject: subject,
                 explanation: .spanOfControl(person: person.name, reports: reports, allowed: policy.maxDirectReports)))
         }
-        for hat in person.hats {
+        for hat in person.hats where context.anyRoleRequires {
             // The role read in place: most have no requirements, and a copy of each whole
             // Role (its strings and lists) cost more than the check.
             guard let position = org.position(ofRole: hat.role), let requires = org.roles[position].requires else { continue }
