@@ -2,73 +2,72 @@
 public enum Format {
     /// "45.0 h"
     public static func hours(_ value: Double) -> String {
-        var bytes: [UInt8] = []
-        appendOneDecimal(value, to: &bytes)
-        bytes += " h".utf8
-        return String(decoding: bytes, as: UTF8.self)
+        var text = oneDecimalText(value)
+        text.append(" h")
+        return text.string
     }
 
     /// "45.0" (one decimal, always).
     public static func oneDecimal(_ value: Double) -> String {
-        var bytes: [UInt8] = []
-        appendOneDecimal(value, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        oneDecimalText(value).string
     }
 
-    /// `oneDecimal` written as UTF-8 (the one implementation; a large report's table is
-    /// written as bytes, not strings).
+    /// `oneDecimal` written as UTF-8 (a large report's table is written as bytes).
     public static func appendOneDecimal(_ value: Double, to out: inout [UInt8]) {
-        guard value.isFinite else { return out.append(contentsOf: (value > 0 ? "∞" : "—").utf8) }
+        oneDecimalText(value).write(to: &out)
+    }
+
+    /// The one implementation of `oneDecimal`.
+    static func oneDecimalText(_ value: Double) -> NumberText {
+        var text = NumberText()
+        guard value.isFinite else {
+            text.append(value > 0 ? "∞" : "—")
+            return text
+        }
         let tenths = (value * 10).rounded()
         let whole = Int(tenths / 10)
         let fraction = Int(abs(tenths.truncatingRemainder(dividingBy: 10)))
-        if tenths < 0 && whole == 0 { out.append(UInt8(ascii: "-")) }
-        appendInteger(whole, to: &out)
-        out.append(UInt8(ascii: "."))
-        out.append(UInt8(ascii: "0") + UInt8(fraction))
+        if tenths < 0 && whole == 0 { text.append(UInt8(ascii: "-")) }
+        text.append(integer: whole)
+        text.append(UInt8(ascii: "."))
+        text.append(UInt8(ascii: "0") + UInt8(fraction))
+        return text
     }
 
     /// "188 %" for a load of 1.875; "∞ %" for an infinite load.
     public static func percent(_ fraction: Double) -> String {
-        var bytes: [UInt8] = []
-        appendPercent(fraction, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        var text = percentNumberText(fraction)
+        text.append(" %")
+        return text.string
     }
 
     /// `percent` written as UTF-8.
     public static func appendPercent(_ fraction: Double, to out: inout [UInt8]) {
-        appendPercentNumber(fraction, to: &out)
-        out.append(contentsOf: " %".utf8)
+        var text = percentNumberText(fraction)
+        text.append(" %")
+        text.write(to: &out)
     }
 
     /// "188" for 1.875, rounded half up; "∞" when infinite.
     public static func percentNumber(_ fraction: Double) -> String {
-        var bytes: [UInt8] = []
-        appendPercentNumber(fraction, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        percentNumberText(fraction).string
     }
 
-    static func appendPercentNumber(_ fraction: Double, to out: inout [UInt8]) {
-        guard fraction.isFinite else { return out.append(contentsOf: "∞".utf8) }
-        appendInteger(Int((fraction * 100).rounded(.toNearestOrAwayFromZero)), to: &out)
+    static func percentNumberText(_ fraction: Double) -> NumberText {
+        var text = NumberText()
+        if fraction.isFinite {
+            text.append(integer: Int((fraction * 100).rounded(.toNearestOrAwayFromZero)))
+        } else {
+            text.append("∞")
+        }
+        return text
     }
 
     /// A whole number's decimal digits, as `String(number)` writes them.
     public static func appendInteger(_ number: Int, to out: inout [UInt8]) {
-        if number < 0 { out.append(UInt8(ascii: "-")) }
-        var magnitude = number.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
-        }
+        var text = NumberText()
+        text.append(integer: number)
+        text.write(to: &out)
     }
 
     /// "1 year", "2.5 years".
@@ -93,19 +92,18 @@ public enum Format {
 
     /// A whole number with commas between thousands, whatever the locale: "10,000".
     public static func grouped(_ number: Int) -> String {
-        var digits: [UInt8] = []
-        appendInteger(number, to: &digits)
+        var digits = NumberText()
+        digits.append(integer: number)
         let start = number < 0 ? 1 : 0
         let count = digits.count - start
-        guard count > 3 else { return String(decoding: digits, as: UTF8.self) }
-        var result: [UInt8] = []
-        result.reserveCapacity(digits.count + count / 3)
-        result += digits[..<start]
+        guard count > 3 else { return digits.string }
+        var result = NumberText()
+        if number < 0 { result.append(UInt8(ascii: "-")) }
         for index in 0..<count {
             if index > 0, (count - index) % 3 == 0 { result.append(UInt8(ascii: ",")) }
             result.append(digits[start + index])
         }
-        return String(decoding: result, as: UTF8.self)
+        return result.string
     }
 }
 
@@ -116,5 +114,55 @@ extension String {
         while text.first?.isWhitespace == true { text.removeFirst() }
         while text.last?.isWhitespace == true { text.removeLast() }
         return String(text)
+    }
+}
+
+/// A number's text (at most 32 bytes of UTF-8) composed on the stack and then written out
+/// at once: appending to an array byte by byte checked its capacity and uniqueness at each
+/// byte, and every number of a large report went through it.
+struct NumberText {
+    private var storage: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    private(set) var count = 0
+
+    subscript(index: Int) -> UInt8 {
+        withUnsafeBytes(of: storage) { $0[index] }
+    }
+
+    mutating func append(_ byte: UInt8) {
+        guard count < 32 else { return }
+        withUnsafeMutableBytes(of: &storage) { $0[count] = byte }
+        count += 1
+    }
+
+    mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { for byte in $0 { append(byte) } }
+    }
+
+    /// The digits of `number` (a sign first when negative), as `String(number)` writes them.
+    mutating func append(integer number: Int) {
+        if number < 0 { append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        let start = count
+        repeat {
+            append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        // Written least significant first: reversed in place.
+        withUnsafeMutableBytes(of: &storage) { bytes in
+            var (low, high) = (start, count - 1)
+            while low < high {
+                bytes.swapAt(low, high)
+                low += 1
+                high -= 1
+            }
+        }
+    }
+
+    func write(to out: inout [UInt8]) {
+        withUnsafeBytes(of: storage) { out.append(contentsOf: $0[..<count]) }
+    }
+
+    var string: String {
+        withUnsafeBytes(of: storage) { String(decoding: $0[..<count], as: UTF8.self) }
     }
 }
