@@ -143,7 +143,10 @@ struct ReportText {
         text += " · ".utf8
         TextSafety.appendPrintable(findings[index].subject.name, to: &text)
         text += "\n      ".utf8
-        TextSafety.appendPrintable(findings[index].explanation.text, to: &text)
+        // The explanation's words straight into bytes, then made safe to print.
+        var words: [UInt8] = []
+        findings[index].explanation.appendText(to: &words)
+        TextSafety.appendPrintable(bytes: words, to: &text)
         text.append(UInt8(ascii: "\n"))
         if let suggestion = findings[index].suggestion?.text {
             text += "      → ".utf8

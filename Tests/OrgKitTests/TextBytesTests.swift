@@ -34,6 +34,11 @@ struct TextBytesTests {
             #expect(String(decoding: bytes, as: UTF8.self) == "A" + TextSafety.printable(text))
         }
         #expect(TextSafety.printable("a\u{202E}b\u{1B}[2Jc\u{2028}d") == "ab?[2Jc d")
+        for text in ["Dana Reyes — 45.0 h", "bell\u{7}", "\u{202E}evil", "王芳"] {
+            var bytes: [UInt8] = []
+            TextSafety.appendPrintable(bytes: Array(text.utf8), to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == TextSafety.printable(text))
+        }
     }
 
     @Test("numbers written as bytes read as before: one decimal, percentages, whole numbers")

@@ -16,6 +16,16 @@ public enum Explanation: Equatable, Sendable {
     case escalationToNobody(role: String, target: String)
     case escalationToSamePeople(role: String, target: String)
 
+    /// `text` written as UTF-8 (a large report is written as bytes; an overload's words,
+    /// most of its findings, are made straight into them).
+    public func appendText(to out: inout [UInt8]) {
+        if case .overload(let person, let load, let contexts) = self {
+            Rules.appendOverloadMessage(person, load, contexts, to: &out)
+        } else {
+            out += text.utf8
+        }
+    }
+
     public var text: String {
         switch self {
         case .overload(let person, let load, let contexts):

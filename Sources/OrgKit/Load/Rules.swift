@@ -83,64 +83,75 @@ enum Rules {
     }
 
     static func overloadMessage(_ person: String, _ load: PersonLoad, _ contexts: [WorkContext]) -> String {
-        // Appended into one string: a large org's report has tens of thousands of these,
-        // and interpolations and joins made a string per part.
-        let hats = Format.count(load.hats, "hat")
-        var text = person
-        text.reserveCapacity(person.utf8.count + 200)
-        text += ": "
-        text += Format.hours(load.allocatedHours)
-        text += load.hats == 1 ? " on " : " across "
-        text += hats
+        var bytes: [UInt8] = []
+        appendOverloadMessage(person, load, contexts, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `overloadMessage` written as UTF-8: a large org's report has tens of thousands, and
+    /// a String appended part by part cost some 300 instructions a part.
+    static func appendOverloadMessage(_ person: String, _ load: PersonLoad, _ contexts: [WorkContext], to text: inout [UInt8]) {
+        func hours(_ value: Double) {
+            Format.appendOneDecimal(value, to: &text)
+            text += " h".utf8
+        }
+        func hats() {
+            text += Format.grouped(load.hats).utf8
+            text += (load.hats == 1 ? " hat" : " hats").utf8
+        }
+        text.reserveCapacity(text.count + person.utf8.count + 240)
+        text += person.utf8
+        text += ": ".utf8
+        hours(load.allocatedHours)
+        text += (load.hats == 1 ? " on " : " across ").utf8
+        hats()
         if !load.load.isFinite {
-            text += ", but a capacity of "
-            text += Format.hours(load.capacityHours)
-            text += load.hats == 1 ? " leaves no time for it" : " leaves no time for them"
-            return text
+            text += ", but a capacity of ".utf8
+            hours(load.capacityHours)
+            text += (load.hats == 1 ? " leaves no time for it" : " leaves no time for them").utf8
+            return
         }
         // A kind with no hours (a deputy's hat of 0 h) is not switched to.
         let worked = contexts.filter { $0.hours > 0 }
         let switching = load.switchLoss > 0
         let partial = load.availability < 1
         guard switching || partial else {
-            text += " in a "
-            text += Format.hours(load.capacityHours)
-            text += " week — "
-            text += Format.percent(load.load)
-            return text
+            text += " in a ".utf8
+            hours(load.capacityHours)
+            text += " week — ".utf8
+            Format.appendPercent(load.load, to: &text)
+            return
         }
-        text += "; "
+        text += "; ".utf8
         if switching {
+            text += "switching between ".utf8
             if worked.count > 1 {
-                text += "switching between "
-                text += String(worked.count)
-                text += " kinds of work ("
+                Format.appendInteger(worked.count, to: &text)
+                text += " kinds of work (".utf8
                 for index in worked.indices {
-                    if index > 0 { text += ", " }
-                    text += worked[index].name
-                    text += " "
-                    text += Format.hours(worked[index].hours)
+                    if index > 0 { text += ", ".utf8 }
+                    text += worked[index].name.utf8
+                    text.append(UInt8(ascii: " "))
+                    hours(worked[index].hours)
                 }
-                text += ") costs "
+                text += ")".utf8
             } else {
-                text += "switching between "
-                text += hats
-                text += " costs "
+                hats()
             }
-            text += Format.percent(load.switchLoss)
+            text += " costs ".utf8
+            Format.appendPercent(load.switchLoss, to: &text)
         }
         if partial {
-            if switching { text += "; " }
-            text += Format.percent(load.availability)
-            text += " of the week can be planned"
+            if switching { text += "; ".utf8 }
+            Format.appendPercent(load.availability, to: &text)
+            text += " of the week can be planned".utf8
         }
-        text += ", leaving "
-        text += Format.hours(load.effectiveHours)
-        text += " of a "
-        text += Format.hours(load.capacityHours)
-        text += " week — "
-        text += Format.percent(load.load)
-        return text
+        text += ", leaving ".utf8
+        hours(load.effectiveHours)
+        text += " of a ".utf8
+        hours(load.capacityHours)
+        text += " week — ".utf8
+        Format.appendPercent(load.load, to: &text)
     }
 
     /// "28.0 h short: 0.7 of a full-time person"

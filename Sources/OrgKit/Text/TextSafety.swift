@@ -26,6 +26,16 @@ public enum TextSafety {
         }
     }
 
+    /// UTF-8 `bytes` (valid, as from a String) written as `printable` would write their text.
+    public static func appendPrintable(bytes: [UInt8], to out: inout [UInt8]) {
+        let unsafe = bytes.withUnsafeBufferPointer { mayBeUnsafe($0, keepingLines: false) }
+        if unsafe {
+            out.append(contentsOf: clean(String(decoding: bytes, as: UTF8.self), keepingLines: false).utf8)
+        } else {
+            out.append(contentsOf: bytes)
+        }
+    }
+
     static func clean(_ text: String, keepingLines: Bool) -> String {
         guard mayBeUnsafe(text, keepingLines: keepingLines) else { return text }
         var scalars = String.UnicodeScalarView()
@@ -54,30 +64,32 @@ public enum TextSafety {
     /// compares it with `isUnsafe` for every scalar).
     static func mayBeUnsafe(_ text: String, keepingLines: Bool) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                let byte = bytes[index]
-                if byte < 0x20 {
-                    if !(keepingLines && (byte == 0x0A || byte == 0x09)) { return true }
-                } else if byte >= 0x7F {
-                    switch byte {
-                    case 0x7F: return true
-                    case 0xC2: if index + 1 < count, bytes[index + 1] <= 0x9F { return true }
-                    case 0xD8: if index + 1 < count, bytes[index + 1] == 0x9C { return true }
-                    case 0xE2:
-                        guard index + 2 < count else { break }
-                        let (second, third) = (bytes[index + 1], bytes[index + 2])
-                        if second == 0x80, (0x8E...0x8F).contains(third) || (0xA8...0xAE).contains(third) { return true }
-                        if second == 0x81, (0xA6...0xA9).contains(third) { return true }
-                    default: break
-                    }
+        return text.withUTF8 { mayBeUnsafe($0, keepingLines: keepingLines) }
+    }
+
+    static func mayBeUnsafe(_ bytes: UnsafeBufferPointer<UInt8>, keepingLines: Bool) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x20 {
+                if !(keepingLines && (byte == 0x0A || byte == 0x09)) { return true }
+            } else if byte >= 0x7F {
+                switch byte {
+                case 0x7F: return true
+                case 0xC2: if index + 1 < count, bytes[index + 1] <= 0x9F { return true }
+                case 0xD8: if index + 1 < count, bytes[index + 1] == 0x9C { return true }
+                case 0xE2:
+                    guard index + 2 < count else { break }
+                    let (second, third) = (bytes[index + 1], bytes[index + 2])
+                    if second == 0x80, (0x8E...0x8F).contains(third) || (0xA8...0xAE).contains(third) { return true }
+                    if second == 0x81, (0xA6...0xA9).contains(third) { return true }
+                default: break
                 }
-                index += 1
             }
-            return false
+            index += 1
         }
+        return false
     }
 
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
