@@ -168,7 +168,8 @@ struct ReportText {
         let names = Parallel.map(report.people.count, minimum: 4_096) { index in
             let load = report.people[index]
             let open = index < people.count && people[index].id == load.id ? people[index].open : org.person(load.id)?.open == true
-            let name = TextSafety.printable(load.name) + (open ? " (open position)" : "")
+            let printable = TextSafety.printable(load.name)
+            let name = open ? printable + " (open position)" : printable
             return (name: name, width: DisplayWidth.of(name))
         }
         var widest = 0
@@ -187,77 +188,64 @@ struct ReportText {
             } else {
                 line += DisplayWidth.pad(name.name, to: nameWidth).utf8
             }
-            var cell = TableCell()
-            Format.appendInteger(load.hats, to: &cell.bytes)
-            cell.write(right: 4, to: &line)
-            if load.hats > 1 && !load.external { Format.appendOneDecimal(load.contexts, to: &cell.bytes) }
-            cell.write(right: 5, to: &line)
-            Format.appendOneDecimal(load.allocatedHours, to: &cell.bytes)
-            cell.write(right: 6, to: &line)
+            // Each cell composed on the stack (ShortText), then written right-aligned.
+            var cell = ShortText()
+            cell.append(integer: load.hats)
+            Self.write(cell, right: 4, to: &line)
+            Self.write(load.hats > 1 && !load.external ? Format.oneDecimalText(load.contexts) : ShortText(), right: 5, to: &line)
+            Self.write(Format.oneDecimalText(load.allocatedHours), right: 6, to: &line)
             if load.external || (!away.isEmpty && away.contains(load.id)) {
-                cell.write(right: 9, to: &line)
-                cell.write(right: 9, to: &line)
-                cell.bytes += (load.external ? "external" : "away").utf8
-                cell.write(right: 8, to: &line)
+                Self.write(ShortText(), right: 9, to: &line)
+                Self.write(ShortText(), right: 9, to: &line)
+                cell = ShortText()
+                cell.append(load.external ? "external" : "away")
+                Self.write(cell, right: 8, to: &line)
             } else {
+                cell = ShortText()
                 if load.switchLoss > 0 {
-                    cell.bytes += "−".utf8
-                    Format.appendPercent(load.switchLoss, to: &cell.bytes)
+                    cell.append("−")
+                    Format.percentText(load.switchLoss).write(to: &cell)
                 } else {
-                    cell.bytes += "0 %".utf8
+                    cell.append("0 %")
                 }
-                cell.write(right: 9, to: &line)
-                Format.appendOneDecimal(load.effectiveHours, to: &cell.bytes)
-                cell.write(right: 9, to: &line)
+                Self.write(cell, right: 9, to: &line)
+                Self.write(Format.oneDecimalText(load.effectiveHours), right: 9, to: &line)
                 // The load, right-aligned in 6 columns, then its mark (" ✖"), painted
                 // together; the room follows 8 columns after the load's start.
                 let severity = load.severity(under: policy)
-                Format.appendPercent(load.load, to: &cell.bytes)
-                let loadColumns = max(6, cell.columns)
-                let padding = max(0, 6 - cell.columns)
-                if let severity {
-                    cell.bytes += " ".utf8
-                    cell.bytes += (Self.symbols[severity] ?? "").utf8
-                }
-                let columns = loadColumns + (severity == nil ? 0 : 2)
+                let percent = Format.percentText(load.load)
+                let columns = max(6, percent.columns) + (severity == nil ? 0 : 2)
                 line += "  ".utf8
                 if let severity, colour { line += Self.colourCode(severity, bold: false).utf8 }
-                Self.spaces(padding, to: &line)
-                line += cell.bytes
-                if severity != nil, colour { line += "\u{1B}[0m".utf8 }
-                cell.bytes.removeAll(keepingCapacity: true)
-                Format.appendOneDecimal(load.room, to: &cell.bytes)
-                Self.spaces(max(0, 8 - columns), to: &line)
-                cell.write(right: 5, to: &line, gap: 0)
+                Self.spaces(6 - percent.columns, to: &line)
+                percent.write(to: &line)
+                if let severity {
+                    line.append(UInt8(ascii: " "))
+                    line += (Self.symbols[severity] ?? "").utf8
+                    if colour { line += "\u{1B}[0m".utf8 }
+                }
+                Self.spaces(8 - columns, to: &line)
+                Self.write(Format.oneDecimalText(load.room), right: 5, gap: 0, to: &line)
             }
             line.append(UInt8(ascii: "\n"))
         }
     }
 
-    /// One cell of the table, formatted into `bytes` and then written right-aligned. Every
-    /// character a cell holds (digits, ".", "%", "−", "∞", "—", "✖", "▲", letters) takes one
-    /// column, so its columns are its scalars: the bytes that do not continue a scalar.
-    private struct TableCell {
-        var bytes: [UInt8] = []
-
-        init() { bytes.reserveCapacity(16) }
-
-        var columns: Int {
-            var count = 0
-            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-            return count
-        }
-
-        /// `gap` spaces, then the cell right-aligned in `width` columns; the cell is emptied.
-        mutating func write(right width: Int, to line: inout [UInt8], gap: Int = 2) {
-            ReportText.spaces(gap + max(0, width - columns), to: &line)
-            line += bytes
-            bytes.removeAll(keepingCapacity: true)
-        }
+    /// `gap` spaces, then `cell` right-aligned in `width` columns.
+    private static func write(_ cell: ShortText, right width: Int, gap: Int = 2, to line: inout [UInt8]) {
+        spaces(gap + width - cell.columns, to: &line)
+        cell.write(to: &line)
     }
 
+    private static let blanks = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
+    /// `count` spaces (none when `count` is 0 or less).
     private static func spaces(_ count: Int, to line: inout [UInt8]) {
-        if count > 0 { line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
+        var left = count
+        while left > 0 {
+            line += blanks[..<min(left, blanks.count)]
+            left -= blanks.count
+        }
     }
 
     private func list(_ names: [String]) -> String {

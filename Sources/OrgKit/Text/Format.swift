@@ -18,8 +18,8 @@ public enum Format {
     }
 
     /// The one implementation of `oneDecimal`.
-    static func oneDecimalText(_ value: Double) -> NumberText {
-        var text = NumberText()
+    public static func oneDecimalText(_ value: Double) -> ShortText {
+        var text = ShortText()
         guard value.isFinite else {
             text.append(value > 0 ? "∞" : "—")
             return text
@@ -36,16 +36,18 @@ public enum Format {
 
     /// "188 %" for a load of 1.875; "∞ %" for an infinite load.
     public static func percent(_ fraction: Double) -> String {
-        var text = percentNumberText(fraction)
-        text.append(" %")
-        return text.string
+        percentText(fraction).string
     }
 
     /// `percent` written as UTF-8.
     public static func appendPercent(_ fraction: Double, to out: inout [UInt8]) {
+        percentText(fraction).write(to: &out)
+    }
+
+    public static func percentText(_ fraction: Double) -> ShortText {
         var text = percentNumberText(fraction)
         text.append(" %")
-        text.write(to: &out)
+        return text
     }
 
     /// "188" for 1.875, rounded half up; "∞" when infinite.
@@ -53,8 +55,8 @@ public enum Format {
         percentNumberText(fraction).string
     }
 
-    static func percentNumberText(_ fraction: Double) -> NumberText {
-        var text = NumberText()
+    static func percentNumberText(_ fraction: Double) -> ShortText {
+        var text = ShortText()
         if fraction.isFinite {
             text.append(integer: Int((fraction * 100).rounded(.toNearestOrAwayFromZero)))
         } else {
@@ -65,7 +67,7 @@ public enum Format {
 
     /// A whole number's decimal digits, as `String(number)` writes them.
     public static func appendInteger(_ number: Int, to out: inout [UInt8]) {
-        var text = NumberText()
+        var text = ShortText()
         text.append(integer: number)
         text.write(to: &out)
     }
@@ -92,12 +94,12 @@ public enum Format {
 
     /// A whole number with commas between thousands, whatever the locale: "10,000".
     public static func grouped(_ number: Int) -> String {
-        var digits = NumberText()
+        var digits = ShortText()
         digits.append(integer: number)
         let start = number < 0 ? 1 : 0
         let count = digits.count - start
         guard count > 3 else { return digits.string }
-        var result = NumberText()
+        var result = ShortText()
         if number < 0 { result.append(UInt8(ascii: "-")) }
         for index in 0..<count {
             if index > 0, (count - index) % 3 == 0 { result.append(UInt8(ascii: ",")) }
@@ -117,29 +119,39 @@ extension String {
     }
 }
 
-/// A number's text (at most 32 bytes of UTF-8) composed on the stack and then written out
-/// at once: appending to an array byte by byte checked its capacity and uniqueness at each
-/// byte, and every number of a large report went through it.
-struct NumberText {
+/// A short text (at most 32 bytes of UTF-8: a number, a table cell) composed on the stack
+/// and then written out at once: appending to an array byte by byte checked its capacity
+/// and uniqueness at each byte, and every number of a large report went through it.
+public struct ShortText {
     private var storage: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-    private(set) var count = 0
+    public private(set) var count = 0
+
+    public init() {}
 
     subscript(index: Int) -> UInt8 {
         withUnsafeBytes(of: storage) { $0[index] }
     }
 
-    mutating func append(_ byte: UInt8) {
+    /// Terminal columns, for text whose every character takes one (digits, ".", "%", "−",
+    /// "∞", "—", "✖", "▲", letters): its scalars, the bytes that do not continue one.
+    public var columns: Int {
+        var columns = 0
+        for index in 0..<count where self[index] & 0xC0 != 0x80 { columns += 1 }
+        return columns
+    }
+
+    public mutating func append(_ byte: UInt8) {
         guard count < 32 else { return }
         withUnsafeMutableBytes(of: &storage) { $0[count] = byte }
         count += 1
     }
 
-    mutating func append(_ text: StaticString) {
+    public mutating func append(_ text: StaticString) {
         text.withUTF8Buffer { for byte in $0 { append(byte) } }
     }
 
     /// The digits of `number` (a sign first when negative), as `String(number)` writes them.
-    mutating func append(integer number: Int) {
+    public mutating func append(integer number: Int) {
         if number < 0 { append(UInt8(ascii: "-")) }
         var magnitude = number.magnitude
         let start = count
@@ -158,11 +170,16 @@ struct NumberText {
         }
     }
 
-    func write(to out: inout [UInt8]) {
+    /// Appended to another short text.
+    public func write(to other: inout ShortText) {
+        for index in 0..<count { other.append(self[index]) }
+    }
+
+    public func write(to out: inout [UInt8]) {
         withUnsafeBytes(of: storage) { out.append(contentsOf: $0[..<count]) }
     }
 
-    var string: String {
+    public var string: String {
         withUnsafeBytes(of: storage) { String(decoding: $0[..<count], as: UTF8.self) }
     }
 }
