@@ -88,6 +88,7 @@ struct ReportText {
             let end = min(count, start + piece)
             let parts = Parallel.map((end - start + part - 1) / part, minimum: 2) { index in
                 var out: [UInt8] = []
+                out.reserveCapacity(part * 128)
                 for item in start + index * part..<min(end, start + (index + 1) * part) { text(item, &out) }
                 return out
             }
@@ -231,21 +232,21 @@ struct ReportText {
         }
     }
 
-    /// `gap` spaces, then `cell` right-aligned in `width` columns.
+    /// `gap` spaces, then `cell` right-aligned in `width` columns: padded on the stack and
+    /// written out at once.
     private static func write(_ cell: ShortText, right width: Int, gap: Int = 2, to line: inout [UInt8]) {
-        spaces(gap + width - cell.columns, to: &line)
-        cell.write(to: &line)
+        var padded = ShortText()
+        padded.appendSpaces(gap + width - cell.columns)
+        cell.write(to: &padded)
+        padded.write(to: &line)
     }
-
-    private static let blanks = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     /// `count` spaces (none when `count` is 0 or less).
     private static func spaces(_ count: Int, to line: inout [UInt8]) {
-        var left = count
-        while left > 0 {
-            line += blanks[..<min(left, blanks.count)]
-            left -= blanks.count
-        }
+        // Byte by byte: appending a slice of a shared row of blanks retained and released
+        // that one array from both cores at every row (its count bounced between them).
+        guard count > 0 else { return }
+        for _ in 0..<count { line.append(UInt8(ascii: " ")) }
     }
 
     private func list(_ names: [String]) -> String {

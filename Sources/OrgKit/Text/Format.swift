@@ -170,9 +170,26 @@ public struct ShortText {
         }
     }
 
-    /// Appended to another short text.
+    /// Appended to another short text (as much as fits).
     public func write(to other: inout ShortText) {
-        for index in 0..<count { other.append(self[index]) }
+        let copied = min(count, 32 - other.count)
+        guard copied > 0 else { return }
+        withUnsafeBytes(of: storage) { source in
+            withUnsafeMutableBytes(of: &other.storage) { target in
+                for index in 0..<copied { target[other.count + index] = source[index] }
+            }
+        }
+        other.count += copied
+    }
+
+    /// `count` spaces (as many as fit).
+    public mutating func appendSpaces(_ spaces: Int) {
+        let added = min(max(0, spaces), 32 - count)
+        guard added > 0 else { return }
+        withUnsafeMutableBytes(of: &storage) { bytes in
+            for index in count..<count + added { bytes[index] = UInt8(ascii: " ") }
+        }
+        count += added
     }
 
     public func write(to out: inout [UInt8]) {
