@@ -454,8 +454,11 @@ final class Advisor: @unchecked Sendable {
     /// many moves and keeps few.
     private func move(_ hat: Hat, of giver: Person, to receiverPosition: Int, amount: Double, whole: Bool,
                       because conflict: String? = nil) -> (suggestion: () -> Suggestion, giverLoadAfter: Double?)? {
-        let receiver = context.org.people[receiverPosition]
-        guard receiver.id != giver.id else { return nil }
+        // One copy of the receiver, the one that changes: the few roomiest people receive
+        // most moves, from both cores, and each copy retains every part of them.
+        var newReceiver = context.org.people[receiverPosition]
+        guard newReceiver.id != giver.id else { return nil }
+        let receiver = (id: newReceiver.id, name: newReceiver.name, external: newReceiver.external)
         let role = hat.role
         let hours = context.hours.hours(of: hat)
         var newGiver = giver
@@ -467,8 +470,7 @@ final class Advisor: @unchecked Sendable {
             setHours(&newGiver, role: role, hours - amount)
             edits.append(.setHatHours(person: giver.id, role: role, hours: hours - amount))
         }
-        var newReceiver = receiver
-        if let existingHat = receiver.hat(for: role) {
+        if let existingHat = newReceiver.hat(for: role) {
             let total = context.hours.hours(of: existingHat) + amount
             setHours(&newReceiver, role: role, total)
             edits.append(.setHatHours(person: receiver.id, role: role, hours: total))
@@ -498,10 +500,10 @@ final class Advisor: @unchecked Sendable {
             if let conflict {
                 text += giver.name; text += " no longer wears both "; text += conflict; text += ", "
             }
-            appendChange(giver, loads, to: &text)
+            appendChange((giver.id, giver.name), loads, to: &text)
             if !receiver.external {
                 text += ", "
-                appendChange(receiver, loads, to: &text)
+                appendChange((receiver.id, receiver.name), loads, to: &text)
             }
             var label = "move "
             label += what; label += " from "; label += giver.name; label += " to "; label += receiver.name
@@ -840,12 +842,12 @@ final class Advisor: @unchecked Sendable {
 
     private func change(_ person: Person, _ loads: [String: PersonLoad]) -> String {
         var text = ""
-        appendChange(person, loads, to: &text)
+        appendChange((person.id, person.name), loads, to: &text)
         return text
     }
 
     /// "Dana Reyes 166 % → 86 %"
-    private func appendChange(_ person: Person, _ loads: [String: PersonLoad], to text: inout String) {
+    private func appendChange(_ person: (id: String, name: String), _ loads: [String: PersonLoad], to text: inout String) {
         let before = context.loads[context.org.position(ofPerson: person.id) ?? 0].load
         let after = loads[person.id]?.load ?? before
         text += person.name
