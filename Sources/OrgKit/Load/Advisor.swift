@@ -188,17 +188,19 @@ final class Advisor: @unchecked Sendable {
     }
 
     func canTakeOn(_ fit: Fit, _ position: Int) -> Bool {
-        // Fields read in place: a copy of a whole Person costs more than these checks.
-        let people = context.org.people
-        let hats = people[position].hats
-        if let requires = fit.requires, !Rules.meets(people[position], requires) { return false }
-        if hats.contains(where: { $0.role == fit.role }) { return true }
+        // Fields read in place, through the advisor: a local copy of the people, or of a
+        // candidate's hats, is a retain and a release of an array both cores share (the
+        // roomiest people are candidates for everyone's work), its count bouncing between
+        // the cores.
+        if let requires = fit.requires, !Rules.meets(context.org.people[position], requires) { return false }
+        let count = context.org.people[position].hats.count
+        for index in 0..<count where context.org.people[position].hats[index].role == fit.role { return true }
         // Each hat's role looked up once, for all three questions.
         var leads = false
         var own = 0
         var kin = false
-        for hat in hats {
-            let number = kinship.number(of: hat.role)
+        for index in 0..<count {
+            let number = kinship.number(of: context.org.people[position].hats[index].role)
             leads = leads || kinship.isLeadership(number)
             own = max(own, kinship.tier(of: number))
             kin = kin || kinship.areKin(fit.number, number)
@@ -210,9 +212,8 @@ final class Advisor: @unchecked Sendable {
     }
 
     private func isAvailableInternal(_ position: Int) -> Bool {
-        // Fields read in place, not a copy of the whole Person.
-        let people = context.org.people
-        return !people[position].external && (unavailable.isEmpty || !unavailable.contains(people[position].id))
+        // Fields read in place, not a copy of the whole Person (nor of the people).
+        !context.org.people[position].external && (unavailable.isEmpty || !unavailable.contains(context.org.people[position].id))
     }
 
     /// Internal people new to `role` who can take it on: those near `person` in the chart
@@ -402,22 +403,23 @@ final class Advisor: @unchecked Sendable {
     /// work on, has the room after switching, and would not cross the hat or duty limits.
     /// A provider who already does the work is not load-checked (their hours are theirs).
     private func mayTake(_ role: String, _ amount: Double, _ position: Int, _ kind: Receiver) -> Bool {
-        let people = context.org.people
+        // Read in place through the advisor, not through local copies of the people or the
+        // policy (shared by both cores: see canTakeOn).
         // A provider already does the work: its requirements still hold (the fit rule).
-        if kind == .provider { return people[position].external && canTakeOn(role, position) }
+        if kind == .provider { return context.org.people[position].external && canTakeOn(role, position) }
         guard isAvailableInternal(position) else { return false }
         // Over the line even if switching cost nothing: no need to look further.
-        let load = context.loads[position]
-        guard load.allocatedHours + amount <= context.policy.warnAt * load.capacityHours * load.availability else { return false }
+        let (allocated, capacity, availability) = (context.loads[position].allocatedHours, context.loads[position].capacityHours,
+                                                   context.loads[position].availability)
+        guard allocated + amount <= context.policy.warnAt * capacity * availability else { return false }
         guard canTakeOn(role, position) else { return false }
-        let wears = people[position].wears(role)
-        if !wears {
-            let policy = context.policy
-            let hatCount = people[position].hats.count
-            if hatCount + 1 > policy.maxHats, hatCount <= policy.maxHats { return false }
-            let duties = people[position].hats.reduce(0) { $0 + (context.hours.dutyCount[$1.role] ?? 0) }
+        if !context.org.people[position].wears(role) {
+            let hatCount = context.org.people[position].hats.count
+            if hatCount + 1 > context.policy.maxHats, hatCount <= context.policy.maxHats { return false }
+            var duties = 0
+            for index in 0..<hatCount { duties += context.hours.dutyCount[context.org.people[position].hats[index].role] ?? 0 }
             let more = context.hours.dutyCount[role] ?? 0
-            if more > 0, duties + more > policy.maxDuties, duties <= policy.maxDuties { return false }
+            if more > 0, duties + more > context.policy.maxDuties, duties <= context.policy.maxDuties { return false }
         }
         return loadWith(position, role: role, adding: amount) <= context.policy.warnAt
     }
