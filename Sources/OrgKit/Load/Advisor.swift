@@ -219,26 +219,28 @@ final class Advisor: @unchecked Sendable {
     /// Internal people new to `role` who can take it on: those near `person` in the chart
     /// first (manager, colleagues, reports), then those wearing its kin with the most room.
     private func newcomers(to role: String, near person: Person?) -> [Int] {
-        let org = context.org
         guard let fit = fits[role] else { return [] }
+        // The person compared by position, not by id: reading a candidate's id copied the
+        // whole candidate (ids are unique, so the two are the same test).
+        let own = person.flatMap { context.org.position(ofPerson: $0.id) }
         var seen = Set<Int>(minimumCapacity: 2 * (Self.candidateLimit + Self.nearbyLimit))
         var result: [Int] = []
         func consider(_ position: Int) {
-            guard org.people[position].id != person?.id, isAvailableInternal(position), !org.people[position].wears(role) else { return }
+            guard position != own, isAvailableInternal(position), !context.org.people[position].wears(role) else { return }
             guard seen.insert(position).inserted, canTakeOn(fit, position) else { return }
             result.append(position)
         }
         if let person {
-            if let manager = person.reportsTo, let position = org.position(ofPerson: manager) {
+            if let manager = person.reportsTo, let position = context.org.position(ofPerson: manager) {
                 consider(position)
                 for colleague in context.children[position].prefix(Self.nearbyLimit) { consider(colleague) }
             }
-            if let own = org.position(ofPerson: person.id) {
+            if let own {
                 for report in context.children[own].prefix(Self.nearbyLimit) { consider(report) }
             }
         }
         for (position, fits) in rankedNewcomers(to: fit) {
-            guard org.people[position].id != person?.id, isAvailableInternal(position), !org.people[position].wears(role) else { continue }
+            guard position != own, isAvailableInternal(position), !context.org.people[position].wears(role) else { continue }
             if seen.insert(position).inserted, fits { result.append(position) }
         }
         return result
@@ -265,8 +267,10 @@ final class Advisor: @unchecked Sendable {
     /// Who may receive `role`'s work, in order of preference: internal people who already
     /// wear it, external providers who already do it, internal people new to it.
     private func receivers(of role: String, from giver: Person?) -> [(Receiver, [Int])] {
-        let wearers = roomiest(role).filter { context.org.people[$0].id != giver?.id }
-        let outside = (providers[role] ?? []).filter { context.org.people[$0].id != giver?.id }
+        // By position, not by id (see newcomers).
+        let own = giver.flatMap { context.org.position(ofPerson: $0.id) }
+        let wearers = roomiest(role).filter { $0 != own }
+        let outside = (providers[role] ?? []).filter { $0 != own }
         return [(.wearer, wearers), (.provider, outside), (.newcomer, newcomers(to: role, near: giver))]
     }
 
@@ -290,7 +294,7 @@ final class Advisor: @unchecked Sendable {
         func pool(_ index: Int, _ kind: Receiver) -> [Int] {
             let role = hats[index].0.role
             switch kind {
-            case .wearer: return roomiest(role).filter { context.org.people[$0].id != giver.id }
+            case .wearer: return roomiest(role).filter { $0 != position }
             case .provider: return providers[role] ?? []
             case .newcomer:
                 if let found = newcomerPools[index] { return found }
