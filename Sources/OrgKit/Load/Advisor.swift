@@ -27,7 +27,7 @@ final class Advisor: @unchecked Sendable {
     let providers: [String: [Int]]
     let kinship: Kinship
     /// What the fit rule asks of anyone taking on each role, worked out once.
-    private(set) var fits: [String: Fit] = [:]
+    let fits: [String: Fit]
     /// `rankedNewcomers` by role, filled as findings ask (findings are advised in parallel).
     private let rankedPools = RankedPools()
     /// `roomiest` by role, kept by the caller between advisers while it stays true.
@@ -79,12 +79,13 @@ final class Advisor: @unchecked Sendable {
         } else {
             roomiestWearers = nil
         }
-        self.kinship = kinship ?? Kinship(context.org)
+        let kinship = kinship ?? Kinship(context.org)
+        self.kinship = kinship
         var fits: [String: Fit] = [:]
         fits.reserveCapacity(context.org.roles.count)
         for position in context.org.roles.indices {
             let id = context.org.roles[position].id
-            if fits[id] == nil { fits[id] = Fit(id, self) }
+            if fits[id] == nil { fits[id] = Fit(id, in: context.org, kinship: kinship) }
         }
         self.fits = fits
     }
@@ -175,15 +176,15 @@ final class Advisor: @unchecked Sendable {
         let tier: Int?
         let open: Bool
 
-        init?(_ role: String, _ advisor: Advisor) {
-            guard let position = advisor.context.org.position(ofRole: role) else { return nil }
+        init?(_ role: String, in org: Org, kinship: Kinship) {
+            guard let position = org.position(ofRole: role) else { return nil }
             self.role = role
-            number = advisor.kinship.number(of: role)
+            number = kinship.number(of: role)
             // Fields read in place, not a copy of the whole Role.
-            requires = advisor.context.org.roles[position].requires
-            leadership = advisor.kinship.isLeadership(number)
-            tier = advisor.context.org.roles[position].tier
-            open = advisor.kinship.isOpen(role)
+            requires = org.roles[position].requires
+            leadership = kinship.isLeadership(number)
+            tier = org.roles[position].tier
+            open = kinship.isOpen(role)
         }
     }
 
