@@ -22,12 +22,12 @@ final class Advisor: @unchecked Sendable {
     let byRoom: [Int]
     /// For each role, the available internal wearers with the most room, most first —
     /// all computed up front for a whole check (`everyRole`), else on demand.
-    let roomiestWearers: [String: [Int]]?
+    let roomiestWearers: IDMap<[Int]>?
     /// External providers wearing each role, by position.
-    let providers: [String: [Int]]
+    let providers: IDMap<[Int]>
     let kinship: Kinship
     /// What the fit rule asks of anyone taking on each role, worked out once.
-    let fits: [String: Fit]
+    let fits: IDMap<Fit>
     /// `rankedNewcomers` by role, filled as findings ask (findings are advised in parallel).
     private let rankedPools = RankedPools()
     /// `roomiest` by role, kept by the caller between advisers while it stays true.
@@ -56,11 +56,11 @@ final class Advisor: @unchecked Sendable {
         let loads = context.loads
         // The few with the most room, by one pass (not a sort of everyone).
         var top = TopPositions(limit: Self.candidateLimit + Self.nearbyLimit)
-        var providers: [String: [Int]] = [:]
+        var providers = IDMap<[Int]>()
         // Fields read in place: `enumerated()` copied each whole Person.
         for position in people.indices {
             if people[position].external {
-                for hat in people[position].hats { providers[hat.role, default: []].append(position) }
+                for hat in people[position].hats { providers.update(hat.role, default: []) { $0.append(position) } }
                 continue
             }
             guard unavailable.isEmpty || !unavailable.contains(people[position].id) else { continue }
@@ -69,10 +69,10 @@ final class Advisor: @unchecked Sendable {
         byRoom = top.positions
         self.providers = providers
         if everyRole {
-            var roomiest: [String: TopPositions] = [:]
+            var roomiest = IDMap<TopPositions>()
             for position in people.indices where !people[position].external && (unavailable.isEmpty || !unavailable.contains(people[position].id)) {
                 for hat in people[position].hats {
-                    roomiest[hat.role, default: TopPositions(limit: Self.candidateLimit + 1)].offer(position, loads[position].room)
+                    roomiest.update(hat.role, default: TopPositions(limit: Self.candidateLimit + 1)) { $0.offer(position, loads[position].room) }
                 }
             }
             roomiestWearers = roomiest.mapValues(\.positions)
@@ -81,8 +81,7 @@ final class Advisor: @unchecked Sendable {
         }
         let kinship = kinship ?? Kinship(context.org)
         self.kinship = kinship
-        var fits: [String: Fit] = [:]
-        fits.reserveCapacity(context.org.roles.count)
+        var fits = IDMap<Fit>(minimumCapacity: context.org.roles.count)
         for position in context.org.roles.indices {
             let id = context.org.roles[position].id
             if fits[id] == nil { fits[id] = Fit(id, in: context.org, kinship: kinship) }
@@ -422,8 +421,8 @@ final class Advisor: @unchecked Sendable {
             let hatCount = context.org.people[position].hats.count
             if hatCount + 1 > context.policy.maxHats, hatCount <= context.policy.maxHats { return false }
             var duties = 0
-            for index in 0..<hatCount { duties += context.hours.dutyCount[context.org.people[position].hats[index].role] ?? 0 }
-            let more = context.hours.dutyCount[role] ?? 0
+            for index in 0..<hatCount { duties += context.hours.dutyCount(ofRole: context.org.people[position].hats[index].role) }
+            let more = context.hours.dutyCount(ofRole: role)
             if more > 0, duties + more > context.policy.maxDuties, duties <= context.policy.maxDuties { return false }
         }
         return loadWith(position, role: role, adding: amount) <= context.policy.warnAt
@@ -950,7 +949,7 @@ struct SearchNotes {
 /// candidate, and answering by id hashed each role's id several times per hat.
 struct Kinship {
     /// Every role id the org names (its roles, then ids only referred to), by number.
-    private var numbers: [String: Int] = [:]
+    private var numbers = IDMap<Int>()
     private var ids: [String] = []
     private var linked: [Set<Int>] = []
     /// The kind of work of each role, as a number (-1: none).

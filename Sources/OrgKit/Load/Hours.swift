@@ -3,12 +3,14 @@
 /// - a hat's hours are its `hoursPerWeek`, else the role's hours split equally among the
 ///   people who wear the role;
 /// - a person's capacity is their `hoursPerWeek`, else the policy's.
+///
+/// Kept by role id in `IDMap`s: every load asks for each hat's role (see `IDMap`).
 public struct Hours: Sendable {
-    public private(set) var roleHours: [String: Double] = [:]
-    public private(set) var wearers: [String: [String]] = [:]
-    public private(set) var dutyCount: [String: Int] = [:]
+    private var roleHours = IDMap<Double>()
+    private(set) var wearers = IDMap<[String]>()
+    private var duties = IDMap<Int>()
     /// Each role's kind of work, as an index into `contextNames`.
-    private var roleContext: [String: Int] = [:]
+    private var roleContext = IDMap<Int>()
     private var contextNames: [String] = []
     private let policyHours: Double
 
@@ -18,24 +20,23 @@ public struct Hours: Sendable {
         // By position: `for person in org.people` copies each whole Person.
         let people = org.people
         for position in people.indices {
-            for hat in people[position].hats { wearers[hat.role, default: []].append(people[position].id) }
+            for hat in people[position].hats { wearers.update(hat.role, default: []) { $0.append(people[position].id) } }
         }
     }
 
     /// Works out everything of the roles and duties again from `org` (the roles' hours,
     /// duty counts and kinds of work), keeping the wearers: after a role or duty edit.
     mutating func setRoles(of org: Org) {
-        roleHours = [:]
-        dutyCount = [:]
-        roleContext = [:]
+        roleHours = IDMap(minimumCapacity: org.roles.count)
+        duties = IDMap()
+        roleContext = IDMap(minimumCapacity: org.roles.count)
         contextNames = []
-        var dutyHours: [String: Double] = [:]
+        var dutyHours = IDMap<Double>()
         for duty in org.duties {
             guard let role = duty.role else { continue }
-            dutyHours[role, default: 0] += duty.hoursPerWeek ?? 0
-            dutyCount[role, default: 0] += 1
+            dutyHours.update(role, default: 0) { $0 += duty.hoursPerWeek ?? 0 }
+            duties.update(role, default: 0) { $0 += 1 }
         }
-        roleHours.reserveCapacity(org.roles.count)
         var contextByKey: [String: Int] = [:]
         for role in org.roles {
             roleHours[role.id] = role.hoursPerWeek ?? dutyHours[role.id] ?? 0
@@ -70,6 +71,11 @@ public struct Hours: Sendable {
 
     func contextName(_ index: Int, role: String) -> String {
         contextNames.indices.contains(index) ? contextNames[index] : role
+    }
+
+    /// How many duties the role has.
+    public func dutyCount(ofRole id: String) -> Int {
+        duties[id] ?? 0
     }
 
     /// The role's weekly hours across everyone who wears it.

@@ -319,23 +319,30 @@ public struct LiveCheck: Sendable {
             }
         }
         var emptied = false
-        for index in context.wearerPositions.indices {
-            let role = context.wearerPositions.keys[index]
-            guard let last = context.wearerPositions.values[index].last, last >= start else { continue }
-            var slot = Self.firstSlot(notBelow: start, in: context.wearerPositions.values[index])
-            if offset < 0, context.wearerPositions.values[index][slot] == start {
-                context.wearerPositions.values[index].remove(at: slot)
+        for entry in context.wearerPositions.keys.indices {
+            let role = context.wearerPositions.keys[entry]
+            guard let last = context.wearerPositions.values[entry].last, last >= start else { continue }
+            let removed = context.wearerPositions.updateValue(at: entry) { positions -> Int? in
+                var slot = Self.firstSlot(notBelow: start, in: positions)
+                var removed: Int?
+                if offset < 0, positions[slot] == start {
+                    positions.remove(at: slot)
+                    removed = slot
+                }
+                while slot < positions.count {
+                    positions[slot] += offset
+                    slot += 1
+                }
+                return removed
+            }
+            if let removed {
                 var wearers = context.hours.wearers(ofRole: role)
-                wearers.remove(at: slot)
+                wearers.remove(at: removed)
                 context.hours.setWearers(wearers, ofRole: role)
                 emptied = emptied || wearers.isEmpty
             }
-            while slot < context.wearerPositions.values[index].count {
-                context.wearerPositions.values[index][slot] += offset
-                slot += 1
-            }
         }
-        if emptied { context.wearerPositions = context.wearerPositions.filter { !$0.value.isEmpty } }
+        if emptied { context.wearerPositions = context.wearerPositions.filter { !$1.isEmpty } }
     }
 
     /// The first index of a sorted list whose value is `value` or more.

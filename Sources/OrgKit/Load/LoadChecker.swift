@@ -69,17 +69,17 @@ struct CheckContext {
     /// Each person's solid-line reports, by position.
     var children: [[Int]]
     /// Roles whose `escalatesTo` is the key.
-    var escalatingTo: [String: [String]]
+    var escalatingTo: IDMap<[String]>
     /// Duties by the role that owns them.
-    var dutiesOfRole: [String: [Int]]
+    var dutiesOfRole: IDMap<[Int]>
     /// Who wears each role, summed up.
-    var wearing: [String: RoleWearing]
+    var wearing: IDMap<RoleWearing>
     /// Wearers of each role whose hat takes an equal share of the role's hours.
-    var equalShareWearers: [String: [String]]
+    var equalShareWearers: IDMap<[String]>
     /// The positions of each role's wearers, in the order of `hours.wearers` (kept with
     /// it): a role may have thousands of wearers, and looking each one up by id is what
     /// took the time.
-    var wearerPositions: [String: [Int]]
+    var wearerPositions: IDMap<[Int]>
     /// Whether any role has requirements: most orgs' have none, and then nobody's hats need
     /// looking up for the qualification rule.
     var anyRoleRequires = false
@@ -95,7 +95,7 @@ struct CheckContext {
         // The hours, and the wearers' positions with everyone's reports, are independent
         // passes over everyone: one on each of two cores.
         var found: Hours?
-        var positions: [String: [Int]] = [:]
+        var positions = IDMap<[Int]>()
         var children = [[Int]](repeating: [], count: people.count)
         _ = Parallel.map(2, minimum: 2) { task in
             if task == 0 {
@@ -103,7 +103,7 @@ struct CheckContext {
                 return
             }
             for position in people.indices {
-                for hat in people[position].hats { positions[hat.role, default: []].append(position) }
+                for hat in people[position].hats { positions.update(hat.role, default: []) { $0.append(position) } }
             }
             for position in people.indices {
                 if let manager = people[position].reportsTo, let managerPosition = org.position(ofPerson: manager) {
@@ -121,10 +121,10 @@ struct CheckContext {
         self.children = children
         (escalatingTo, dutiesOfRole) = Self.links(of: org)
         anyRoleRequires = org.roles.contains { $0.requires != nil }
-        wearing = [:]
-        equalShareWearers = [:]
+        wearing = IDMap()
+        equalShareWearers = IDMap()
         // Each role's summary on every core (a role may have thousands of wearers).
-        let roles = Array(hours.wearers.keys)
+        let roles = hours.wearers.keys
         let context = self
         let summaries = Parallel.map(roles.count, minimum: 8) { context.summary(of: roles[$0]) }
         for (role, summary) in zip(roles, summaries) { store(summary, of: role) }
@@ -139,14 +139,14 @@ struct CheckContext {
     }
 
     /// Roles escalating to each role, and each role's duties by position.
-    static func links(of org: Org) -> (escalatingTo: [String: [String]], dutiesOfRole: [String: [Int]]) {
-        var escalating: [String: [String]] = [:]
+    static func links(of org: Org) -> (escalatingTo: IDMap<[String]>, dutiesOfRole: IDMap<[Int]>) {
+        var escalating = IDMap<[String]>()
         for role in org.roles {
-            if let target = role.escalatesTo { escalating[target, default: []].append(role.id) }
+            if let target = role.escalatesTo { escalating.update(target, default: []) { $0.append(role.id) } }
         }
-        var duties: [String: [Int]] = [:]
+        var duties = IDMap<[Int]>()
         for (position, duty) in org.duties.enumerated() {
-            if let role = duty.role { duties[role, default: []].append(position) }
+            if let role = duty.role { duties.update(role, default: []) { $0.append(position) } }
         }
         return (escalating, duties)
     }

@@ -59,7 +59,7 @@ enum Rules {
             findings.append(Finding(rule: .tooManyHats, severity: .warning, subject: subject,
                 explanation: .tooManyHats(person: person.name, roles: explained ? person.hats.map { context.roleName($0.role) } : [], allowed: policy.maxHats)))
         }
-        let duties = person.hats.reduce(0) { $0 + (context.hours.dutyCount[$1.role] ?? 0) }
+        let duties = person.hats.reduce(0) { $0 + context.hours.dutyCount(ofRole: $1.role) }
         if duties > policy.maxDuties {
             findings.append(Finding(rule: .tooManyDuties, severity: .warning, subject: subject,
                 explanation: .tooManyDuties(person: person.name, duties: duties, hats: worn, allowed: policy.maxDuties)))

@@ -169,8 +169,8 @@ struct HireBundle {
                 if hats.contains(where: { $0.role == other }) { return "\(subject.name) conflicts with the hire's other work" }
             }
             if hats.count + 1 > policy.maxHats { return "a hire wears at most \(policy.maxHats) hats (the policy's limit)" }
-            let duties = hats.reduce(0) { $0 + (hours.dutyCount[$1.role] ?? 0) } + (hours.dutyCount[role] ?? 0)
-            if (hours.dutyCount[role] ?? 0) > 0, duties > policy.maxDuties { return "a hire holds at most \(policy.maxDuties) duties (the policy's limit)" }
+            let duties = hats.reduce(0) { $0 + hours.dutyCount(ofRole: $1.role) } + hours.dutyCount(ofRole: role)
+            if hours.dutyCount(ofRole: role) > 0, duties > policy.maxDuties { return "a hire holds at most \(policy.maxDuties) duties (the policy's limit)" }
             return nil
         }
 

@@ -178,14 +178,12 @@ enum OrgValidator {
     /// Each id's first position. (A dictionary, not a set of the ids: at 100,000 people,
     /// hashing every id once more for a set, and again for the cycle check, took longer
     /// than the rest of the validation.)
-    private static func checkIds(_ ids: [String], _ collection: String, kind: String, _ problems: inout [Problem]) -> [String: Int] {
-        var firstPosition: [String: Int] = [:]
-        firstPosition.reserveCapacity(ids.count)
+    private static func checkIds(_ ids: [String], _ collection: String, kind: String, _ problems: inout [Problem]) -> IDMap<Int> {
+        var firstPosition = IDMap<Int>(minimumCapacity: ids.count)
         for (position, id) in ids.enumerated() {
-            if let first = firstPosition[id] {
+            let first = firstPosition.value(of: id, adding: position)
+            if first != position {
                 problems.append(Problem("\(collection)[\(position)].id", "duplicate \(kind) id \(quoted(id)) (first used at \(collection)[\(first)])"))
-            } else {
-                firstPosition[id] = position
             }
         }
         return firstPosition
@@ -240,7 +238,7 @@ enum OrgValidator {
 
     /// Each reporting cycle once, at the first person of the cycle in file order.
     /// `position`: each person id's first position.
-    private static func cycleProblems(_ people: [Person], position: [String: Int]) -> [Problem] {
+    private static func cycleProblems(_ people: [Person], position: IDMap<Int>) -> [Problem] {
         let cycles = reportingCycles(count: people.count) { here in
             people[here].reportsTo.flatMap { $0 == people[here].id ? nil : position[$0] }
         }

@@ -102,7 +102,7 @@ enum Pickers {
             guard let catalog = try? preset.load() else { continue }
             let hours = Hours(catalog)
             for role in catalog.roles where seen.insert(role.name.searchFolded).inserted {
-                roles.append((preset.name, role, hours.hours(ofRole: role.id), hours.dutyCount[role.id] ?? 0))
+                roles.append((preset.name, role, hours.hours(ofRole: role.id), hours.dutyCount(ofRole: role.id)))
             }
         }
         return roles
