@@ -7,6 +7,13 @@ public enum Format {
         return text.string
     }
 
+    /// `hours` written as UTF-8.
+    public static func appendHours(_ value: Double, to out: inout [UInt8]) {
+        var text = oneDecimalText(value)
+        text.append(" h")
+        text.write(to: &out)
+    }
+
     /// "45.0" (one decimal, always).
     public static func oneDecimal(_ value: Double) -> String {
         oneDecimalText(value).string
