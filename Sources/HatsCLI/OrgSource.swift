@@ -90,14 +90,14 @@ struct OrgSource {
     /// Lines go through `TextSafety.printable`: a path holds the file's own member names,
     /// which may carry terminal escapes or bidi controls.
     static func loadFile(_ path: String, console: Console) throws -> Org {
-        try loadFileWithFingerprint(path, console: console).org
+        try loadFileWithFingerprint(path, console: console, fingerprint: false).org
     }
 
     /// The same, keeping what the file held, so a later save can tell if it changed.
     /// `regularOnly`: refuse a FIFO or a device without opening it (the builder).
-    static func loadFileWithFingerprint(_ path: String, regularOnly: Bool = false, console: Console) throws -> OrgFile.Loaded {
+    static func loadFileWithFingerprint(_ path: String, regularOnly: Bool = false, console: Console, fingerprint: Bool = true) throws -> OrgFile.Loaded {
         do {
-            let loaded = try OrgFile.load(path: path, regularOnly: regularOnly)
+            let loaded = try OrgFile.load(path: path, regularOnly: regularOnly, fingerprint: fingerprint)
             for warning in loaded.warnings {
                 console.errorLine(TextSafety.printable("\(path): \(warning.path): warning: \(warning.message)"))
             }

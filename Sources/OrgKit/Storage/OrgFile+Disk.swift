@@ -13,7 +13,10 @@ extension OrgFile {
     ///
     /// - Parameter regularOnly: open nothing but a regular file (the builder, which must
     ///   never block on a FIFO or a device); see `DiskFile.read`.
-    public static func load(path: String, regularOnly: Bool = false) throws(OrgProblems) -> Loaded {
+    /// - Parameter fingerprint: keep a fingerprint of what was read (for a later save to
+    ///   tell whether the file changed); a command that never saves leaves it out (5 ms
+    ///   of a 38 MB file).
+    public static func load(path: String, regularOnly: Bool = false, fingerprint: Bool = true) throws(OrgProblems) -> Loaded {
         let bytes: [UInt8]
         do {
             bytes = try DiskFile.read(path: path, limit: maxFileBytes, regularOnly: regularOnly)
@@ -21,7 +24,7 @@ extension OrgFile {
             throw OrgProblems([Problem("", error.message)])
         }
         var loaded = try decode(bytes)
-        loaded.fingerprint = FileFingerprint(bytes)
+        if fingerprint { loaded.fingerprint = FileFingerprint(bytes) }
         return loaded
     }
 
@@ -134,8 +137,34 @@ public enum DiskFile {
     public static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 
     private static func readAll(_ descriptor: Int32, limit: Int, sizeHint: Int) throws(DiskError) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(sizeHint, limit))
+        // A file of known size straight into the array (one byte more, to see the end at
+        // once): through a chunk, every byte was copied twice (a 38 MB file in 35 ms).
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: min(sizeHint, limit) + 1) { buffer, count in
+            guard let base = buffer.baseAddress else { return }
+            // In 2 MB pages where the kernel has them (transparent huge pages on request,
+            // Debian's default): a fault for each 4 KB page of a large file's fresh memory
+            // was most of its reading time (38 MB: 25 ms, and 11 ms so).
+            let huge = 1 << 21
+            let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
+            let end = (Int(bitPattern: base) + buffer.count) & ~(huge - 1)
+            if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE) }
+            while count < buffer.count {
+                let read = Glibc.read(descriptor, base + count, buffer.count - count)
+                if read < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if read == 0 { return }
+                count += read
+            }
+        }
+        if failure != 0 { throw DiskError(describe(failure, action: "cannot read")) }
+        if bytes.count > limit { throw DiskError("is larger than \(limit / 1_048_576) MB, the largest file hats reads") }
+        // The end came before the array was full: that is the whole file.
+        if bytes.count < min(sizeHint, limit) + 1 { return bytes }
+        // More than the size said (a file that grew, a pipe): on by chunks.
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
