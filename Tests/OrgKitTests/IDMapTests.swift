@@ -78,3 +78,25 @@ struct IDMapTests {
         #expect(small.count == 25 && small["p1"] == 2 && small["p99"] == nil)
     }
 }
+
+/// `PositionSet` answers as `Set<Int>` would, through its growth.
+@Suite("PositionSet")
+struct PositionSetTests {
+    @Test("random inserts and lookups agree with Set<Int>")
+    func agreesWithSet() {
+        var random = SplitMix64(seed: 7)
+        for round in 0..<20 {
+            var positions = PositionSet(minimumCapacity: round)
+            var set = Set<Int>()
+            for _ in 0..<3_000 {
+                let position = Int(random.next() % (round.isMultiple(of: 2) ? 500 : 1_000_000))
+                #expect(positions.insert(position) == set.insert(position).inserted)
+                let probe = Int(random.next() % 1_000)
+                #expect(positions.contains(probe) == set.contains(probe))
+            }
+            #expect(positions.count == set.count)
+            #expect(set.allSatisfy { positions.contains($0) })
+            #expect(!positions.contains(-1))
+        }
+    }
+}

@@ -223,11 +223,11 @@ final class Advisor: @unchecked Sendable {
         // The person compared by position, not by id: reading a candidate's id copied the
         // whole candidate (ids are unique, so the two are the same test).
         let own = person.flatMap { context.org.position(ofPerson: $0.id) }
-        var seen = Set<Int>(minimumCapacity: 2 * (Self.candidateLimit + Self.nearbyLimit))
+        var seen = PositionSet(minimumCapacity: 2 * (Self.candidateLimit + Self.nearbyLimit) + 1)
         var result: [Int] = []
         func consider(_ position: Int) {
             guard position != own, isAvailableInternal(position), !context.org.people[position].wears(role) else { return }
-            guard seen.insert(position).inserted, canTakeOn(fit, position) else { return }
+            guard seen.insert(position), canTakeOn(fit, position) else { return }
             result.append(position)
         }
         if let person {
@@ -241,7 +241,7 @@ final class Advisor: @unchecked Sendable {
         }
         for (position, fits) in rankedNewcomers(to: fit) {
             guard position != own, isAvailableInternal(position), !context.org.people[position].wears(role) else { continue }
-            if seen.insert(position).inserted, fits { result.append(position) }
+            if seen.insert(position), fits { result.append(position) }
         }
         return result
     }
@@ -253,9 +253,9 @@ final class Advisor: @unchecked Sendable {
         if let known = rankedPools.pools.withLock({ $0[fit.role] }) { return known }
         // One pass keeps the few with the most room, not a sort of them all.
         var ranked = TopPositions(limit: Self.candidateLimit + Self.nearbyLimit)
-        var offered = Set<Int>(minimumCapacity: 4 * Self.candidateLimit)
+        var offered = PositionSet(minimumCapacity: 4 * Self.candidateLimit)
         func offer(_ position: Int) {
-            if offered.insert(position).inserted { ranked.offer(position, context.loads[position].room) }
+            if offered.insert(position) { ranked.offer(position, context.loads[position].room) }
         }
         for kin in kinship.kin(of: fit.role).prefix(Self.kinRoleLimit) { roomiest(kin).forEach(offer) }
         if fit.open { byRoom.forEach(offer) }
@@ -341,16 +341,21 @@ final class Advisor: @unchecked Sendable {
         // the receivers able to take the most hours are tried first.
         var best: (() -> Suggestion, Double)?
         for (index, (hat, hours)) in hats.enumerated() {
-            let options = RoomOrder([Receiver.wearer, .provider, .newcomer].flatMap { kind in
-                pool(index, kind).map { position in
+            // Into one list of its size (a list per kind, joined, grew and copied).
+            let pools = (pool(index, .wearer), pool(index, .provider), pool(index, .newcomer))
+            var candidates: [(Int, Receiver, Double)] = []
+            candidates.reserveCapacity(pools.0.count + pools.1.count + pools.2.count)
+            for (kind, positions) in [(Receiver.wearer, pools.0), (.provider, pools.1), (.newcomer, pools.2)] {
+                for position in positions {
                     // An upper bound first (no switching loss); the exact room, a
                     // bisection, only for those the order reaches.
                     let load = context.loads[position]
                     let bound = kind == .provider ? hours
                         : min(hours, halfHoursDown(max(0, policy.warnAt * load.capacityHours * load.availability - load.allocatedHours)))
-                    return (position, kind, bound)
+                    candidates.append((position, kind, bound))
                 }
-            }) { [self] position, kind in
+            }
+            let options = RoomOrder(candidates) { [self] position, kind in
                 let amount = kind == .provider ? hours : min(hours, room(for: position, role: hat.role))
                 return amount > 0 && mayTake(hat.role, amount, position, kind) ? amount : nil
             }
@@ -485,7 +490,7 @@ final class Advisor: @unchecked Sendable {
             newReceiver.hats.append(given)
             edits.append(.addHat(person: receiver.id, hat: given))
         }
-        guard let loads = verify([newGiver, newReceiver], role: role, receivers: [receiver.id]) else { return nil }
+        guard let loads = verify([newGiver, newReceiver], role: role, receiver: receiver.id) else { return nil }
         let suggestion = { [self] in
             // Written as UTF-8 bytes and made a String once: one suggestion for each of tens
             // of thousands of overloads, and each part appended to a String cost some 360
@@ -524,7 +529,7 @@ final class Advisor: @unchecked Sendable {
             return Suggestion(text: String(decoding: text, as: UTF8.self), edit: .batch(edits, label: String(decoding: label, as: UTF8.self)),
                               change: SuggestionChange(kind: .move, role: role, from: giver.id, to: receiver.id, hours: amount))
         }
-        return (suggestion, loads[giver.id]?.load)
+        return (suggestion, loads[giver.id])
     }
 
     // MARK: - Role conflict: hand one side to someone who can do it
@@ -589,7 +594,7 @@ final class Advisor: @unchecked Sendable {
             var newReceiver = receiver
             let given = Hat(role: role, hoursPerWeek: share)
             newReceiver.hats.append(given)
-            guard let loads = verify(deputy ? [newReceiver] : [newHolder, newReceiver], role: role, receivers: [receiver.id]) else { search.refused = true; continue }
+            guard let loads = verify(deputy ? [newReceiver] : [newHolder, newReceiver], role: role, receiver: receiver.id) else { search.refused = true; continue }
             edits.append(.addHat(person: receiver.id, hat: given))
             let roleName = context.roleName(role)
             if deputy {
@@ -624,7 +629,7 @@ final class Advisor: @unchecked Sendable {
                 budget -= 1
                 var newReceiver = receiver
                 newReceiver.hats.append(Hat(role: role))
-                if let loads = verify([newReceiver], role: role, receivers: [receiver.id], tolerating: [.singlePointOfFailure]) {
+                if let loads = verify([newReceiver], role: role, receiver: receiver.id, tolerating: [.singlePointOfFailure]) {
                     return Advice(Suggestion(text: "Give \(receiver.name) the \(roleName) hat (\(Format.hours(hours))): \(change(receiver, loads))",
                                              edit: .addHat(person: receiver.id, hat: Hat(role: role)),
                                              change: SuggestionChange(kind: .give, role: role, from: nil, to: receiver.id, hours: hours)))
@@ -643,7 +648,7 @@ final class Advisor: @unchecked Sendable {
         newReceiver.hats.append(given)
         // Part of a role is still short: the understaffed finding that replaces this one
         // is the point, not a new problem.
-        guard let loads = verify([newReceiver], role: role, receivers: [receiver.id], tolerating: Self.fillTolerates) else {
+        guard let loads = verify([newReceiver], role: role, receiver: receiver.id, tolerating: Self.fillTolerates) else {
             search.refused = true
             return search.advice(self, roles: [role], for: nil)
         }
@@ -691,7 +696,7 @@ final class Advisor: @unchecked Sendable {
                 }
                 let still = max(0, roleHours - after.given(roleHours))
                 guard still < short - 0.25 else { continue }
-                guard let loads = verify([newReceiver], role: role, receivers: [receiver.id], tolerating: [.understaffedRole]) else { search.refused = true; continue }
+                guard let loads = verify([newReceiver], role: role, receiver: receiver.id, tolerating: [.understaffedRole]) else { search.refused = true; continue }
                 let rest = still >= Rules.minimumShortfall ? " (still \(Rules.shortMessage(still, fullTime: context.policy.hoursPerWeek)) — a hire)" : ""
                 let text: String
                 switch kind {
@@ -715,10 +720,9 @@ final class Advisor: @unchecked Sendable {
     /// the change creates or worsens any finding (but one of `tolerating` about the role),
     /// or pushes an internal receiver over the warning line. Changed people may only differ
     /// from the org in their hat for `role`.
-    private func verify(_ changed: [Person], role: String, receivers: Set<String>, tolerating: Set<Finding.Rule> = []) -> [String: PersonLoad]? {
-        // `context.org` read where needed: a local `let org` copied the whole Org (a retain
-        // and a release of each of its parts) at every verification.
-        let policy = context.policy
+    private func verify(_ changed: [Person], role: String, receiver: String, tolerating: Set<Finding.Rule> = []) -> ChangedLoads? {
+        // `context.org` and `context.policy` read where needed: a local copy of either is a
+        // retain and a release of each of its parts at every verification.
         // Roles read in place by position (a copy of a whole Role is a retain of each part).
         guard let rolePosition = context.org.position(ofRole: role) else { return nil }
         let target = context.org.roles[rolePosition].escalatesTo
@@ -732,14 +736,15 @@ final class Advisor: @unchecked Sendable {
         var positions: [Int] = []
         positions.reserveCapacity(changed.count)
         var wearing = context.wearing(role)
-        var removed: Set<String> = []
+        // One or two ids: a list, not a hashed set.
+        var removed: [String] = []
         var added: [String] = []
         // By index: `for person in changed` copies each one.
         for index in changed.indices {
             guard let position = context.org.position(ofPerson: changed[index].id) else { return nil }
             positions.append(position)
             let (before, after) = (people[position].hat(for: role), changed[index].hat(for: role))
-            if before != nil && after == nil { wearing.count -= 1; removed.insert(changed[index].id) }
+            if before != nil && after == nil { wearing.count -= 1; removed.append(changed[index].id) }
             if before == nil && after != nil { wearing.count += 1; added.append(changed[index].id) }
             if let before {
                 if let explicit = before.hoursPerWeek { wearing.explicitHours -= explicit } else { wearing.equalShare -= 1 }
@@ -771,12 +776,10 @@ final class Advisor: @unchecked Sendable {
         }
 
         let share = context.hours.hours(ofRole: role) / Double(max(wearing.count, 1))
-        // The closure holds the hours alone: one that named `context` would hold a copy of
-        // the whole advisor, a retain and a release of each of its parts at every
-        // verification (a tenth of a large org's suggestion search).
-        let hoursTable = context.hours
-        let hatHours: (Hat) -> Double = { hat in
-            hat.hoursPerWeek ?? (hat.role == role ? share : hoursTable.hours(of: hat))
+        // The closure holds the advisor (a class: one retain), not a copy of the hours
+        // (a retain and a release of each of their tables).
+        let hatHours: (Hat) -> Double = { [unowned self] hat in
+            hat.hoursPerWeek ?? (hat.role == role ? share : context.hours.hours(of: hat))
         }
         // Equal-share wearers get more when the count drops; when it rises they only get less.
         var sharers: [Int] = []
@@ -785,16 +788,16 @@ final class Advisor: @unchecked Sendable {
             guard ids.count <= Self.sharerLimit else { return nil }
             sharers = ids.filter { replaced($0) == nil }.compactMap { context.org.position(ofPerson: $0) }
         }
-        var loads: [String: PersonLoad] = [:]
+        var loads = ChangedLoads()
         // The changed people, then the sharers (read in place).
         func check(_ person: Person, at position: Int) -> Bool {
-            let load = PersonLoad(person: person, hours: context.hours, policy: policy, hatHours: hatHours)
-            if receivers.contains(person.id), !person.external, !(load.load <= policy.warnAt) { return false }
+            let load = PersonLoad(person: person, hours: context.hours, policy: context.policy, hatHours: hatHours)
+            if person.id == receiver, !person.external, !(load.load <= context.policy.warnAt) { return false }
             // Nobody already over the line is pushed further over it (a sharer whose
             // equal share grows).
-            if !person.external, load.load > policy.warnAt, load.load > context.loads[position].load + 1e-9 { return false }
+            if !person.external, load.load > context.policy.warnAt, load.load > context.loads[position].load + 1e-9 { return false }
             guard createsNothing(Rules.personFindings(person, load: load, context: context, hatHours: hatHours, explained: false, position: position), aboutPersonAt: position) else { return false }
-            loads[person.id] = load
+            loads.set(person.id, load.load)
             return true
         }
         for index in changed.indices {
@@ -854,16 +857,16 @@ final class Advisor: @unchecked Sendable {
         }
     }
 
-    private func change(_ person: Person, _ loads: [String: PersonLoad]) -> String {
+    private func change(_ person: Person, _ loads: ChangedLoads) -> String {
         var text: [UInt8] = []
         appendChange((person.id, person.name), loads, to: &text)
         return String(decoding: text, as: UTF8.self)
     }
 
     /// "Dana Reyes 166 % → 86 %"
-    private func appendChange(_ person: (id: String, name: String), _ loads: [String: PersonLoad], to text: inout [UInt8]) {
+    private func appendChange(_ person: (id: String, name: String), _ loads: ChangedLoads, to text: inout [UInt8]) {
         let before = context.loads[context.org.position(ofPerson: person.id) ?? 0].load
-        let after = loads[person.id]?.load ?? before
+        let after = loads[person.id] ?? before
         text += person.name.utf8
         text += " ".utf8
         Format.appendPercent(before, to: &text)
@@ -1067,6 +1070,21 @@ struct Kinship {
     }
 }
 
+/// The loads a verified change leaves its people with, by id: a change touches one or two
+/// people and a few sharers, so a list searched from its end (the latest, as a dictionary
+/// would keep), not a hashed table of whole `PersonLoad`s.
+struct ChangedLoads {
+    private var entries: [(id: String, load: Double)] = []
+
+    subscript(id: String) -> Double? {
+        entries.last { $0.id == id }?.load
+    }
+
+    mutating func set(_ id: String, _ load: Double) {
+        entries.append((id, load))
+    }
+}
+
 /// The advisor's memo of `rankedNewcomers`: a class, so copies of the advisor share it.
 final class RankedPools: Sendable {
     let pools = Locked<[String: [(position: Int, fits: Bool)]]>([:])
@@ -1119,9 +1137,15 @@ struct RoomOrder: Sequence, IteratorProtocol {
     private let exact: (Int, Advisor.Receiver) -> Double?
 
     init(_ candidates: [(Int, Advisor.Receiver, Double)], exact: @escaping (Int, Advisor.Receiver) -> Double?) {
-        waiting = candidates.enumerated().map { ($0.element.0, $0.element.1, $0.element.2, $0.offset) }
-            .filter { $0.bound > 0 }
-            .sorted { $0.bound != $1.bound ? $0.bound > $1.bound : $0.index < $1.index }
+        // One list, sorted in place (a map, a filter and a sort made three).
+        var waiting: [(position: Int, kind: Advisor.Receiver, bound: Double, index: Int)] = []
+        waiting.reserveCapacity(candidates.count)
+        for index in candidates.indices where candidates[index].2 > 0 {
+            waiting.append((candidates[index].0, candidates[index].1, candidates[index].2, index))
+        }
+        waiting.sort { $0.bound != $1.bound ? $0.bound > $1.bound : $0.index < $1.index }
+        self.waiting = waiting
+        ready.reserveCapacity(waiting.count)
         self.exact = exact
     }
 

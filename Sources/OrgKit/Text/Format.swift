@@ -200,10 +200,25 @@ public struct ShortText {
     }
 
     public func write(to out: inout [UInt8]) {
-        withUnsafeBytes(of: storage) { out.append(contentsOf: $0[..<count]) }
+        // As a raw buffer (copied at once through its contiguous storage): a slice of one
+        // was appended byte by byte through an iterator (some 190 instructions a number).
+        withUnsafeBytes(of: storage) { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
     }
 
     public var string: String {
-        withUnsafeBytes(of: storage) { String(decoding: $0[..<count], as: UTF8.self) }
+        withUnsafeBytes(of: storage) { String(decoding: UnsafeRawBufferPointer(rebasing: $0[..<count]), as: UTF8.self) }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends a string's UTF-8 bytes, at once from its contiguous storage (every native
+    /// string has it): what the generic `+=` does, in fewer steps (callgrind: 175
+    /// instructions an append through the generic path, for the short parts a large
+    /// report is made of). The same bytes as `self.append(contentsOf: text)`.
+    @inlinable
+    public static func += (bytes: inout [UInt8], text: String.UTF8View) {
+        if text.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: Array(text))
+        }
     }
 }
