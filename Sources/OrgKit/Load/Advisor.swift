@@ -283,14 +283,22 @@ final class Advisor: @unchecked Sendable {
         let giver = context.org.people[position]
         let load = context.loads[position]
         let policy = context.policy
-        // Smallest hats first: the least disruptive move that is enough wins.
-        let hats = giver.hats.map { ($0, context.hours.hours(of: $0)) }.filter { $0.1 > 0 }.sorted { $0.1 < $1.1 }
+        // Smallest hats first: the least disruptive move that is enough wins. One list,
+        // sorted in place (stable, as `sorted` is: the order worn on a tie).
+        var hats: [(Hat, Double)] = []
+        hats.reserveCapacity(giver.hats.count)
+        for hat in giver.hats {
+            let hours = context.hours.hours(of: hat)
+            if hours > 0 { hats.append((hat, hours)) }
+        }
+        hats.sort { $0.1 < $1.1 }
         guard !hats.isEmpty else { return Advice(reason: "none of \(giver.name)'s hats has hours to move: their capacity is the problem") }
         var budget = Self.verificationBudget
         var search = SearchNotes()
+        search.fit.reserveCapacity(4 * Self.candidateLimit)
         // Receivers by hat and kind, found only when the search gets that far: most
         // overloads are solved by someone who already wears the role.
-        var newcomerPools: [Int: [Int]] = [:]
+        var newcomerPools = [[Int]?](repeating: nil, count: hats.count)
         func pool(_ index: Int, _ kind: Receiver) -> [Int] {
             let role = hats[index].0.role
             switch kind {
@@ -305,19 +313,18 @@ final class Advisor: @unchecked Sendable {
         }
         // What each hat offers: all of it (when that alone is enough), or the fewest hours
         // — each worked out when the search first asks (most searches end at the first hat).
-        var wholes = [Double??](repeating: nil, count: hats.count)
-        var parts = [Double??](repeating: nil, count: hats.count)
+        var amounts = [(whole: Double??, part: Double??)](repeating: (nil, nil), count: hats.count)
         func amount(_ index: Int, whole: Bool) -> Double? {
             let (hat, hours) = hats[index]
             if whole {
-                if let known = wholes[index] { return known }
+                if let known = amounts[index].whole { return known }
                 let found = giverLoad(giver, role: hat.role, keeping: 0) <= policy.warnAt ? hours : nil
-                wholes[index] = .some(found)
+                amounts[index].whole = .some(found)
                 return found
             }
-            if let known = parts[index] { return known }
+            if let known = amounts[index].part { return known }
             let found = leastToShed(giver, hat: hat, hours: hours)
-            parts[index] = .some(found)
+            amounts[index].part = .some(found)
             return found
         }
 
@@ -474,6 +481,7 @@ final class Advisor: @unchecked Sendable {
         let hours = context.hours.hours(of: hat)
         var newGiver = giver
         var edits: [Edit] = []
+        edits.reserveCapacity(2)
         if whole {
             newGiver.hats.removeAll { $0.role == role }
             edits.append(.removeHat(person: giver.id, role: role))

@@ -27,10 +27,16 @@ public enum LoadChecker {
             // finely: an overload's search takes far longer than most findings'.
             // Through a buffer: a closure capturing `all` itself would keep a second
             // reference to it, and `LoadReport` would then copy every finding to sort them.
-            let advice = all.withUnsafeBufferPointer { buffer in Parallel.map(buffer.count, chunksPerWorker: 32) { found.advice(for: buffer[$0]) } }
-            for index in all.indices {
-                all[index].suggestion = advice[index].suggestion
-                all[index].noSuggestion = advice[index].reason
+            // Each search writes its own finding's advice in place (one slot per task): a
+            // list of advice copied in afterwards was a pass on one core (14 ms at 100,000
+            // people).
+            all.withUnsafeMutableBufferPointer { buffer in
+                let findings = buffer
+                _ = Parallel.map(findings.count, chunksPerWorker: 32) { index in
+                    let advice = found.advice(for: findings[index])
+                    findings[index].suggestion = advice.suggestion
+                    findings[index].noSuggestion = advice.reason
+                }
             }
         } else {
             all = findings.all

@@ -7,7 +7,7 @@ import Glibc
 public struct LoadReport: Equatable, Sendable {
     public var findings: [Finding]
     public var people: [PersonLoad]
-    private var personIndex: [String: Int]
+    private var personIndex: IDMap<Int>
 
     init(findings: consuming [Finding], people: [PersonLoad]) {
         // Sort positions, then move each finding once: findings are large values.
@@ -76,10 +76,11 @@ public struct LoadReport: Equatable, Sendable {
         personIndex = other.personIndex.count == people.count ? other.personIndex : Self.index(people)
     }
 
-    static func index(_ people: [PersonLoad]) -> [String: Int] {
-        var index: [String: Int] = [:]
-        index.reserveCapacity(people.count)
-        for (position, load) in people.enumerated() { index[load.id] = position }
+    static func index(_ people: [PersonLoad]) -> IDMap<Int> {
+        var index = IDMap<Int>(minimumCapacity: people.count)
+        // By position (`enumerated()` copies each load); the last position of an id, as
+        // assigning each in turn keeps.
+        for position in people.indices { index[people[position].id] = position }
         return index
     }
 

@@ -67,19 +67,29 @@ extension Policy {
 extension Hours {
     /// The person's kinds of work with their hours, largest first (ties: first worn).
     public func contexts(of person: Person, hatHours: ((Hat) -> Double)? = nil) -> [WorkContext] {
+        // Hats read in place (a copy of each retains its role and extra fields), into
+        // lists of their size; a person has a few kinds of work, so they are put in order
+        // by insertion (most hours first, the first met first on a tie), not by a sort of
+        // an enumerated copy.
         var result: [(index: Int, context: WorkContext)] = []
-        for hat in person.hats {
-            let hours = hatHours?(hat) ?? self.hours(of: hat)
-            let index = context(ofRole: hat.role)
+        result.reserveCapacity(person.hats.count)
+        for position in person.hats.indices {
+            let hours = hatHours?(person.hats[position]) ?? self.hours(of: person.hats[position])
+            let index = context(ofRole: person.hats[position].role)
             if let slot = result.firstIndex(where: { $0.index == index }) {
                 result[slot].context.hours += hours
             } else {
-                result.append((index, WorkContext(name: contextName(index, role: hat.role), hours: hours)))
+                result.append((index, WorkContext(name: contextName(index, role: person.hats[position].role), hours: hours)))
             }
         }
-        return result.enumerated().sorted { a, b in
-            a.element.context.hours != b.element.context.hours ? a.element.context.hours > b.element.context.hours : a.offset < b.offset
-        }.map(\.element.context)
+        var ordered: [WorkContext] = []
+        ordered.reserveCapacity(result.count)
+        for entry in result {
+            var slot = ordered.count
+            while slot > 0, ordered[slot - 1].hours < entry.context.hours { slot -= 1 }
+            ordered.insert(entry.context, at: slot)
+        }
+        return ordered
     }
 
     /// The effective number of kinds of work in the person's hats (see `WorkContext`),
