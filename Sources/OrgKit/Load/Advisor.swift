@@ -323,7 +323,7 @@ final class Advisor: @unchecked Sendable {
                 return found
             }
             if let known = amounts[index].part { return known }
-            let found = leastToShed(giver, hat: hat, hours: hours)
+            let found = leastToShed(giver, at: position, hat: hat, hours: hours)
             amounts[index].part = .some(found)
             return found
         }
@@ -338,7 +338,7 @@ final class Advisor: @unchecked Sendable {
                         search.roomy = true
                         guard budget > 0 else { return search.advice(self, roles: hats.map(\.0.role), for: giver.name) }
                         budget -= 1
-                        if let found = move(hat, of: giver, to: receiver, amount: amount, whole: whole) { return Advice(found.suggestion()) }
+                        if let found = move(hat, of: giver, at: position, to: receiver, amount: amount, whole: whole) { return Advice(found.suggestion()) }
                         search.refused = true
                     }
                 }
@@ -370,7 +370,7 @@ final class Advisor: @unchecked Sendable {
                 search.roomy = true
                 guard budget > 0 else { break }
                 budget -= 1
-                guard let found = move(hat, of: giver, to: receiver, amount: amount, whole: amount == hours),
+                guard let found = move(hat, of: giver, at: position, to: receiver, amount: amount, whole: amount == hours),
                     let after = found.giverLoadAfter, after < load.load else { continue }
                 if best == nil || after < (best?.1 ?? .infinity) { best = (found.suggestion, after) }
                 break
@@ -396,8 +396,8 @@ final class Advisor: @unchecked Sendable {
     /// line keeping the hat, or nil when moving fewer than all of them is not enough.
     /// (With switching weighted by hours, shedding hours can change the loss, so each
     /// amount is tried, from the estimate up.)
-    private func leastToShed(_ giver: Person, hat: Hat, hours: Double) -> Double? {
-        let load = context.loads[context.org.position(ofPerson: giver.id) ?? 0]
+    private func leastToShed(_ giver: Person, at position: Int, hat: Hat, hours: Double) -> Double? {
+        let load = context.loads[position]
         let estimate = halfHoursUp(load.allocatedHours - context.policy.warnAt * load.effectiveHours)
         guard estimate > 0, estimate < hours else { return nil }
         let fits = { (amount: Double) in self.giverLoad(giver, role: hat.role, keeping: hours - amount) <= self.context.policy.warnAt }
@@ -470,7 +470,7 @@ final class Advisor: @unchecked Sendable {
 
     /// A verified move, with its suggestion built only when asked for: the search verifies
     /// many moves and keeps few.
-    private func move(_ hat: Hat, of giver: Person, to receiverPosition: Int, amount: Double, whole: Bool,
+    private func move(_ hat: Hat, of giver: Person, at giverPosition: Int, to receiverPosition: Int, amount: Double, whole: Bool,
                       because conflict: String? = nil) -> (suggestion: () -> Suggestion, giverLoadAfter: Double?)? {
         // One copy of the receiver, the one that changes: the few roomiest people receive
         // most moves, from both cores, and each copy retains every part of them.
@@ -498,7 +498,7 @@ final class Advisor: @unchecked Sendable {
             newReceiver.hats.append(given)
             edits.append(.addHat(person: receiver.id, hat: given))
         }
-        guard let loads = verify([newGiver, newReceiver], role: role, receiver: receiver.id) else { return nil }
+        guard let loads = verify([newGiver, newReceiver], at: [giverPosition, receiverPosition], role: role, receiver: receiver.id) else { return nil }
         let suggestion = { [self] in
             // Written as UTF-8 bytes and made a String once: one suggestion for each of tens
             // of thousands of overloads, and each part appended to a String cost some 360
@@ -543,7 +543,8 @@ final class Advisor: @unchecked Sendable {
     // MARK: - Role conflict: hand one side to someone who can do it
 
     private func separate(_ id: String, pair: String) -> Advice {
-        guard let person = context.org.person(id) else { return Advice(reason: "that person is not in the org") }
+        guard let position = context.org.position(ofPerson: id) else { return Advice(reason: "that person is not in the org") }
+        let person = context.org.people[position]
         let roles = pair.split(separator: "+").map(String.init)
         guard roles.count == 2 else { return Advice(reason: "the conflict does not name two roles") }
         let names = "\(context.roleName(roles[0])) and \(context.roleName(roles[1]))"
@@ -560,7 +561,7 @@ final class Advisor: @unchecked Sendable {
                         search.roomy = true
                         guard budget > 0 else { return search.advice(self, roles: roles, for: person.name) }
                         budget -= 1
-                        if let found = move(hat, of: person, to: receiver, amount: hours, whole: true, because: names) { return Advice(found.suggestion()) }
+                        if let found = move(hat, of: person, at: position, to: receiver, amount: hours, whole: true, because: names) { return Advice(found.suggestion()) }
                         search.refused = true
                     }
                 }
@@ -602,7 +603,8 @@ final class Advisor: @unchecked Sendable {
             var newReceiver = receiver
             let given = Hat(role: role, hoursPerWeek: share)
             newReceiver.hats.append(given)
-            guard let loads = verify(deputy ? [newReceiver] : [newHolder, newReceiver], role: role, receiver: receiver.id) else { search.refused = true; continue }
+            guard let loads = verify(deputy ? [newReceiver] : [newHolder, newReceiver], at: deputy ? [receiverPosition] : [holderPosition, receiverPosition],
+                                     role: role, receiver: receiver.id) else { search.refused = true; continue }
             edits.append(.addHat(person: receiver.id, hat: given))
             let roleName = context.roleName(role)
             if deputy {
@@ -637,7 +639,7 @@ final class Advisor: @unchecked Sendable {
                 budget -= 1
                 var newReceiver = receiver
                 newReceiver.hats.append(Hat(role: role))
-                if let loads = verify([newReceiver], role: role, receiver: receiver.id, tolerating: [.singlePointOfFailure]) {
+                if let loads = verify([newReceiver], at: [receiverPosition], role: role, receiver: receiver.id, tolerating: [.singlePointOfFailure]) {
                     return Advice(Suggestion(text: "Give \(receiver.name) the \(roleName) hat (\(Format.hours(hours))): \(change(receiver, loads))",
                                              edit: .addHat(person: receiver.id, hat: Hat(role: role)),
                                              change: SuggestionChange(kind: .give, role: role, from: nil, to: receiver.id, hours: hours)))
@@ -656,7 +658,7 @@ final class Advisor: @unchecked Sendable {
         newReceiver.hats.append(given)
         // Part of a role is still short: the understaffed finding that replaces this one
         // is the point, not a new problem.
-        guard let loads = verify([newReceiver], role: role, receiver: receiver.id, tolerating: Self.fillTolerates) else {
+        guard let loads = verify([newReceiver], at: [receiverPosition], role: role, receiver: receiver.id, tolerating: Self.fillTolerates) else {
             search.refused = true
             return search.advice(self, roles: [role], for: nil)
         }
@@ -704,7 +706,7 @@ final class Advisor: @unchecked Sendable {
                 }
                 let still = max(0, roleHours - after.given(roleHours))
                 guard still < short - 0.25 else { continue }
-                guard let loads = verify([newReceiver], role: role, receiver: receiver.id, tolerating: [.understaffedRole]) else { search.refused = true; continue }
+                guard let loads = verify([newReceiver], at: [receiverPosition], role: role, receiver: receiver.id, tolerating: [.understaffedRole]) else { search.refused = true; continue }
                 let rest = still >= Rules.minimumShortfall ? " (still \(Rules.shortMessage(still, fullTime: context.policy.hoursPerWeek)) — a hire)" : ""
                 let text: String
                 switch kind {
@@ -728,7 +730,10 @@ final class Advisor: @unchecked Sendable {
     /// the change creates or worsens any finding (but one of `tolerating` about the role),
     /// or pushes an internal receiver over the warning line. Changed people may only differ
     /// from the org in their hat for `role`.
-    private func verify(_ changed: [Person], role: String, receiver: String, tolerating: Set<Finding.Rule> = []) -> ChangedLoads? {
+    /// `positions`: the changed people's places in the org, which every caller knows (a
+    /// lookup by id is a cache miss in a large org's index).
+    private func verify(_ changed: [Person], at positions: [Int], role: String, receiver: String, tolerating: Set<Finding.Rule> = []) -> ChangedLoads? {
+        precondition(positions.count == changed.count, "a position for each changed person")
         // `context.org` and `context.policy` read where needed: a local copy of either is a
         // retain and a release of each of its parts at every verification.
         // Roles read in place by position (a copy of a whole Role is a retain of each part).
@@ -741,16 +746,13 @@ final class Advisor: @unchecked Sendable {
         // Who wears `role` after the change, summed up. The people as they are now are read
         // in place, by position (a copy of each whole Person was a tenth of this function).
         let people = context.org.people
-        var positions: [Int] = []
-        positions.reserveCapacity(changed.count)
         var wearing = context.wearing(role)
         // One or two ids: a list, not a hashed set.
         var removed: [String] = []
         var added: [String] = []
         // By index: `for person in changed` copies each one.
         for index in changed.indices {
-            guard let position = context.org.position(ofPerson: changed[index].id) else { return nil }
-            positions.append(position)
+            let position = positions[index]
             let (before, after) = (people[position].hat(for: role), changed[index].hat(for: role))
             if before != nil && after == nil { wearing.count -= 1; removed.append(changed[index].id) }
             if before == nil && after != nil { wearing.count += 1; added.append(changed[index].id) }
@@ -805,7 +807,7 @@ final class Advisor: @unchecked Sendable {
             // equal share grows).
             if !person.external, load.load > context.policy.warnAt, load.load > context.loads[position].load + 1e-9 { return false }
             guard createsNothing(Rules.personFindings(person, load: load, context: context, hatHours: hatHours, explained: false, position: position), aboutPersonAt: position) else { return false }
-            loads.set(person.id, load.load)
+            loads.set(person.id, load.load, before: context.loads[position].load)
             return true
         }
         for index in changed.indices {
@@ -873,7 +875,8 @@ final class Advisor: @unchecked Sendable {
 
     /// "Dana Reyes 166 % → 86 %"
     private func appendChange(_ person: (id: String, name: String), _ loads: ChangedLoads, to text: inout [UInt8]) {
-        let before = context.loads[context.org.position(ofPerson: person.id) ?? 0].load
+        // The load before from the verification (no lookup by id), else from the org.
+        let before = loads.before(person.id) ?? context.loads[context.org.position(ofPerson: person.id) ?? 0].load
         let after = loads[person.id] ?? before
         text += person.name.utf8
         text += " ".utf8
@@ -1082,14 +1085,20 @@ struct Kinship {
 /// people and a few sharers, so a list searched from its end (the latest, as a dictionary
 /// would keep), not a hashed table of whole `PersonLoad`s.
 struct ChangedLoads {
-    private var entries: [(id: String, load: Double)] = []
+    private var entries: [(id: String, load: Double, before: Double)] = []
 
+    /// The load after the change.
     subscript(id: String) -> Double? {
         entries.last { $0.id == id }?.load
     }
 
-    mutating func set(_ id: String, _ load: Double) {
-        entries.append((id, load))
+    /// The load before it.
+    func before(_ id: String) -> Double? {
+        entries.last { $0.id == id }?.before
+    }
+
+    mutating func set(_ id: String, _ load: Double, before: Double) {
+        entries.append((id, load, before))
     }
 }
 
