@@ -63,7 +63,7 @@ struct Benchmark {
             let inMemory = KeyKinds.startUp(org, repeats: count)
             record("builder start-up to first frame, org in memory (App.start + App.view)", inMemory.firstFrame.cell)
             record("builder start-up to findings complete, org in memory", inMemory.complete.cell)
-            let kinds = KeyKinds(org: org, repeats: keyRepeats(size), plan: size <= Self.planSizeLimit)
+            let kinds = KeyKinds(org: org, repeats: keyRepeats(size), planSteps: Self.planSteps(size))
             for row in kinds.rows() {
                 record("key: \(row.name) — median / p99", row.sample.map { "\($0.format($0.median)) / \($0.format($0.percentile(99)))" + (row.note.map { " (\($0))" } ?? "") } ?? "not run")
             }
@@ -106,6 +106,10 @@ struct Benchmark {
     /// Plans are timed up to this many people: a plan is a few thousand steps at 10,000,
     /// each one checked, so at 100,000 it would take longer than the rest of the run.
     static let planSizeLimit = 10_000
+
+    /// The plan the plan-step key rows apply a step of: the whole plan up to
+    /// `planSizeLimit` people, above it the first 20 steps (nil: the whole plan).
+    static func planSteps(_ size: Int) -> Int? { size <= planSizeLimit ? nil : 20 }
 
     /// `hats plan FILE` (text) as a user runs it: wall times and peak memory, and the steps
     /// of the plan from its first line ("… a plan in 251 steps (226 moves, 25 hires)").

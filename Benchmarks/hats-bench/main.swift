@@ -76,7 +76,7 @@ case "kinds":
         print("| findings complete (the check off the loop, taken and drawn) | \(start.complete.format(start.complete.median)) | \(start.complete.format(start.complete.max)) |")
     }
     // ONLY: the kinds whose row name contains it (for `perf record` of one kind).
-    let kinds = KeyKinds(org: org, repeats: arguments.count >= 3 ? Int(arguments[2]) ?? 11 : 11, plan: count <= Benchmark.planSizeLimit,
+    let kinds = KeyKinds(org: org, repeats: arguments.count >= 3 ? Int(arguments[2]) ?? 11 : 11, planSteps: Benchmark.planSteps(count),
                          only: arguments.count >= 4 ? arguments[3] : nil)
     for row in kinds.rows() {
         print("| \(row.name)\(row.note.map { " (\($0))" } ?? "") | " + (row.sample.map { "\($0.format($0.median)) | \($0.format($0.percentile(99)))" } ?? "not run | not run") + " |")

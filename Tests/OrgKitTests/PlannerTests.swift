@@ -229,6 +229,30 @@ struct PlannerTests {
         #expect(steps > 100, "the orgs exercise the plan (\(steps) steps)")
     }
 
+    @Test("a plan cut at N steps (hats-bench's, at 100,000 people) is the whole plan's first N steps; what it leaves says it stopped")
+    func firstSteps() throws {
+        var orgs: [(String, Org)] = [("msp-10", try Self.msp10()), ("overloaded-l3", try Self.example("overloaded-l3"))]
+        for seed in UInt64(0)..<40 { orgs.append(("seed \(seed)", try SuggestionPropertyTests.randomOrg(seed: seed))) }
+        var cut = 0
+        for (label, org) in orgs {
+            let whole = Planner.plan(org)
+            let count = whole.steps.count
+            for maxSteps in Set([0, 1, count / 2, count, count + 1]) {
+                let part = Planner.plan(org, maxSteps: maxSteps)
+                #expect(part.steps == Array(whole.steps.prefix(maxSteps)), "\(label), \(maxSteps) steps")
+                try Self.replay(part, from: org, "\(label), \(maxSteps) steps")
+                if maxSteps > count {
+                    #expect(part == whole, "\(label): a limit above the plan's length changes nothing")
+                } else if maxSteps < count {
+                    cut += 1
+                    let stopped = "the plan stopped after \(Format.count(maxSteps, "step"))"
+                    #expect(!part.unresolved.isEmpty && part.unresolved.allSatisfy { $0.reason == stopped }, "\(label), \(maxSteps) steps")
+                }
+            }
+        }
+        #expect(cut > 40, "the orgs' plans are cut short (\(cut) times)")
+    }
+
     @Test("on 200 random orgs, every step applies, re-checks as it says and makes nothing worse; hires obey the bundle rules", arguments: [0, 1])
     func randomOrgs(batch: Int) throws {
         var steps = 0, hires = 0

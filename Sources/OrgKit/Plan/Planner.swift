@@ -18,9 +18,18 @@ public enum Planner {
         plan(org, maxHires: maxHires, progress: progress, checkEveryStepFully: false)
     }
 
+    /// The plan's first `maxSteps` steps, in the order the whole plan takes them (the whole
+    /// plan when it is shorter): for `hats-bench`, which times applying a step at 100,000
+    /// people, where the whole plan is far too slow to wait for. Every finding the steps
+    /// leave is listed as left, "the plan stopped after N steps".
+    package static func plan(_ org: Org, maxSteps: Int) -> Plan {
+        plan(org, maxHires: nil, progress: nil, checkEveryStepFully: false, maxSteps: maxSteps)
+    }
+
     /// `plan`; with `checkEveryStepFully`, every step is judged on a full report of the org
-    /// after it (the slow way, which the tests compare the quick one with).
-    static func plan(_ org: Org, maxHires: Int?, progress: ((PlanProgress) -> Void)?, checkEveryStepFully: Bool) -> Plan {
+    /// after it (the slow way, which the tests compare the quick one with); with `maxSteps`,
+    /// it stops after that many steps.
+    static func plan(_ org: Org, maxHires: Int?, progress: ((PlanProgress) -> Void)?, checkEveryStepFully: Bool, maxSteps: Int? = nil) -> Plan {
         var state = PlanState(org)
         state.checkEveryStepFully = checkEveryStepFully
         let start = state.report
@@ -32,7 +41,7 @@ public enum Planner {
 
         // 1. Moves that clear a finding on their own. A move that only eases one waits:
         // the hire that finding needs anyway may take it all, and one move fewer is better.
-        moves(&state, clearingOnly: true, into: &steps, tell: tell)
+        moves(&state, clearingOnly: true, into: &steps, maxSteps: maxSteps, tell: tell)
         state.refreshReport()
         let lowerBound = state.lowerBound()
 
@@ -40,7 +49,8 @@ public enum Planner {
         var hires = 0
         var failures: [String: String] = [:]
         let existingOpen = org.people.filter(\.open).count
-        while maxHires.map({ hires < $0 }) ?? true {
+        let stopped = { maxSteps.map { steps.count >= $0 } ?? false }
+        while maxHires.map({ hires < $0 }) ?? true, !stopped() {
             let demands = HireBundle.demands(state)
             guard !demands.isEmpty else { break }
             var hired = false
@@ -63,7 +73,7 @@ public enum Planner {
         }
 
         // 3. Moves that ease what the hires left (when hires are limited, or none fits).
-        moves(&state, clearingOnly: false, into: &steps, tell: tell)
+        moves(&state, clearingOnly: false, into: &steps, maxSteps: maxSteps, tell: tell)
 
         // What is left: every critical finding, and the load findings, with why.
         state.refreshReport()
@@ -71,7 +81,9 @@ public enum Planner {
         var unresolved: [Plan.Unresolved] = []
         for finding in state.report.findings where finding.severity == .critical || finding.isLoad {
             let reason: String
-            if let known = failures[finding.key] {
+            if stopped(), let maxSteps {
+                reason = "the plan stopped after \(Format.count(maxSteps, "step"))"
+            } else if let known = failures[finding.key] {
                 reason = known
             } else if finding.isLoad, limitReached {
                 reason = maxHires == 0 ? "no hires allowed (--max-hires 0), and no move among the people there clears it"
@@ -87,13 +99,15 @@ public enum Planner {
 
     /// Takes the checker's suggestions for the load findings, one at a time, each checked
     /// against the org as the earlier ones left it, for up to four passes over them.
-    static func moves(_ state: inout PlanState, clearingOnly: Bool, into steps: inout [Plan.Step], tell: (PlanState, [Plan.Step]) -> Void) {
+    static func moves(_ state: inout PlanState, clearingOnly: Bool, into steps: inout [Plan.Step], maxSteps: Int? = nil,
+                      tell: (PlanState, [Plan.Step]) -> Void) {
         var pass = 0
         var moved = true
         while moved, pass < 4 {
             moved = false
             pass += 1
             for finding in state.loadFindings {
+                if let maxSteps, steps.count >= maxSteps { return }
                 // An earlier move this pass may have cleared or changed it.
                 guard let current = state.live.findings(about: finding.subject.kind, finding.subject.id, in: state.org)
                     .first(where: { $0.key == finding.key }) else { continue }
