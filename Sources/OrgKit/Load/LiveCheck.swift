@@ -227,24 +227,34 @@ public struct LiveCheck: Sendable {
             if sharersBefore[change.role] == nil { sharersBefore[change.role] = context.equalShareWearers[change.role] ?? [] }
             var wearers = context.hours.wearers(ofRole: change.role)
             var positions = context.wearerPositions[change.role] ?? []
+            var facts = context.wearerFacts[change.role] ?? []
             if change.given {
                 guard let position = org.position(ofPerson: change.person), !positions.contains(position) else { continue }
-                var low = 0
-                var high = positions.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if positions[middle] < position { low = middle + 1 } else { high = middle }
-                }
-                wearers.insert(change.person, at: low)
-                positions.insert(position, at: low)
+                let slot = positions.firstSlot(notBelow: position)
+                wearers.insert(change.person, at: slot)
+                positions.insert(position, at: slot)
+                facts.insert(context.fact(of: change.role, target: org.role(change.role)?.escalatesTo, at: position), at: slot)
             } else {
                 for index in wearers.indices.reversed() where wearers[index] == change.person {
                     wearers.remove(at: index)
                     positions.remove(at: index)
+                    facts.remove(at: index)
                 }
             }
             context.hours.setWearers(wearers, ofRole: change.role)
             context.wearerPositions[change.role] = positions.isEmpty ? nil : positions
+            context.wearerFacts[change.role] = facts.isEmpty ? nil : facts
+        }
+        // What the summaries read of the wearers the edit touched, in every role they wear
+        // (their hats, hours or escalation targets may have changed); every wearer's, of a
+        // role edited (its escalation target may have changed).
+        for id in reach.people.union(reach.hatChanges.map(\.person)) {
+            if let position = org.position(ofPerson: id) { context.refreshFacts(at: position) }
+        }
+        if reach.definitions {
+            for role in reach.rolesEdited where context.wearerPositions[role] != nil {
+                context.wearerFacts[role] = context.facts(of: role)
+            }
         }
         // Role summaries, and who takes an equal share.
         let wearersChanged = Set(reach.hatChanges.map(\.role))
@@ -323,7 +333,7 @@ public struct LiveCheck: Sendable {
             let role = context.wearerPositions.keys[entry]
             guard let last = context.wearerPositions.values[entry].last, last >= start else { continue }
             let removed = context.wearerPositions.updateValue(at: entry) { positions -> Int? in
-                var slot = Self.firstSlot(notBelow: start, in: positions)
+                var slot = positions.firstSlot(notBelow: start)
                 var removed: Int?
                 if offset < 0, positions[slot] == start {
                     positions.remove(at: slot)
@@ -339,25 +349,18 @@ public struct LiveCheck: Sendable {
                 var wearers = context.hours.wearers(ofRole: role)
                 wearers.remove(at: removed)
                 context.hours.setWearers(wearers, ofRole: role)
+                context.wearerFacts.update(role, default: []) { $0.remove(at: removed) }
                 emptied = emptied || wearers.isEmpty
             }
         }
-        if emptied { context.wearerPositions = context.wearerPositions.filter { !$1.isEmpty } }
-    }
-
-    /// The first index of a sorted list whose value is `value` or more.
-    private static func firstSlot(notBelow value: Int, in list: [Int]) -> Int {
-        var low = 0
-        var high = list.count
-        while low < high {
-            let middle = (low + high) / 2
-            if list[middle] < value { low = middle + 1 } else { high = middle }
+        if emptied {
+            context.wearerPositions = context.wearerPositions.filter { !$1.isEmpty }
+            context.wearerFacts = context.wearerFacts.filter { !$1.isEmpty }
         }
-        return low
     }
 
     private static func insertSorted(_ value: Int, into list: inout [Int]) {
-        list.insert(value, at: firstSlot(notBelow: value, in: list))
+        list.insert(value, at: list.firstSlot(notBelow: value))
     }
 
     private static func replace(_ list: inout [Finding], with new: [Finding], counts: inout [Int], change: inout Change) {
@@ -490,5 +493,18 @@ struct Reach {
             rolesEdited.insert(role)
             wearersAffected.insert(role)
         }
+    }
+}
+
+extension Array where Element == Int {
+    /// The first index of this sorted list whose value is `value` or more.
+    func firstSlot(notBelow value: Int) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

@@ -86,6 +86,11 @@ struct CheckContext {
     /// it): a role may have thousands of wearers, and looking each one up by id is what
     /// took the time.
     var wearerPositions: IDMap<[Int]>
+    /// What each role's summary reads of each wearer, in the order of `wearerPositions`
+    /// (kept with it). A role may have thousands of wearers: summed up from this list, a
+    /// summary reads one short array, where reading each wearer's hats took a cache miss or
+    /// two per wearer (most of an edit's time at 100,000 people, and of a plan's).
+    var wearerFacts: IDMap<[WearerFact]>
     /// Whether any role has requirements: most orgs' have none, and then nobody's hats need
     /// looking up for the qualification rule.
     var anyRoleRequires = false
@@ -129,11 +134,15 @@ struct CheckContext {
         anyRoleRequires = org.roles.contains { $0.requires != nil }
         wearing = IDMap()
         equalShareWearers = IDMap()
-        // Each role's summary on every core (a role may have thousands of wearers).
+        wearerFacts = IDMap()
+        // Each role's facts and summary on every core (a role may have thousands of wearers).
         let roles = hours.wearers.keys
         let context = self
-        let summaries = Parallel.map(roles.count, minimum: 8) { context.summary(of: roles[$0]) }
-        for (role, summary) in zip(roles, summaries) { store(summary, of: role) }
+        let facts = Parallel.map(roles.count, minimum: 8) { context.facts(of: roles[$0]) }
+        for (role, list) in zip(roles, facts) {
+            wearerFacts[role] = list
+            summarise(role)
+        }
     }
 
     /// Works out again from `org` what is kept of its roles and duties (hours, kinds of
@@ -167,34 +176,59 @@ struct CheckContext {
         equalShareWearers[role] = summary.equalShare.isEmpty ? nil : summary.equalShare
     }
 
-    /// A role's summary and the wearers taking an equal share of it, from its wearers.
+    /// A role's summary and the wearers taking an equal share of it, from its wearers'
+    /// facts (in wearer order, so the hours add up as they always have).
     func summary(of role: String) -> (wearing: RoleWearing, equalShare: [String]) {
         let wearers = hours.wearers(ofRole: role)
         var summary = RoleWearing()
         var equalShare: [String] = []
         var filledWearer: String?
-        let target = org.role(role)?.escalatesTo
-        // Fields read in place: a role may have thousands of wearers, and a copy of each
-        // whole Person costs more than these checks.
-        let people = org.people
-        for (id, position) in zip(wearers, wearerPositions[role] ?? []) {
+        for (index, fact) in (wearerFacts[role] ?? []).enumerated() {
             summary.count += 1
-            if let explicit = people[position].hats.first(where: { $0.role == role })?.hoursPerWeek {
+            if let explicit = fact.explicitHours {
                 summary.explicitHours += explicit
             } else {
-                equalShare.append(id)
+                equalShare.append(wearers[index])
                 summary.equalShare += 1
             }
-            if let target, people[position].hats.contains(where: { $0.role == target }) { summary.alsoWearingTarget += 1 }
-            if people[position].open {
+            if fact.wearsTarget { summary.alsoWearingTarget += 1 }
+            if fact.open {
                 summary.open += 1
             } else {
-                filledWearer = id
+                filledWearer = wearers[index]
             }
         }
         summary.soleWearer = summary.count == 1 ? wearers.first : nil
         summary.soleFilledWearer = summary.filled == 1 ? filledWearer : nil
         return (summary, equalShare)
+    }
+
+    /// The facts of every wearer of `role`, from the org.
+    func facts(of role: String) -> [WearerFact] {
+        // Fields read in place: a role may have thousands of wearers, and a copy of each
+        // whole Person costs more than these checks.
+        let target = org.role(role)?.escalatesTo
+        return (wearerPositions[role] ?? []).map { fact(of: role, target: target, at: $0) }
+    }
+
+    /// What a role's summary reads of the wearer at `position`.
+    func fact(of role: String, target: String?, at position: Int) -> WearerFact {
+        let hats = org.people[position].hats
+        return WearerFact(explicitHours: hats.first(where: { $0.role == role })?.hoursPerWeek,
+                          open: org.people[position].open,
+                          wearsTarget: target.map { target in hats.contains { $0.role == target } } ?? false)
+    }
+
+    /// Works the facts out again, from the org, of the wearer at `position` in every role
+    /// they wear (after an edit of their hats).
+    mutating func refreshFacts(at position: Int) {
+        for hat in org.people[position].hats {
+            guard let positions = wearerPositions[hat.role] else { continue }
+            let slot = positions.firstSlot(notBelow: position)
+            guard slot < positions.count, positions[slot] == position else { continue }
+            let fact = fact(of: hat.role, target: org.role(hat.role)?.escalatesTo, at: position)
+            wearerFacts.update(hat.role, default: []) { $0[slot] = fact }
+        }
     }
 
     func wearing(_ role: String) -> RoleWearing { wearing[role] ?? RoleWearing() }
@@ -216,6 +250,16 @@ struct CheckContext {
     func dutyFindings(at position: Int) -> [Finding] {
         Rules.dutyFindings(org.duties[position], wearing: { wearing($0) }, context: self)
     }
+}
+
+/// What a role's summary reads of one wearer.
+struct WearerFact: Equatable {
+    /// The hours their hat gives of its own (nil: an equal share of the role's hours).
+    var explicitHours: Double?
+    /// An open position.
+    var open: Bool
+    /// They wear the role's escalation target too.
+    var wearsTarget: Bool
 }
 
 /// The findings of a check, kept by subject so that one subject's can be replaced.
