@@ -77,4 +77,32 @@ struct TreeFromReportsTests {
         }
         #expect(compared > 800)
     }
+
+    @Test("staff under a provider tops the tree and a provider under staff sits apart; the rest keep their managers, in file order")
+    func acrossTheLine() throws {
+        var builder = OrgBuilder()
+        builder.person("ann")
+        builder.person("ext", reportsTo: "ann", external: true)
+        builder.person("bob", reportsTo: "ext")
+        builder.person("carl", reportsTo: "ann")
+        builder.person("dave", reportsTo: "ext", external: true)
+        builder.person("eve", reportsTo: "carl")
+        builder.person("fay", reportsTo: "ann")
+        let org = try builder.org()
+        let reports = [[1, 3, 6], [2, 4], [], [5], [], [], []]
+        for tree in [ReportingTree(org), ReportingTree(org, reports: reports)] {
+            #expect(tree.children == [[3, 6], [4], [], [5], [], [], []])
+            #expect(tree.roots == [0, 2])
+            #expect(tree.externalRoots == [1])
+            #expect(tree.rows(from: tree.roots).map(\.person) == [0, 3, 5, 6, 2])
+            #expect(tree.rows(from: tree.roots, collapsed: [3]).map(\.person) == [0, 3, 6, 2])
+        }
+        // Everyone on one side: the reports are the tree's children as they are.
+        var staff = OrgBuilder()
+        staff.person("ann")
+        staff.person("bob", reportsTo: "ann")
+        staff.person("carl", reportsTo: "bob")
+        let shared = ReportingTree(try staff.org(), reports: [[1], [2], []])
+        #expect(shared.children == [[1], [2], []] && shared.roots == [0] && shared.externalRoots.isEmpty)
+    }
 }

@@ -37,14 +37,24 @@ public struct ReportingTree: Equatable, Sendable {
     /// rebuilds it for 100,000 people within a frame.
     public init(_ org: Org, reports: [[Int]]) {
         let people = org.people
-        var children = [[Int]](repeating: [], count: people.count)
-        // Held: under a manager on their own side of the line between staff and providers.
+        // The reports as they are (shared, not copied: at 100,000 people, building 100,000
+        // lists again and freeing the old ones was most of an edit's time), but for the
+        // managers with a report on the other side of the line between staff and providers.
+        var children = reports.count == people.count ? reports : [[Int]](repeating: [], count: people.count)
+        // Held: under a manager on their own side of the line.
         var held = [Bool](repeating: false, count: people.count)
         for manager in reports.indices where manager < people.count {
             let external = people[manager].external
-            for report in reports[manager] where report < people.count && people[report].external == external {
-                children[manager].append(report)
-                held[report] = true
+            var crossing = false
+            for report in reports[manager] {
+                if report < people.count && people[report].external == external {
+                    held[report] = true
+                } else {
+                    crossing = true
+                }
+            }
+            if crossing || reports.count != people.count {
+                children[manager] = reports[manager].filter { $0 < people.count && people[$0].external == external }
             }
         }
         // At the top of their section: no manager (or one not in the file), or a manager on
@@ -72,7 +82,7 @@ public struct ReportingTree: Equatable, Sendable {
             let kids = children[item.position]
             let rowIndex = rows.count
             rows.append(Row(person: item.position, depth: item.depth, parentRow: item.parentRow, isLast: item.isLast, childCount: kids.count))
-            guard !collapsed.contains(item.position), !kids.isEmpty else { continue }
+            guard !kids.isEmpty, collapsed.isEmpty || !collapsed.contains(item.position) else { continue }
             for (offset, child) in kids.enumerated().reversed() {
                 stack.append((child, item.depth + 1, rowIndex, offset == kids.count - 1))
             }
