@@ -117,6 +117,9 @@ struct EditTests {
         var org = try sampleOrg()
         let original = org
         let edit = try #require(Edit.removing(person: "bo", in: org))
+        // The reports first, then the dotted lines, then the person (undone in reverse).
+        #expect(edit == .batch([.setManager(person: "di", manager: "ann"), .removeDottedLine(person: "cy", manager: "bo"), .removePerson("bo")],
+                               label: "remove Bo"))
         #expect(Edit.removalConsequence(person: "bo", in: org) == "Di will report to Ann.")
         let inverse = try org.apply(edit)
         #expect(org.person("bo") == nil)

@@ -36,25 +36,27 @@ public struct ReportingTree: Equatable, Sendable {
     /// `LiveCheck.reports` keeps up to date edit by edit): no id looked up, so the builder
     /// rebuilds it for 100,000 people within a frame.
     public init(_ org: Org, reports: [[Int]]) {
-        let people = org.people
+        // Who is a provider, read once (each read of a Person's field is a cache miss).
+        let external = org.people.map(\.external)
+        let count = external.count
         // The reports as they are (shared, not copied: at 100,000 people, building 100,000
         // lists again and freeing the old ones was most of an edit's time), but for the
         // managers with a report on the other side of the line between staff and providers.
-        var children = reports.count == people.count ? reports : [[Int]](repeating: [], count: people.count)
+        var children = reports.count == count ? reports : [[Int]](repeating: [], count: count)
         // Held: under a manager on their own side of the line.
-        var held = [Bool](repeating: false, count: people.count)
-        for manager in reports.indices where manager < people.count {
-            let external = people[manager].external
+        var held = [Bool](repeating: false, count: count)
+        for manager in reports.indices where manager < count {
+            let side = external[manager]
             var crossing = false
             for report in reports[manager] {
-                if report < people.count && people[report].external == external {
+                if report < count && external[report] == side {
                     held[report] = true
                 } else {
                     crossing = true
                 }
             }
-            if crossing || reports.count != people.count {
-                children[manager] = reports[manager].filter { $0 < people.count && people[$0].external == external }
+            if crossing || reports.count != count {
+                children[manager] = reports[manager].filter { $0 < count && external[$0] == side }
             }
         }
         // At the top of their section: no manager (or one not in the file), or a manager on
@@ -62,8 +64,8 @@ public struct ReportingTree: Equatable, Sendable {
         // external one under staff sits in the external section).
         var roots: [Int] = []
         var externalRoots: [Int] = []
-        for position in people.indices where !held[position] {
-            if people[position].external { externalRoots.append(position) } else { roots.append(position) }
+        for position in 0..<count where !held[position] {
+            if external[position] { externalRoots.append(position) } else { roots.append(position) }
         }
         self.children = children
         self.roots = roots
