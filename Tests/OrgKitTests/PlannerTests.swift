@@ -229,6 +229,62 @@ struct PlannerTests {
         #expect(steps > 100, "the orgs exercise the plan (\(steps) steps)")
     }
 
+    @Test("on orgs of 60 to 150 people (more than the advisor's pool of the roomiest), the quick plan, its pools kept step to step, is the full one")
+    func largerQuickIsFull() throws {
+        var steps = 0
+        for seed in UInt64(500)..<506 {
+            let org = try SuggestionPropertyTests.randomOrg(seed: seed, people: 60...150)
+            let quick = Planner.plan(org, maxHires: nil, progress: nil, checkEveryStepFully: false)
+            let full = Planner.plan(org, maxHires: nil, progress: nil, checkEveryStepFully: true)
+            #expect(quick == full, "seed \(seed)")
+            steps += quick.steps.count
+        }
+        #expect(steps > 100, "the orgs exercise the plan (\(steps) steps)")
+    }
+
+    @Test("the advisor's pools the plan keeps from step to step (the roomiest people, the providers) are, after every step, those worked out afresh")
+    func keptPools() throws {
+        var compared = 0
+        for seed in UInt64(600)..<610 {
+            let org = try SuggestionPropertyTests.randomOrg(seed: seed, people: 150...400)
+            var state = PlanState(org)
+            var steps: [Plan.Step] = []
+            Planner.moves(&state, clearingOnly: false, into: &steps) { state, taken in
+                guard let kept = state.roomiest.pools.withLock({ $0 }), let finding = state.loadFindings.first else { return }
+                let fresh = RoomiestCache()
+                _ = state.live.advice(for: finding, in: state.org, kinship: state.kinship, roomiest: fresh)
+                let found = try? #require(fresh.pools.withLock { $0 })
+                #expect(kept.byRoom == found?.byRoom, "seed \(seed) step \(taken.count)")
+                #expect(kept.lastRoom == found?.lastRoom, "seed \(seed) step \(taken.count)")
+                #expect(kept.providers.keys == found?.providers.keys && kept.providers.values == found?.providers.values, "seed \(seed) step \(taken.count)")
+                compared += 1
+            }
+        }
+        #expect(compared > 50, "pools kept across steps are compared (\(compared) times)")
+    }
+
+    @Test("kept pools are forgotten when a step changes one of the roomiest, a provider, or gives someone as much room as the last of them")
+    func poolsForgotten() throws {
+        let org = try Self.msp10()
+        let loads = LiveCheck(org).loads
+        let someone = try #require(loads.firstIndex { !$0.external })
+        func kept(room: Double, position: Int = someone, external: Bool = false, byRoom: [Int] = [], lastRoom: Double? = 10) -> Bool {
+            let cache = RoomiestCache()
+            cache.pools.withLock { $0 = AdvisorPools(byRoom: byRoom, lastRoom: lastRoom, providers: IDMap(), fits: IDMap()) }
+            var changed = loads
+            changed[position].room = room
+            changed[position].external = external
+            cache.changed([position], loads: changed)
+            return cache.pools.withLock { $0 } != nil
+        }
+        #expect(kept(room: 5), "less room than the last of the roomiest: nothing changes")
+        #expect(!kept(room: 10), "as much room as the last: it may come in (ties go by position)")
+        #expect(!kept(room: 12), "more room than the last")
+        #expect(!kept(room: -5, byRoom: [someone]), "one of the roomiest changed")
+        #expect(!kept(room: 5, external: true), "a provider changed (the providers by role)")
+        #expect(!kept(room: 5, lastRoom: nil), "fewer people than the pool takes: anyone may come in")
+    }
+
     @Test("a plan cut at N steps (hats-bench's, at 100,000 people) is the whole plan's first N steps; what it leaves says it stopped")
     func firstSteps() throws {
         var orgs: [(String, Org)] = [("msp-10", try Self.msp10()), ("overloaded-l3", try Self.example("overloaded-l3"))]

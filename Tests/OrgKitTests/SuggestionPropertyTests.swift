@@ -8,7 +8,7 @@ typealias SeededGenerator = SplitMix64
 struct SuggestionPropertyTests {
     /// A random org with shared and explicit hats, critical roles, requirements, conflicts,
     /// escalation chains and external people: everything a suggestion could trip over.
-    static func randomOrg(seed: UInt64) throws -> Org {
+    static func randomOrg(seed: UInt64, people range: ClosedRange<Int> = 2...14) throws -> Org {
         var random = SeededGenerator(seed: seed)
         let roleCount = Int.random(in: 3...8, using: &random)
         var roles: [Role] = []
@@ -31,7 +31,7 @@ struct SuggestionPropertyTests {
                                hoursPerWeek: Double(Int.random(in: 0...8, using: &random)),
                                critical: Bool.random(using: &random)))
         }
-        let peopleCount = Int.random(in: 2...14, using: &random)
+        let peopleCount = Int.random(in: range, using: &random)
         var people: [Person] = []
         for index in 0..<peopleCount {
             var hats: [Hat] = []

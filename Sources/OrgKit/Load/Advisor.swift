@@ -54,20 +54,42 @@ final class Advisor: @unchecked Sendable {
         self.unavailable = unavailable
         let people = context.org.people
         let loads = context.loads
-        // The few with the most room, by one pass (not a sort of everyone).
-        var top = TopPositions(limit: Self.candidateLimit + Self.nearbyLimit)
-        var providers = IDMap<[Int]>()
-        // Fields read in place: `enumerated()` copied each whole Person.
-        for position in people.indices {
-            if people[position].external {
-                for hat in people[position].hats { providers.update(hat.role, default: []) { $0.append(position) } }
-                continue
+        let kinship = kinship ?? Kinship(context.org)
+        self.kinship = kinship
+        // The pools every finding shares, kept by the caller while they stay true (the
+        // staffing plan: a pass over everyone for each finding made a plan of 100,000 people
+        // quadratic), else found now.
+        if let pools = roomiest?.pools.withLock({ $0 }), unavailable.isEmpty {
+            byRoom = pools.byRoom
+            providers = pools.providers
+            fits = pools.fits
+        } else {
+            // The few with the most room, by one pass (not a sort of everyone).
+            var top = TopPositions(limit: Self.candidateLimit + Self.nearbyLimit)
+            var providers = IDMap<[Int]>()
+            // Fields read in place: `enumerated()` copied each whole Person.
+            for position in people.indices {
+                if people[position].external {
+                    for hat in people[position].hats { providers.update(hat.role, default: []) { $0.append(position) } }
+                    continue
+                }
+                guard unavailable.isEmpty || !unavailable.contains(people[position].id) else { continue }
+                top.offer(position, loads[position].room)
             }
-            guard unavailable.isEmpty || !unavailable.contains(people[position].id) else { continue }
-            top.offer(position, loads[position].room)
+            byRoom = top.positions
+            self.providers = providers
+            var fits = IDMap<Fit>(minimumCapacity: context.org.roles.count)
+            for position in context.org.roles.indices {
+                let id = context.org.roles[position].id
+                if fits[id] == nil { fits[id] = Fit(id, in: context.org, kinship: kinship) }
+            }
+            self.fits = fits
+            if let roomiest, unavailable.isEmpty {
+                let last = top.entries.count == top.limit ? top.entries.last?.value : nil
+                let pools = AdvisorPools(byRoom: top.positions, lastRoom: last, providers: providers, fits: fits)
+                roomiest.pools.withLock { $0 = pools }
+            }
         }
-        byRoom = top.positions
-        self.providers = providers
         if everyRole {
             var roomiest = IDMap<TopPositions>()
             for position in people.indices where !people[position].external && (unavailable.isEmpty || !unavailable.contains(people[position].id)) {
@@ -79,14 +101,6 @@ final class Advisor: @unchecked Sendable {
         } else {
             roomiestWearers = nil
         }
-        let kinship = kinship ?? Kinship(context.org)
-        self.kinship = kinship
-        var fits = IDMap<Fit>(minimumCapacity: context.org.roles.count)
-        for position in context.org.roles.indices {
-            let id = context.org.roles[position].id
-            if fits[id] == nil { fits[id] = Fit(id, in: context.org, kinship: kinship) }
-        }
-        self.fits = fits
     }
 
     /// The available internal wearers of `role` with the most room.
@@ -1112,6 +1126,9 @@ final class RankedPools: Sendable {
 /// the room of one of them, change (the staffing plan, step by step).
 final class RoomiestCache: Sendable {
     let wearers = Locked<[String: [Int]]>([:])
+    /// The advisor's pools for everyone (the people with the most room, the providers, the
+    /// fits), kept while no step changes them.
+    let pools = Locked<AdvisorPools?>(nil)
 
     func forget<Roles: Sequence>(_ roles: Roles) where Roles.Element == String {
         wearers.withLock { known in for role in roles { known[role] = nil } }
@@ -1119,7 +1136,34 @@ final class RoomiestCache: Sendable {
 
     func forgetAll() {
         wearers.withLock { $0 = [:] }
+        pools.withLock { $0 = nil }
     }
+
+    /// The people at `positions` have new numbers (`loads`, by position; someone added is
+    /// the last): the pools are forgotten when that can change them — one of them is among
+    /// the people with the most room or a provider, or now has as much room as the last of
+    /// those (or there are fewer of those than the advisor takes).
+    func changed(_ positions: [Int], loads: [PersonLoad]) {
+        pools.withLock { pools in
+            guard let known = pools else { return }
+            for position in positions {
+                let load = loads[position]
+                if load.external || known.byRoom.contains(position) || !(known.lastRoom.map { load.room < $0 } ?? false) {
+                    pools = nil
+                    return
+                }
+            }
+        }
+    }
+}
+
+/// What `RoomiestCache` keeps of an advisor: its pools for everyone.
+struct AdvisorPools {
+    var byRoom: [Int]
+    /// The room of the last of `byRoom` when it is full (nil: fewer people than it takes).
+    var lastRoom: Double?
+    var providers: IDMap<[Int]>
+    var fits: IDMap<Advisor.Fit>
 }
 
 /// The positions with the largest values seen, at most `limit` of them, largest first

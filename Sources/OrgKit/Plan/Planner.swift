@@ -199,7 +199,7 @@ struct PlanState {
 
     /// The roles' roomiest wearers, for the checker's suggestions: what a step changes is
     /// forgotten when the step is kept.
-    private let roomiest = RoomiestCache()
+    let roomiest = RoomiestCache()
 
     /// The checker's suggestion for a finding of the org as it is, or why there is none.
     func advice(for finding: Finding) -> Advice {
@@ -286,6 +286,7 @@ struct PlanState {
         // The roomiest wearers of every role whose wearers, or the room of one, changed.
         roomiest.forget(change.wearersChanged)
         for (position, _) in change.loads { roomiest.forget(org.people[position].hats.lazy.map(\.role)) }
+        roomiest.changed(change.loads.map(\.position), loads: live.loads)
         self.score = score
         reportIsCurrent = false
         hireIDs = hires
