@@ -97,6 +97,8 @@ struct EditTests {
             (.addRole(Role(id: "r", name: "R", tier: 4)), "Tier: tier must be 1, 2 or 3, not 4"),
             (.removeRole("ops"), "Operations is still worn by Bo, Cy; take the hat off first"),
             (.removeRole("lead"), "Lead is still worn by Ann; take the hat off first"),
+            (.batch([.setManager(person: "di", manager: "ann"), .removePerson("bo")], label: "dotted left"),
+             "Bo is still the dotted-line manager of Cy; remove those lines first"),
             (.updateRole(Role(id: "ghost", name: "G")), "no role has id \"ghost\""),
             (.addDuty(Duty(id: "d1", name: "Dup")), "there is already a duty with id \"d1\" (Run the stand-up)"),
             (.moveDuty("d1", toRole: "ghost"), "no role has id \"ghost\""),

@@ -27,8 +27,9 @@ extension Edit {
     public static func removing(role id: String, in org: Org) -> Edit? {
         guard let role = org.role(id) else { return nil }
         var edits: [Edit] = []
-        for person in org.people where person.wears(id) {
-            edits.append(.removeHat(person: person.id, role: id))
+        let people = org.people
+        for position in people.indices where people[position].hats.contains(where: { $0.role == id }) {
+            edits.append(.removeHat(person: people[position].id, role: id))
         }
         for duty in org.duties where duty.role == id {
             edits.append(.moveDuty(duty.id, toRole: nil))

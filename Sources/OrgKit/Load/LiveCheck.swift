@@ -53,6 +53,13 @@ public struct LiveCheck: Sendable {
     /// The positions of a role's wearers, in file order (those of `hours.wearers(ofRole:)`).
     public func wearerPositions(ofRole role: String) -> [Int] { context.wearerPositions[role] ?? [] }
 
+    /// How many wear a role, and how many of them are not open positions (from the role's
+    /// summary: no wearer read).
+    public func holders(ofRole role: String) -> (count: Int, filled: Int) {
+        let wearing = context.wearing(role)
+        return (wearing.count, wearing.filled)
+    }
+
     /// Everyone's solid-line reports, by position, in file order (for `ReportingTree`).
     public var reports: [[Int]] { context.children }
 
