@@ -74,8 +74,10 @@ public struct ReportingTree: Equatable, Sendable {
 
     /// The rows under `roots` in depth-first order, skipping the subtrees of people in
     /// `collapsed` (positions). Iterative, so a very deep chain cannot overflow the stack.
-    public func rows(from roots: [Int], collapsed: Set<Int> = []) -> [Row] {
+    /// `reservingCapacity`: the rows expected (the tree's: everyone), room made at once.
+    public func rows(from roots: [Int], collapsed: Set<Int> = [], reservingCapacity capacity: Int = 0) -> [Row] {
         var rows: [Row] = []
+        rows.reserveCapacity(capacity)
         var stack: [(position: Int, depth: Int, parentRow: Int?, isLast: Bool)] = []
         for (offset, root) in roots.enumerated().reversed() {
             stack.append((root, 0, nil, offset == roots.count - 1))

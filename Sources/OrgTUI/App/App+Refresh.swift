@@ -31,9 +31,12 @@ extension App {
         case .everything:
             startCheck(&state, org)
         case .edit(let edit, let inverse):
+            treeChanged = changesTree(edit)
+            // The tree shares the live check's report lists: let go of it first, so the
+            // update changes them in place instead of copying 100,000 of them.
+            if treeChanged { state.tree = ReportingTree(.empty()) }
             state.live.update(to: org, edit: edit, inverse: inverse)
             noteEditWhileChecking(edit, inverse: inverse, &state)
-            treeChanged = changesTree(edit)
         case .whatIf:
             treeChanged = false
         case .chart:
@@ -92,7 +95,7 @@ extension App {
         if treeChanged { state.tree = ReportingTree(org, reports: state.live.reports) }
         if treeChanged || change.isChart {
             let collapsedPositions = Set(state.collapsed.compactMap { org.position(ofPerson: $0) })
-            state.chartRows = state.tree.rows(from: state.tree.roots, collapsed: collapsedPositions)
+            state.chartRows = state.tree.rows(from: state.tree.roots, collapsed: collapsedPositions, reservingCapacity: org.people.count)
             state.externalRows = state.tree.rows(from: state.tree.externalRoots, collapsed: collapsedPositions)
         }
         if treeChanged || change.isChart || (loadsChanged && state.peopleSort != .file && state.peopleSort != .name) {
