@@ -8,7 +8,7 @@ struct ReportText {
     var colour: Bool
 
     /// A severity's mark: a switch, not a table looked up (hashed) at every finding and row.
-    static func symbol(_ severity: Finding.Severity) -> String {
+    static func mark(_ severity: Finding.Severity) -> String {
         switch severity {
         case .critical: "✖"
         case .warning: "▲"
@@ -108,10 +108,10 @@ struct ReportText {
     func comparisonLines(_ comparison: ReportComparison) -> [String] {
         var lines: [String] = []
         for finding in comparison.new {
-            lines.append("  + \(paint(Self.symbol(finding.severity), finding.severity)) \(finding.rule.rawValue) · \(TextSafety.printable(finding.subject.name))")
+            lines.append("  + \(symbol(finding.severity)) \(finding.rule.rawValue) · \(TextSafety.printable(finding.subject.name))")
         }
         for change in comparison.worse {
-            lines.append("  ↑ \(paint(Self.symbol(change.after.severity), change.after.severity)) \(TextSafety.printable(change.after.subject.name)): \(Self.transition(change))")
+            lines.append("  ↑ \(symbol(change.after.severity)) \(TextSafety.printable(change.after.subject.name)): \(Self.transition(change))")
         }
         for change in comparison.better {
             lines.append("  ↓ \(TextSafety.printable(change.after.subject.name)): \(Self.transition(change))")
@@ -145,7 +145,7 @@ struct ReportText {
     private func describe(_ findings: [Finding], _ index: Int, into text: inout [UInt8]) {
         let severity = findings[index].severity
         text += "  ".utf8
-        appendPainted(Self.symbol(severity), severity, to: &text)
+        appendPainted(Self.mark(severity), severity, to: &text)
         text.append(UInt8(ascii: " "))
         text += findings[index].rule.rawValue.utf8
         text += " · ".utf8
@@ -229,7 +229,7 @@ struct ReportText {
                 percent.write(to: &line)
                 if let severity {
                     line.append(UInt8(ascii: " "))
-                    line += Self.symbol(severity).utf8
+                    line += Self.mark(severity).utf8
                     if colour { line += "\u{1B}[0m".utf8 }
                 }
                 Self.spaces(8 - columns, to: &line)
@@ -285,7 +285,8 @@ struct ReportText {
         return "\u{1B}[\(bold ? "1;" : "")\(code)m"
     }
 
-    func symbol(_ severity: Finding.Severity) -> String { paint(Self.symbol(severity), severity) }
+    /// A severity's mark, painted.
+    func symbol(_ severity: Finding.Severity) -> String { paint(Self.mark(severity), severity) }
 
     func bold(_ text: String) -> String {
         colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text

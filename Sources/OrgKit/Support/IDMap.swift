@@ -82,12 +82,6 @@ struct IDMap<Value> {
         return result
     }
 
-    mutating func removeAll() {
-        keys = []
-        values = []
-        slots = []
-    }
-
     mutating func reserveCapacity(_ capacity: Int) {
         keys.reserveCapacity(capacity)
         values.reserveCapacity(capacity)
