@@ -90,6 +90,24 @@ public struct Org: Sendable {
     }
 
     public func position(ofPerson id: String) -> Int? { personIndex[id] }
+
+    /// The positions of the people reporting to `id` and of those with a dotted line to
+    /// them, in file order: one pass reading the fields in place (iterating `people`
+    /// copies each whole Person, a millisecond at 100,000 people).
+    func positions(tiedTo id: String) -> (reports: [Int], dotted: [Int]) {
+        var reports: [Int] = []
+        var dotted: [Int] = []
+        for position in people.indices {
+            if people[position].reportsTo == id { reports.append(position) }
+            if !people[position].dottedTo.isEmpty, people[position].dottedTo.contains(id) { dotted.append(position) }
+        }
+        return (reports, dotted)
+    }
+
+    /// The positions of the people wearing `role`, in file order (fields read in place).
+    func positions(wearing role: String) -> [Int] {
+        people.indices.filter { people[$0].hats.contains { $0.role == role } }
+    }
     /// Each person id's first position (the validator's duplicate check starts from it).
     var personPositions: IDMap<Int> { personIndex }
     public func position(ofRole id: String) -> Int? { roleIndex[id] }
