@@ -59,37 +59,16 @@ final class Advisor: @unchecked Sendable {
         // The pools every finding shares, kept by the caller while they stay true (the
         // staffing plan: a pass over everyone for each finding made a plan of 100,000 people
         // quadratic), else found now.
-        if let pools = roomiest?.pools.withLock({ $0 }), unavailable.isEmpty {
-            byRoom = pools.byRoom
-            providers = pools.providers
-            fits = pools.fits
+        let pools: AdvisorPools
+        if let kept = roomiest?.pools.withLock({ $0 }), unavailable.isEmpty {
+            pools = kept
         } else {
-            // The few with the most room, by one pass (not a sort of everyone).
-            var top = TopPositions(limit: Self.candidateLimit + Self.nearbyLimit)
-            var providers = IDMap<[Int]>()
-            // Fields read in place: `enumerated()` copied each whole Person.
-            for position in people.indices {
-                if people[position].external {
-                    for hat in people[position].hats { providers.update(hat.role, default: []) { $0.append(position) } }
-                    continue
-                }
-                guard unavailable.isEmpty || !unavailable.contains(people[position].id) else { continue }
-                top.offer(position, loads[position].room)
-            }
-            byRoom = top.positions
-            self.providers = providers
-            var fits = IDMap<Fit>(minimumCapacity: context.org.roles.count)
-            for position in context.org.roles.indices {
-                let id = context.org.roles[position].id
-                if fits[id] == nil { fits[id] = Fit(id, in: context.org, kinship: kinship) }
-            }
-            self.fits = fits
-            if let roomiest, unavailable.isEmpty {
-                let last = top.entries.count == top.limit ? top.entries.last?.value : nil
-                let pools = AdvisorPools(byRoom: top.positions, lastRoom: last, providers: providers, fits: fits)
-                roomiest.pools.withLock { $0 = pools }
-            }
+            pools = AdvisorPools(context, unavailable: unavailable, kinship: kinship)
+            if let roomiest, unavailable.isEmpty { roomiest.pools.withLock { $0 = pools } }
         }
+        byRoom = pools.byRoom
+        providers = pools.providers
+        fits = pools.fits
         if everyRole {
             var roomiest = IDMap<TopPositions>()
             for position in people.indices where !people[position].external && (unavailable.isEmpty || !unavailable.contains(people[position].id)) {
@@ -551,7 +530,7 @@ final class Advisor: @unchecked Sendable {
             return Suggestion(text: String(decoding: text, as: UTF8.self), edit: .batch(edits, label: String(decoding: label, as: UTF8.self)),
                               change: SuggestionChange(kind: .move, role: role, from: giver.id, to: receiver.id, hours: amount))
         }
-        return (suggestion, loads[giver.id])
+        return (suggestion, loads[giver.id]?.load)
     }
 
     // MARK: - Role conflict: hand one side to someone who can do it
@@ -890,8 +869,9 @@ final class Advisor: @unchecked Sendable {
     /// "Dana Reyes 166 % → 86 %"
     private func appendChange(_ person: (id: String, name: String), _ loads: ChangedLoads, to text: inout [UInt8]) {
         // The load before from the verification (no lookup by id), else from the org.
-        let before = loads.before(person.id) ?? context.loads[context.org.position(ofPerson: person.id) ?? 0].load
-        let after = loads[person.id] ?? before
+        let change = loads[person.id]
+        let before = change?.before ?? context.loads[context.org.position(ofPerson: person.id) ?? 0].load
+        let after = change?.load ?? before
         text += person.name.utf8
         text += " ".utf8
         Format.appendPercent(before, to: &text)
@@ -1101,14 +1081,9 @@ struct Kinship {
 struct ChangedLoads {
     private var entries: [(id: String, load: Double, before: Double)] = []
 
-    /// The load after the change.
-    subscript(id: String) -> Double? {
-        entries.last { $0.id == id }?.load
-    }
-
-    /// The load before it.
-    func before(_ id: String) -> Double? {
-        entries.last { $0.id == id }?.before
+    /// The load after the change, and before it.
+    subscript(id: String) -> (load: Double, before: Double)? {
+        entries.last { $0.id == id }.map { ($0.load, $0.before) }
     }
 
     mutating func set(_ id: String, _ load: Double, before: Double) {
@@ -1157,13 +1132,46 @@ final class RoomiestCache: Sendable {
     }
 }
 
-/// What `RoomiestCache` keeps of an advisor: its pools for everyone.
+/// An advisor's pools for everyone, which `RoomiestCache` keeps between advisers.
 struct AdvisorPools {
+    /// The available internal people with the most room, most first.
     var byRoom: [Int]
     /// The room of the last of `byRoom` when it is full (nil: fewer people than it takes).
     var lastRoom: Double?
+    /// External providers wearing each role, by position.
     var providers: IDMap<[Int]>
+    /// What the fit rule asks of anyone taking on each role.
     var fits: IDMap<Advisor.Fit>
+
+    init(byRoom: [Int], lastRoom: Double?, providers: IDMap<[Int]>, fits: IDMap<Advisor.Fit>) {
+        self.byRoom = byRoom
+        self.lastRoom = lastRoom
+        self.providers = providers
+        self.fits = fits
+    }
+
+    /// The pools of the org in `context`, by one pass over everyone (not a sort).
+    init(_ context: CheckContext, unavailable: Set<String>, kinship: Kinship) {
+        let people = context.org.people
+        var top = TopPositions(limit: Advisor.candidateLimit + Advisor.nearbyLimit)
+        var providers = IDMap<[Int]>()
+        // Fields read in place: `enumerated()` copied each whole Person.
+        for position in people.indices {
+            if people[position].external {
+                for hat in people[position].hats { providers.update(hat.role, default: []) { $0.append(position) } }
+                continue
+            }
+            guard unavailable.isEmpty || !unavailable.contains(people[position].id) else { continue }
+            top.offer(position, context.loads[position].room)
+        }
+        var fits = IDMap<Advisor.Fit>(minimumCapacity: context.org.roles.count)
+        for position in context.org.roles.indices {
+            let id = context.org.roles[position].id
+            if fits[id] == nil { fits[id] = Advisor.Fit(id, in: context.org, kinship: kinship) }
+        }
+        self.init(byRoom: top.positions, lastRoom: top.entries.count == top.limit ? top.entries.last?.value : nil,
+                  providers: providers, fits: fits)
+    }
 }
 
 /// The positions with the largest values seen, at most `limit` of them, largest first

@@ -21,12 +21,8 @@ struct PositionSet {
     @discardableResult
     mutating func insert(_ position: Int) -> Bool {
         precondition(position >= 0, "a position is never negative")
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: position) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
-        while slots[slot] != 0 {
-            if slots[slot] == position + 1 { return false }
-            slot = (slot + 1) & mask
-        }
+        let (slot, found) = probe(position)
+        if found { return false }
         slots[slot] = position + 1
         count += 1
         if 2 * count > slots.count { grow() }
@@ -34,14 +30,18 @@ struct PositionSet {
     }
 
     func contains(_ position: Int) -> Bool {
-        guard position >= 0 else { return false }
+        position >= 0 && probe(position).found
+    }
+
+    /// The slot holding `position`, or the empty slot where it would go.
+    private func probe(_ position: Int) -> (slot: Int, found: Bool) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: position) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
         while slots[slot] != 0 {
-            if slots[slot] == position + 1 { return true }
+            if slots[slot] == position + 1 { return (slot, true) }
             slot = (slot + 1) & mask
         }
-        return false
+        return (slot, false)
     }
 
     private mutating func grow() {
