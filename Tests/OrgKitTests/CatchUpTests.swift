@@ -97,6 +97,11 @@ struct TreeFromReportsTests {
             #expect(tree.rows(from: tree.roots).map(\.person) == [0, 3, 5, 6, 2])
             #expect(tree.rows(from: tree.roots, collapsed: [3]).map(\.person) == [0, 3, 6, 2])
         }
+        // Report lists of another length than the people: cut or padded, never out of range.
+        let short = ReportingTree(org, reports: [[1, 3, 6]])
+        #expect(short.children == [[3, 6], [], [], [], [], [], []] && short.roots == [0, 2, 5] && short.externalRoots == [1, 4])
+        let long = ReportingTree(org, reports: reports + [[0], [9]])
+        #expect(long.children == ReportingTree(org).children)
         // Everyone on one side: the reports are the tree's children as they are.
         var staff = OrgBuilder()
         staff.person("ann")

@@ -42,22 +42,21 @@ public struct ReportingTree: Equatable, Sendable {
         // The reports as they are (shared, not copied: at 100,000 people, building 100,000
         // lists again and freeing the old ones was most of an edit's time), but for the
         // managers with a report on the other side of the line between staff and providers.
-        var children = reports.count == count ? reports : [[Int]](repeating: [], count: count)
+        // (A list for each person: lists of another length are cut or padded.)
+        var children = reports.count == count ? reports : Array(reports.prefix(count)) + Array(repeating: [], count: max(0, count - reports.count))
         // Held: under a manager on their own side of the line.
         var held = [Bool](repeating: false, count: count)
-        for manager in reports.indices where manager < count {
+        for manager in children.indices {
             let side = external[manager]
             var crossing = false
-            for report in reports[manager] {
+            for report in children[manager] {
                 if report < count && external[report] == side {
                     held[report] = true
                 } else {
                     crossing = true
                 }
             }
-            if crossing || reports.count != count {
-                children[manager] = reports[manager].filter { $0 < count && external[$0] == side }
-            }
+            if crossing { children[manager] = children[manager].filter { $0 < count && external[$0] == side } }
         }
         // At the top of their section: no manager (or one not in the file), or a manager on
         // the other side (an internal person under an external provider tops the tree; an
